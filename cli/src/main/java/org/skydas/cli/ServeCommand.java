@@ -1,0 +1,79 @@
+package org.skydas.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.skydas.model.Scenario;
+import org.skydas.server.ScenarioView;
+import org.skydas.server.SkydasServer;
+import org.skydas.store.ScenarioStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skydas serve}: the HTTP API over a scenario, until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a scenario over HTTP (API at /api). Stops cleanly on SIGTERM or Ctrl-C.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario GeoPackage (default: the demo scenario in the data directory, created if missing).")
+    Path scenario;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 = any free).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
+    String host;
+
+    @Option(names = "--data-dir", defaultValue = "skydas-data", paramLabel = "DIR",
+            description = "Where Skydas keeps its files (default ./${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = scenario != null ? scenario : ensureDemo(dataDir);
+        serve(file, host, port);
+        return 0;
+    }
+
+    /** The demo scenario in {@code dataDir}, built on first use. */
+    static Path ensureDemo(Path dataDir) throws Exception {
+        Path file = dataDir.resolve("demo.gpkg");
+        if (!Files.exists(file)) {
+            ScenarioCommand.writeDemo(file, 10_000);
+        }
+        return file;
+    }
+
+    static void serve(Path file, String host, int port) throws Exception {
+        Scenario s = ScenarioStore.read(file);
+        CountDownLatch stopped = new CountDownLatch(1);
+        SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString());
+        try {
+            server.start(host, port);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "skydas-shutdown"));
+        String shown = host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;
+        System.out.println("Skydas is serving " + s.name() + " on http://" + shown + ":" + server.port() + "/");
+        System.out.println("Borders: © OpenStreetMap contributors, ODbL. Stop with Ctrl-C.");
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,109 @@
+package org.skydas.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.skydas.geodata.Countries;
+import org.skydas.model.layer.Layer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * The Skydas HTTP API over one scenario. Errors are JSON {@code {"error": "..."}} with the right
+ * status. Start with {@link #start}; {@link #stop} (also run on SIGTERM by the CLI) closes it cleanly.
+ */
+public final class SkydasServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SkydasServer.class);
+
+    private final ScenarioView view;
+    private final String scenarioSource;
+    private final Instant started = Instant.now();
+    private Javalin app;
+
+    public SkydasServer(ScenarioView view, String scenarioSource) {
+        this.view = view;
+        this.scenarioSource = scenarioSource;
+    }
+
+    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    public SkydasServer start(String host, int port) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = false;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/org/skydas/server/public";
+                s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+        });
+        app.get("/api/health", this::health);
+        app.get("/api/layers", ctx -> ctx.json(Arrays.stream(Layer.values()).map(Layer::tableName).toList()));
+        app.get("/api/layers/{name}", this::layer);
+        app.get("/api/programme", ctx -> ctx.json(view.programme()));
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) {
+                ctx.json(error("not found: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("event=request_failed method={} path={} error=\"{}\"", ctx.method(), ctx.path(), e.toString(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error: " + e.getMessage()));
+        });
+        app.start(host, port);
+        LOG.info("event=server_started url=http://{}:{}/ scenario=\"{}\"", host, app.port(), scenarioSource);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("service", "skydas");
+        body.put("scenario", view.scenario().name());
+        body.put("scenario_source", scenarioSource);
+        body.put("terrain", view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"));
+        body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
+        body.put("attribution", Countries.ATTRIBUTION);
+        ctx.json(body);
+    }
+
+    private void layer(Context ctx) {
+        Layer layer;
+        try {
+            layer = Layer.fromName(ctx.pathParam("name"));
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.NOT_FOUND).json(error(e.getMessage()));
+            return;
+        }
+        ctx.contentType("application/geo+json").result(view.layerGeoJson(layer));
+    }
+
+    static Map<String, Object> error(String message) {
+        return Map.of("error", message);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public void stop() {
+        if (app != null) {
+            app.stop();
+            LOG.info("event=server_stopped");
+            app = null;
+        }
+    }
+}
