@@ -1,0 +1,142 @@
+package org.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
+import org.skydas.geo.Lks94;
+import org.skydas.model.Asset;
+import org.skydas.model.AssetStatus;
+import org.skydas.model.AssetType;
+import org.skydas.model.BorderLine;
+import org.skydas.model.Neighbour;
+import org.skydas.model.Scenario;
+import org.skydas.model.SectorCutter;
+import org.skydas.model.demo.DemoScenario;
+import org.skydas.store.ScenarioStore;
+
+/** The command line as a user meets it: output, one-line errors, exit codes. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut;
+    PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    static Path smallScenario(Path dir) throws Exception {
+        LineString line = Lks94.GRID.createLineString(new Coordinate[] {Lks94.toGrid(23.9, 53.95),
+            Lks94.toGrid(24.25, 53.96)});
+        BorderLine by = new BorderLine("border-BY", Neighbour.BY, Lks94.GRID.createMultiLineString(new LineString[] {line}));
+        Asset fence = new Asset("fence-1", "Fence", AssetType.BARRIER_FENCE, line, AssetStatus.INSTALLED, 2.5e6, 1e4,
+                null, 2026, null, Map.of());
+        Scenario s = new Scenario(Map.of("name", "cli test"), List.of(by), new SectorCutter(10_000).cut(by), List.of(),
+                List.of(), List.of(fence), DemoScenario.programme());
+        Path f = dir.resolve("s.gpkg");
+        ScenarioStore.write(s, f);
+        return f;
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertThat(Main.execute("--help")).isZero();
+        assertThat(stdout()).contains("demo", "serve", "scenario", "programme");
+        assertThat(Main.execute("scenario", "--help")).isZero();
+        assertThat(stdout()).contains("init", "info", "export", "import");
+    }
+
+    @Test
+    void infoShowsLayersAndBorderLengths() throws Exception {
+        Path f = smallScenario(dir);
+        assertThat(Main.execute("scenario", "info", f.toString())).isZero();
+        assertThat(stdout()).contains("cli test").contains("sectors").contains("BY Belarus")
+                .containsPattern("BY Belarus\\s+23\\.\\d km\\s+2 sectors");
+    }
+
+    @Test
+    void programmeReportShowsTheRollUp() throws Exception {
+        Path f = smallScenario(dir);
+        assertThat(Main.execute("programme", "report", f.toString())).isZero();
+        assertThat(stdout()).containsPattern("barriers_fortifications\\s+2026\\s+10,000,000\\s+2,500,000\\s+2,500,000\\s+2,500,000")
+                .containsPattern("TOTAL\\s+all\\s+1,100,000,000\\s+2,500,000");
+    }
+
+    @Test
+    void exportWritesGeoJson() throws Exception {
+        Path f = smallScenario(dir);
+        Path json = dir.resolve("sectors.geojson");
+        assertThat(Main.execute("scenario", "export", f.toString(), "--layer", "sectors", "--geojson", json.toString()))
+                .isZero();
+        assertThat(Files.readString(json)).contains("\"BY-001\"", "\"BY-002\"");
+    }
+
+    @Test
+    void aCorruptScenarioIsOneLineAndExitCode2() throws Exception {
+        Path junk = dir.resolve("junk.gpkg");
+        Files.writeString(junk, "not a database".repeat(200));
+        assertThat(Main.execute("scenario", "info", junk.toString())).isEqualTo(2);
+        assertThat(stderr().strip()).startsWith("skydas: ").contains("junk.gpkg").contains("not a GeoPackage")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadImportIsOneLineExitCode2AndChangesNothing() throws Exception {
+        Path f = smallScenario(dir);
+        byte[] before = Files.readAllBytes(f);
+        Path json = dir.resolve("bad.geojson");
+        Files.writeString(json, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"t-1\","
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[24,54]},\"properties\":{\"type\":\"tower\","
+                + "\"status\":\"proposed\",\"capex_eur\":1,\"year\":2026}}]}");
+        assertThat(Main.execute("scenario", "import", f.toString(), "--layer", "assets", "--geojson", json.toString()))
+                .isEqualTo(2);
+        assertThat(stderr().strip()).contains("bad.geojson").contains("feature 't-1'")
+                .contains("unknown asset type 'tower'").doesNotContain("\n");
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    }
+
+    @Test
+    void unknownLayerAndExistingOutputAreUsageErrors() throws Exception {
+        Path f = smallScenario(dir);
+        assertThat(Main.execute("scenario", "export", f.toString(), "--layer", "roads", "--geojson", "x.json"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("unknown layer 'roads'");
+        assertThat(Main.execute("scenario", "init", "--demo", "--out", f.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("exists (use --force to overwrite)");
+    }
+}
