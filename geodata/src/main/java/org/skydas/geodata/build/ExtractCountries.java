@@ -1,9 +1,7 @@
 package org.skydas.geodata.build;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,28 +96,50 @@ public final class ExtractCountries {
                 Files.size(out), (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Geometries come before properties in this file, so a feature's geometry is first skipped (a
+     * tokenizer pass, no objects) with its byte range remembered, and parsed only when the feature's
+     * A3 code turns out to be one we keep: the 168 MB file is read in a few seconds.
+     */
     static Map<String, Geometry> extract(Path in) throws IOException, GeoJsonException {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                 .build();
         ObjectMapper mapper = new ObjectMapper(factory);
         GeoJsonReader reader = new GeoJsonReader();
+        byte[] bytes = Files.readAllBytes(in);
         Map<String, Geometry> found = new TreeMap<>();
-        try (InputStream is = new BufferedInputStream(Files.newInputStream(in), 1 << 20);
-             JsonParser p = factory.createParser(is)) {
+        try (JsonParser p = factory.createParser(bytes)) {
             p.setCodec(mapper);
             while (p.nextToken() != null) {
-                if (p.currentToken() == JsonToken.FIELD_NAME && "features".equals(p.currentName())) {
-                    p.nextToken();
-                    int index = 0;
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode node = p.readValueAsTree();
-                        String a3 = node.path("properties").path("A3").asText();
-                        if (KEPT.containsKey(a3)) {
-                            Geometry g = reader.feature(node, index).geometry();
-                            found.put(a3, clean(a3, g));
+                if (p.currentToken() != JsonToken.FIELD_NAME || !"features".equals(p.currentName())) {
+                    continue;
+                }
+                p.nextToken();
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    long geomStart = -1;
+                    long geomEnd = -1;
+                    String a3 = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if ("geometry".equals(field)) {
+                            geomStart = p.currentTokenLocation().getByteOffset();
+                            p.skipChildren();
+                            geomEnd = p.currentLocation().getByteOffset();
+                        } else if ("properties".equals(field)) {
+                            JsonNode props = p.readValueAsTree();
+                            a3 = props.path("A3").asText();
+                        } else {
+                            p.skipChildren();
                         }
-                        index++;
+                    }
+                    if (a3 != null && KEPT.containsKey(a3) && geomStart >= 0) {
+                        JsonNode geometry = mapper.readTree(bytes, (int) geomStart, (int) (geomEnd - geomStart));
+                        com.fasterxml.jackson.databind.node.ObjectNode feature = mapper.createObjectNode();
+                        feature.put("type", "Feature");
+                        feature.set("geometry", geometry);
+                        found.put(a3, clean(a3, reader.feature(feature, 0).geometry()));
                     }
                 }
             }
