@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ScenarioCommand.class,
             ProgrammeCommand.class,
+            DecodeCommand.class,
+            TrackCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
