@@ -7,5 +7,7 @@ public enum ZoneKind {
     RESTRICTED_AIRSPACE,
     SETTLEMENT,
     AREA_OF_INTEREST,
-    PROTECTED
+    PROTECTED,
+    /** The country's own land: what "inside" means for crossing and incursion rules. */
+    NATIONAL_TERRITORY
 }

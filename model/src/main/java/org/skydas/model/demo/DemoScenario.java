@@ -102,6 +102,8 @@ public final class DemoScenario {
 
     private List<Zone> zones(Geometry lithuania, Map<Neighbour, Geometry> neighbours, List<BorderLine> border) {
         List<Zone> zones = new ArrayList<>();
+        zones.add(new Zone("territory-LT", "Lithuania (land)", ZoneKind.NATIONAL_TERRITORY, lithuania,
+                Map.of("iso_a2", "LT")));
         for (BorderLine b : border) {
             String n = b.neighbour().code();
             zones.add(new Zone("strip-" + n, "Border strip " + n + " (1 km)", ZoneKind.BORDER_STRIP,

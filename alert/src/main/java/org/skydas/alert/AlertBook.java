@@ -1,0 +1,105 @@
+package org.skydas.alert;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * All alerts and their life cycle: new → acknowledged (by an operator, with a note) → resolved
+ * (confirmed / false alarm / duplicate). One open alert per subject and rule: a repeated finding
+ * is folded into it. Unacknowledged alerts escalate after a delay. Every change returns the audit
+ * event that records it; the caller appends it to durable storage. Not thread-safe.
+ */
+public final class AlertBook {
+
+    private final Map<Long, Alert> alerts = new LinkedHashMap<>();
+    private final Map<String, Long> openBySubjectAndRule = new HashMap<>();
+    private long nextId = 1;
+    private long nextSequence = 1;
+
+    /** The outcome of a finding: the alert it raised or updated, and the audit event if one was made. */
+    public record Raised(Alert alert, boolean isNew, AuditEvent audit) {
+    }
+
+    public Raised raise(Finding f) {
+        String key = f.subject() + "|" + f.rule();
+        Long open = openBySubjectAndRule.get(key);
+        if (open != null) {
+            Alert updated = alerts.get(open).repeated(f);
+            alerts.put(open, updated);
+            return new Raised(updated, false, null);
+        }
+        Alert a = Alert.raised(nextId++, f);
+        alerts.put(a.id(), a);
+        openBySubjectAndRule.put(key, a.id());
+        return new Raised(a, true, audit(f.time(), "system", a.id(), "raised", null, a));
+    }
+
+    public AuditEvent acknowledge(long id, String user, String note, double time) {
+        Alert a = require(id);
+        requireUser(user);
+        if (a.status() != AlertStatus.NEW) {
+            throw new IllegalStateException("alert " + id + " is " + a.status().name().toLowerCase()
+                    + "; only a new alert can be acknowledged");
+        }
+        Alert after = a.acknowledged(user, note, time);
+        alerts.put(id, after);
+        return audit(time, user, id, "acknowledged", a, after);
+    }
+
+    public AuditEvent resolve(long id, String user, Resolution resolution, String note, double time) {
+        Alert a = require(id);
+        requireUser(user);
+        Objects.requireNonNull(resolution, "resolution");
+        if (a.status() == AlertStatus.RESOLVED) {
+            throw new IllegalStateException("alert " + id + " is already resolved");
+        }
+        Alert after = a.resolved(user, resolution, note, time);
+        alerts.put(id, after);
+        openBySubjectAndRule.remove(a.subject() + "|" + a.rule());
+        return audit(time, user, id, "resolved", a, after);
+    }
+
+    /** Escalates new alerts left unacknowledged for {@code afterS} seconds (once each). */
+    public List<AuditEvent> escalate(double now, double afterS) {
+        List<AuditEvent> out = new ArrayList<>();
+        for (Alert a : List.copyOf(alerts.values())) {
+            if (a.status() == AlertStatus.NEW && !a.escalated() && now - a.raisedAt() >= afterS) {
+                Alert after = a.escalatedAt(now);
+                alerts.put(a.id(), after);
+                out.add(audit(now, "system", a.id(), "escalated", a, after));
+            }
+        }
+        return out;
+    }
+
+    public Alert get(long id) {
+        return alerts.get(id);
+    }
+
+    public Collection<Alert> all() {
+        return List.copyOf(alerts.values());
+    }
+
+    private Alert require(long id) {
+        Alert a = alerts.get(id);
+        if (a == null) {
+            throw new java.util.NoSuchElementException("no alert " + id);
+        }
+        return a;
+    }
+
+    private static void requireUser(String user) {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("an acknowledgement or resolution needs the operator's name");
+        }
+    }
+
+    private AuditEvent audit(double t, String actor, long id, String action, Alert before, Alert after) {
+        return new AuditEvent(nextSequence++, t, actor, id, action, before, after);
+    }
+}

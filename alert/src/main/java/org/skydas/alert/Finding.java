@@ -1,0 +1,29 @@
+package org.skydas.alert;
+
+import java.util.Objects;
+
+/**
+ * What a rule saw: the raw material of an alert. Positions are in the LKS-94 grid.
+ *
+ * @param subject  what the finding is about: {@code track:42} or {@code sensor:radar-BY-005}
+ * @param sectorId the border sector concerned, or null
+ * @param zoneId   the zone concerned, or null
+ */
+public record Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y,
+                      String sectorId, String zoneId, String message) {
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static String track(long id) {
+        return "track:" + id;
+    }
+
+    public static String sensor(String id) {
+        return "sensor:" + id;
+    }
+}

@@ -1,0 +1,94 @@
+package org.skydas.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AlertBookTest {
+
+    static Finding finding(String subject, RuleKind rule, double t) {
+        return new Finding(rule, Severity.HIGH, subject, t, 1, 2, "BY-001", null, "m");
+    }
+
+    @Test
+    void oneOpenAlertPerSubjectAndRule() {
+        AlertBook book = new AlertBook();
+        AlertBook.Raised first = book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 0));
+        AlertBook.Raised again = book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 5));
+        AlertBook.Raised otherRule = book.raise(finding("track:1", RuleKind.LOITERING, 6));
+        assertThat(first.isNew()).isTrue();
+        assertThat(first.audit().action()).isEqualTo("raised");
+        assertThat(again.isNew()).isFalse();
+        assertThat(again.audit()).isNull();
+        assertThat(again.alert().id()).isEqualTo(first.alert().id());
+        assertThat(again.alert().occurrences()).isEqualTo(2);
+        assertThat(otherRule.isNew()).isTrue();
+        assertThat(book.all()).hasSize(2);
+    }
+
+    @Test
+    void acknowledgeThenResolveWithAnAuditTrail() {
+        AlertBook book = new AlertBook();
+        long id = book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 0)).alert().id();
+        AuditEvent ack = book.acknowledge(id, "op1", "patrol sent", 10);
+        assertThat(ack.before().status()).isEqualTo(AlertStatus.NEW);
+        assertThat(ack.after().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(ack.after().acknowledgedBy()).isEqualTo("op1");
+        assertThat(ack.after().acknowledgeNote()).isEqualTo("patrol sent");
+        AuditEvent res = book.resolve(id, "op1", Resolution.CONFIRMED, "apprehended", 50);
+        assertThat(res.after().status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(res.after().resolution()).isEqualTo(Resolution.CONFIRMED);
+        assertThat(res.sequence()).isGreaterThan(ack.sequence());
+        // Resolved: the same finding now opens a new alert.
+        assertThat(book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 60)).alert().id()).isNotEqualTo(id);
+    }
+
+    @Test
+    void illegalTransitionsSayWhy() {
+        AlertBook book = new AlertBook();
+        long id = book.raise(finding("track:1", RuleKind.APPROACH, 0)).alert().id();
+        book.acknowledge(id, "op", null, 1);
+        assertThatThrownBy(() -> book.acknowledge(id, "op", null, 2)).hasMessageContaining("is acknowledged");
+        book.resolve(id, "op", Resolution.FALSE_ALARM, "deer", 3);
+        assertThatThrownBy(() -> book.resolve(id, "op", Resolution.DUPLICATE, null, 4)).hasMessageContaining("already resolved");
+        assertThatThrownBy(() -> book.acknowledge(999, "op", null, 4)).hasMessageContaining("no alert 999");
+        long other = book.raise(finding("track:2", RuleKind.APPROACH, 5)).alert().id();
+        assertThatThrownBy(() -> book.acknowledge(other, " ", null, 6)).hasMessageContaining("operator's name");
+    }
+
+    @Test
+    void unacknowledgedAlertsEscalateOnce() {
+        AlertBook book = new AlertBook();
+        long a = book.raise(finding("track:1", RuleKind.APPROACH, 0)).alert().id();
+        long b = book.raise(finding("track:2", RuleKind.APPROACH, 0)).alert().id();
+        book.acknowledge(b, "op", null, 10);
+        assertThat(book.escalate(100, 120)).isEmpty();
+        List<AuditEvent> up = book.escalate(130, 120);
+        assertThat(up).singleElement().satisfies(e -> {
+            assertThat(e.alertId()).isEqualTo(a);
+            assertThat(e.after().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(e.after().escalated()).isTrue();
+        });
+        assertThat(book.escalate(500, 120)).isEmpty();
+    }
+
+    @Test
+    void sectorImpactFollowsTheWindow() {
+        SectorImpact impact = SectorImpact.defaults();
+        assertThat(impact.level("BY-001", 0)).isEqualTo(SectorImpact.Level.LOW);
+        impact.add("BY-001", Severity.MEDIUM, 0);
+        impact.add("BY-001", Severity.MEDIUM, 10);
+        assertThat(impact.level("BY-001", 20)).isEqualTo(SectorImpact.Level.MEDIUM);
+        impact.add("BY-001", Severity.HIGH, 30);
+        assertThat(impact.level("BY-001", 40)).isEqualTo(SectorImpact.Level.HIGH);
+        impact.add("BY-001", Severity.CRITICAL, 50);
+        assertThat(impact.level("BY-001", 60)).isEqualTo(SectorImpact.Level.CRITICAL);
+        assertThat(impact.level("BY-002", 60)).isEqualTo(SectorImpact.Level.LOW);
+        // An hour later only the critical one (weight 8) is left... then nothing.
+        assertThat(impact.level("BY-001", 3_640)).isEqualTo(SectorImpact.Level.HIGH);
+        assertThat(impact.level("BY-001", 3_700)).isEqualTo(SectorImpact.Level.LOW);
+    }
+}
