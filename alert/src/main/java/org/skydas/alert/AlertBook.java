@@ -21,6 +21,24 @@ public final class AlertBook {
     private long nextId = 1;
     private long nextSequence = 1;
 
+    public AlertBook() {
+    }
+
+    /**
+     * A book restored from storage after a restart: its alerts, and the last audit sequence number
+     * used, so that new audit events continue the same sequence.
+     */
+    public AlertBook(Collection<Alert> restored, long lastAuditSequence) {
+        for (Alert a : restored) {
+            alerts.put(a.id(), a);
+            if (a.isOpen()) {
+                openBySubjectAndRule.put(a.subject() + "|" + a.rule(), a.id());
+            }
+            nextId = Math.max(nextId, a.id() + 1);
+        }
+        nextSequence = lastAuditSequence + 1;
+    }
+
     /** The outcome of a finding: the alert it raised or updated, and the audit event if one was made. */
     public record Raised(Alert alert, boolean isNew, AuditEvent audit) {
     }

@@ -1,0 +1,92 @@
+package org.skydas.store.watch;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema of the watch store, the same tables on SQLite and PostgreSQL. Each version runs
+ * once, in order, recorded in {@code skydas_watch_schema}. Append new versions; never edit one that
+ * has shipped.
+ */
+final class WatchMigrations {
+
+    record Migration(int version, String description, List<String> common, List<String> sqliteOnly,
+                     List<String> postgresOnly) {
+    }
+
+    static final List<Migration> ALL = List.of(new Migration(1, "detections journal, alerts, audit, track history",
+            List.of(
+                "CREATE TABLE detections_journal (id {ID}, received_at {REAL} NOT NULL, sensor_id TEXT NOT NULL, "
+                    + "protocol TEXT NOT NULL, payload TEXT NOT NULL)",
+                "CREATE INDEX detections_journal_received ON detections_journal (received_at)",
+                "CREATE TABLE alerts (id BIGINT PRIMARY KEY, rule TEXT NOT NULL, severity TEXT NOT NULL, "
+                    + "subject TEXT NOT NULL, status TEXT NOT NULL, resolution TEXT, raised_at {REAL} NOT NULL, "
+                    + "updated_at {REAL} NOT NULL, x {REAL}, y {REAL}, sector_id TEXT, zone_id TEXT, message TEXT NOT NULL, "
+                    + "escalated {BOOL} NOT NULL, occurrences INTEGER NOT NULL, acknowledged_by TEXT, acknowledge_note TEXT, "
+                    + "resolved_by TEXT, resolve_note TEXT)",
+                "CREATE INDEX alerts_status ON alerts (status)",
+                "CREATE TABLE audit (sequence BIGINT PRIMARY KEY, time {REAL} NOT NULL, actor TEXT NOT NULL, "
+                    + "alert_id BIGINT NOT NULL, action TEXT NOT NULL, before_json TEXT, after_json TEXT NOT NULL)",
+                "CREATE TABLE track_history (track_id BIGINT NOT NULL, t {REAL} NOT NULL, x {REAL} NOT NULL, "
+                    + "y {REAL} NOT NULL, vx {REAL}, vy {REAL}, target_class TEXT, PRIMARY KEY (track_id, t))"),
+            List.of(
+                // The audit log is append-only in the database itself, not only in our code.
+                "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+                "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
+            List.of(
+                "CREATE FUNCTION skydas_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'audit is append-only'; END $$",
+                "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit "
+                    + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()",
+                // PostGIS geometry beside x/y, so that QGIS and spatial SQL see alerts and tracks.
+                "CREATE EXTENSION IF NOT EXISTS postgis",
+                "ALTER TABLE alerts ADD COLUMN geom geometry(Point, 3346) GENERATED ALWAYS AS "
+                    + "(CASE WHEN x IS NULL OR y IS NULL OR x = 'NaN' OR y = 'NaN' THEN NULL "
+                    + "ELSE ST_SetSRID(ST_MakePoint(x, y), 3346) END) STORED",
+                "ALTER TABLE track_history ADD COLUMN geom geometry(Point, 3346) GENERATED ALWAYS AS "
+                    + "(ST_SetSRID(ST_MakePoint(x, y), 3346)) STORED")));
+
+    static final int LATEST = ALL.get(ALL.size() - 1).version();
+
+    private WatchMigrations() {
+    }
+
+    static void apply(Connection c, Dialect dialect) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS skydas_watch_schema (version INTEGER PRIMARY KEY, "
+                    + "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            int current;
+            try (var rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM skydas_watch_schema")) {
+                rs.next();
+                current = rs.getInt(1);
+            }
+            if (current > LATEST) {
+                throw new SQLException("the watch store was written by a newer Skydas (schema " + current
+                        + ", this one knows up to " + LATEST + ")");
+            }
+            for (Migration m : ALL) {
+                if (m.version() <= current) {
+                    continue;
+                }
+                for (String sql : m.common()) {
+                    st.execute(dialect.ddl(sql));
+                }
+                for (String sql : dialect == Dialect.POSTGRESQL ? m.postgresOnly() : m.sqliteOnly()) {
+                    st.execute(sql);
+                }
+                st.execute("INSERT INTO skydas_watch_schema VALUES (" + m.version() + ", '"
+                        + m.description().replace("'", "''") + "', '" + java.time.Instant.now() + "')");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package org.skydas.store.watch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.skydas.alert.Alert;
+import org.skydas.alert.AlertStatus;
+import org.skydas.alert.AuditEvent;
+import org.skydas.alert.Resolution;
+import org.skydas.alert.RuleKind;
+import org.skydas.alert.Severity;
+import org.skydas.store.StoreException;
+import org.sqlite.SQLiteConfig;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What WATCH must not lose: the journal of accepted detections, alerts, the append-only audit log
+ * and downsampled track history. One JDBC connection, used from one writer thread.
+ *
+ * <p>Durability: a method returns only after its transaction committed. On SQLite the journal runs
+ * in WAL mode with {@code synchronous=NORMAL}: a committed transaction survives the process being
+ * killed at any moment (it is in the OS's page cache and the WAL), though not a power cut; set
+ * {@code synchronous=FULL} ({@link #openSqlite(Path, boolean)}) where that matters more than speed.
+ */
+public final class WatchStore implements AutoCloseable {
+
+    // Audit entries outlive code versions: read what is known, ignore derived or newer fields.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Connection c;
+    private final Dialect dialect;
+
+    private WatchStore(Connection c, Dialect dialect) throws SQLException {
+        this.c = c;
+        this.dialect = dialect;
+        WatchMigrations.apply(c, dialect);
+        c.setAutoCommit(false);
+    }
+
+    /** The embedded store: {@code DIR/watch.db}, created when missing. */
+    public static WatchStore openSqlite(Path dataDir) throws StoreException {
+        return openSqlite(dataDir, false);
+    }
+
+    public static WatchStore openSqlite(Path dataDir, boolean syncEveryCommit) throws StoreException {
+        Path file = dataDir.resolve("watch.db");
+        try {
+            Files.createDirectories(dataDir);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(syncEveryCommit ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(5_000);
+            return new WatchStore(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                    config.toProperties()), Dialect.SQLITE);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException(file + ": cannot open the watch store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Server mode: {@code postgresql://user[:password]@host[:port]/database} or a {@code jdbc:postgresql:} URL. */
+    public static WatchStore openPostgres(String url) throws StoreException {
+        String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url;
+        Properties props = new Properties();
+        try {
+            // libpq-style user:password@ is not understood by the JDBC driver: move it to properties.
+            java.net.URI u = new java.net.URI(jdbc.substring(5));
+            if (u.getUserInfo() != null) {
+                String[] up = u.getUserInfo().split(":", 2);
+                props.setProperty("user", up[0]);
+                if (up.length > 1) {
+                    props.setProperty("password", up[1]);
+                }
+                jdbc = "jdbc:postgresql://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + u.getPath()
+                        + (u.getQuery() != null ? "?" + u.getQuery() : "");
+            }
+            return new WatchStore(DriverManager.getConnection(jdbc, props), Dialect.POSTGRESQL);
+        } catch (SQLException | java.net.URISyntaxException e) {
+            throw new StoreException(url.replaceAll(":[^:@/]*@", ":***@") + ": cannot open the watch store: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Appends detections in one transaction; returns their ids, in order. */
+    public long[] appendDetections(List<JournalEntry> entries) throws SQLException {
+        long[] ids = new long[entries.size()];
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections_journal (received_at, sensor_id, "
+                + "protocol, payload) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            for (JournalEntry e : entries) {
+                ps.setDouble(1, e.receivedAt());
+                ps.setString(2, e.sensorId());
+                ps.setString(3, e.protocol());
+                ps.setString(4, e.payload());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next() && i < ids.length) {
+                    ids[i++] = keys.getLong(1);
+                }
+                if (i != ids.length && dialect == Dialect.SQLITE && ids.length > 0) {
+                    // SQLite's driver returns only the last key of a batch: ids of one batch are consecutive.
+                    long last = lastRowId();
+                    for (int k = 0; k < ids.length; k++) {
+                        ids[k] = last - ids.length + 1 + k;
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+        return ids;
+    }
+
+    private long lastRowId() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Stores an alert's new state together with the audit event that records the change. */
+    public void record(Alert alert, AuditEvent audit) throws SQLException {
+        try {
+            upsert(alert);
+            if (audit != null) {
+                append(audit);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private void upsert(Alert a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (id, rule, severity, subject, status, "
+                + "resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, "
+                + "status = excluded.status, resolution = excluded.resolution, updated_at = excluded.updated_at, "
+                + "x = excluded.x, y = excluded.y, escalated = excluded.escalated, occurrences = excluded.occurrences, "
+                + "acknowledged_by = excluded.acknowledged_by, acknowledge_note = excluded.acknowledge_note, "
+                + "resolved_by = excluded.resolved_by, resolve_note = excluded.resolve_note")) {
+            ps.setLong(1, a.id());
+            ps.setString(2, a.rule().name());
+            ps.setString(3, a.severity().name());
+            ps.setString(4, a.subject());
+            ps.setString(5, a.status().name());
+            ps.setString(6, a.resolution() == null ? null : a.resolution().name());
+            ps.setDouble(7, a.raisedAt());
+            ps.setDouble(8, a.updatedAt());
+            setNullableDouble(ps, 9, a.x());
+            setNullableDouble(ps, 10, a.y());
+            ps.setString(11, a.sectorId());
+            ps.setString(12, a.zoneId());
+            ps.setString(13, a.message());
+            ps.setBoolean(14, a.escalated());
+            ps.setInt(15, a.occurrences());
+            ps.setString(16, a.acknowledgedBy());
+            ps.setString(17, a.acknowledgeNote());
+            ps.setString(18, a.resolvedBy());
+            ps.setString(19, a.resolveNote());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setNullableDouble(PreparedStatement ps, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    private void append(AuditEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (sequence, time, actor, alert_id, action, "
+                + "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, e.sequence());
+            ps.setDouble(2, e.time());
+            ps.setString(3, e.actor());
+            ps.setLong(4, e.alertId());
+            ps.setString(5, e.action());
+            ps.setString(6, e.before() == null ? null : json(e.before()));
+            ps.setString(7, json(e.after()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(Alert a) throws SQLException {
+        try {
+            return JSON.writeValueAsString(a);
+        } catch (JsonProcessingException ex) {
+            throw new SQLException("cannot encode alert " + a.id() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    public void appendTrackPoints(List<TrackPoint> points) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO track_history (track_id, t, x, y, vx, vy, "
+                + "target_class) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (track_id, t) DO NOTHING")) {
+            for (TrackPoint p : points) {
+                ps.setLong(1, p.trackId());
+                ps.setDouble(2, p.t());
+                ps.setDouble(3, p.x());
+                ps.setDouble(4, p.y());
+                ps.setDouble(5, p.vx());
+                ps.setDouble(6, p.vy());
+                ps.setString(7, p.targetClass());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    public List<Alert> alerts() throws SQLException {
+        List<Alert> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, rule, severity, subject, "
+                + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note FROM alerts ORDER BY id")) {
+            while (rs.next()) {
+                String resolution = rs.getString(6);
+                out.add(new Alert(rs.getLong(1), RuleKind.valueOf(rs.getString(2)), Severity.valueOf(rs.getString(3)),
+                        rs.getString(4), AlertStatus.valueOf(rs.getString(5)),
+                        resolution == null ? null : Resolution.valueOf(resolution), rs.getDouble(7), rs.getDouble(8),
+                        nullableDouble(rs, 9), nullableDouble(rs, 10), rs.getString(11), rs.getString(12),
+                        rs.getString(13), rs.getBoolean(14), rs.getInt(15), rs.getString(16), rs.getString(17),
+                        rs.getString(18), rs.getString(19)));
+            }
+        }
+        c.commit();
+        return out;
+    }
+
+    private static double nullableDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    /** Audit events after {@code afterSequence}, oldest first, at most {@code limit}. */
+    public List<AuditEvent> audit(long afterSequence, int limit) throws SQLException {
+        List<AuditEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
+                + "after_json FROM audit WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
+            ps.setLong(1, afterSequence);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String before = rs.getString(6);
+                    out.add(new AuditEvent(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), before == null ? null : alert(before), alert(rs.getString(7))));
+                }
+            }
+        }
+        c.commit();
+        return out;
+    }
+
+    public long lastAuditSequence() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(sequence), 0) FROM audit")) {
+            rs.next();
+            long v = rs.getLong(1);
+            c.commit();
+            return v;
+        }
+    }
+
+    private static Alert alert(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, Alert.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("corrupt audit entry: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Journal entries received at or after {@code since}, oldest first. */
+    public List<JournalEntry> detections(double since, int limit) throws SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, received_at, sensor_id, protocol, payload FROM "
+                + "detections_journal WHERE received_at >= ? ORDER BY id LIMIT ?")) {
+            ps.setDouble(1, since);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JournalEntry(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        c.commit();
+        return out;
+    }
+
+    public long detectionCount() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM detections_journal")) {
+            rs.next();
+            long n = rs.getLong(1);
+            c.commit();
+            return n;
+        }
+    }
+
+    /** Retention: drops journal entries received before {@code t}; returns how many. */
+    public int purgeDetectionsBefore(double t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM detections_journal WHERE received_at < ?")) {
+            ps.setDouble(1, t);
+            int n = ps.executeUpdate();
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** For tests and tools: run one statement in its own transaction. */
+    void execute(String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        c.close();
+    }
+}
