@@ -26,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port);
+        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port, dataDir, null);
         return 0;
     }
 }

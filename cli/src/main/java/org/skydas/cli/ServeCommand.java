@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import org.skydas.model.Scenario;
 import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
+import org.skydas.server.WatchServices;
+import org.skydas.store.watch.WatchStore;
 import org.skydas.store.ScenarioStore;
 
 import picocli.CommandLine.Command;
@@ -33,10 +35,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where Skydas keeps its files (default ./${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "PostgreSQL + PostGIS for the watch store (postgresql://user[:password]@host:port/db); "
+                    + "default: SQLite in the data directory.")
+    String db;
+
     @Override
     public Integer call() throws Exception {
         Path file = scenario != null ? scenario : ensureDemo(dataDir);
-        serve(file, host, port);
+        serve(file, host, port, dataDir, db);
         return 0;
     }
 
@@ -49,10 +56,25 @@ public final class ServeCommand implements Callable<Integer> {
         return file;
     }
 
-    static void serve(Path file, String host, int port) throws Exception {
+    /** Opens the watch store (PostgreSQL when {@code db} is given, else SQLite in {@code dataDir}). */
+    static WatchServices openWatch(Path dataDir, String db) throws Exception {
+        WatchStore store = db != null ? WatchStore.openPostgres(db) : WatchStore.openSqlite(dataDir);
+        WatchServices watch = new WatchServices(store);
+        String fromEnv = System.getenv("SKYDAS_ADMIN_PASSWORD");
+        watch.ensureAdmin(fromEnv).ifPresent(pw -> {
+            if (fromEnv == null || fromEnv.isEmpty()) {
+                System.out.println("First start: created user 'admin' with password " + pw
+                        + "  (shown once; set SKYDAS_ADMIN_PASSWORD to choose it)");
+            }
+        });
+        return watch;
+    }
+
+    static void serve(Path file, String host, int port, Path dataDir, String db) throws Exception {
         Scenario s = ScenarioStore.read(file);
         CountDownLatch stopped = new CountDownLatch(1);
-        SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString());
+        WatchServices watch = openWatch(dataDir, db);
+        SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
@@ -60,6 +82,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            try {
+                watch.close();
+            } catch (java.sql.SQLException e) {
+                System.err.println("skydas: closing the watch store: " + e.getMessage());
+            }
             stopped.countDown();
         }, "skydas-shutdown"));
         String shown = host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;

@@ -32,11 +32,17 @@ class ServeProcessTest {
         Path errFile = dir.resolve("stderr.txt");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "org.skydas.cli.Main", "serve", "--scenario", scenario.toString(), "--port", "0"));
+                "org.skydas.cli.Main", "serve", "--scenario", scenario.toString(), "--port", "0",
+                "--data-dir", dir.resolve("data").toString()));
         Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
+            // First start: the generated admin password comes first.
+            if (line != null && line.startsWith("First start")) {
+                assertThat(line).containsPattern("created user 'admin' with password \\S{20,}");
+                line = out.readLine();
+            }
             assertThat(line).as("first line of stdout; stderr: %s", Files.exists(errFile) ? Files.readString(errFile) : "")
                     .isNotNull().contains("serving");
             Matcher m = Pattern.compile("http://localhost:(\\d+)/").matcher(line);

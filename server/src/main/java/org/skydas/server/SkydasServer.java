@@ -25,12 +25,19 @@ public final class SkydasServer implements AutoCloseable {
 
     private final ScenarioView view;
     private final String scenarioSource;
+    private final WatchServices watch;
     private final Instant started = Instant.now();
     private Javalin app;
 
     public SkydasServer(ScenarioView view, String scenarioSource) {
+        this(view, scenarioSource, null);
+    }
+
+    /** With {@code watch}, the operator API (login, alerts, audit) is served too. */
+    public SkydasServer(ScenarioView view, String scenarioSource, WatchServices watch) {
         this.view = view;
         this.scenarioSource = scenarioSource;
+        this.watch = watch;
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
@@ -48,6 +55,9 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers", ctx -> ctx.json(Arrays.stream(Layer.values()).map(Layer::tableName).toList()));
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
+        if (watch != null) {
+            new WatchApi(watch).register(app);
+        }
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {

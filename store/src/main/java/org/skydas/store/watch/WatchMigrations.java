@@ -46,7 +46,10 @@ final class WatchMigrations {
                     + "(CASE WHEN x IS NULL OR y IS NULL OR x = 'NaN' OR y = 'NaN' THEN NULL "
                     + "ELSE ST_SetSRID(ST_MakePoint(x, y), 3346) END) STORED",
                 "ALTER TABLE track_history ADD COLUMN geom geometry(Point, 3346) GENERATED ALWAYS AS "
-                    + "(ST_SetSRID(ST_MakePoint(x, y), 3346)) STORED")));
+                    + "(ST_SetSRID(ST_MakePoint(x, y), 3346)) STORED")),
+            new Migration(2, "local users", List.of(
+                "CREATE TABLE users (username TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
+                    + "created_at TEXT NOT NULL)"), List.of(), List.of()));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -337,6 +337,47 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
+    // ---- users ----------------------------------------------------------------------------------
+
+    /** Adds a user; false when the name is taken. */
+    public boolean addUser(UserRecord u) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, role, password_hash, created_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+            ps.setString(1, u.username());
+            ps.setString(2, u.role());
+            ps.setString(3, u.passwordHash());
+            ps.setString(4, java.time.Instant.now().toString());
+            int n = ps.executeUpdate();
+            c.commit();
+            return n == 1;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    public java.util.Optional<UserRecord> user(String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT username, role, password_hash FROM users WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.Optional<UserRecord> out = rs.next()
+                        ? java.util.Optional.of(new UserRecord(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : java.util.Optional.empty();
+                c.commit();
+                return out;
+            }
+        }
+    }
+
+    public long userCount() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM users")) {
+            rs.next();
+            long n = rs.getLong(1);
+            c.commit();
+            return n;
+        }
+    }
+
     /** For tests and tools: run one statement in its own transaction. */
     void execute(String sql) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -1,0 +1,275 @@
+package org.skydas.server;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.skydas.alert.Alert;
+import org.skydas.alert.AlertStatus;
+import org.skydas.alert.AuditEvent;
+import org.skydas.alert.Resolution;
+import org.skydas.alert.RuleKind;
+import org.skydas.geo.Lks94;
+import org.skydas.server.auth.Role;
+import org.skydas.server.auth.Sessions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * The operator's API: login, alerts with acknowledgement and resolution, the audit log. Every route
+ * but login needs {@code Authorization: Bearer TOKEN}; roles are checked per route (401 without a
+ * valid token, 403 with the wrong role).
+ */
+final class WatchApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Role> ACT_ON_ALERTS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
+    private static final Set<Role> READ_AUDIT = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    private final WatchServices watch;
+
+    WatchApi(WatchServices watch) {
+        this.watch = watch;
+    }
+
+    void register(Javalin app) {
+        app.post("/api/login", this::login);
+        app.get("/api/alerts", ctx -> {
+            require(ctx, EVERYONE);
+            ctx.json(watch.alerts(filter(ctx)).stream().map(WatchApi::alertJson).toList());
+        });
+        app.get("/api/alerts/{id}", ctx -> {
+            require(ctx, EVERYONE);
+            Alert a = watch.alert(id(ctx));
+            if (a == null) {
+                throw new NoSuchElementException("no alert " + ctx.pathParam("id"));
+            }
+            ctx.json(alertJson(a));
+        });
+        app.post("/api/alerts/{id}/ack", ctx -> {
+            Sessions.Session s = require(ctx, ACT_ON_ALERTS);
+            JsonNode body = body(ctx, false);
+            ctx.json(alertJson(watch.acknowledge(id(ctx), s.username(), text(body, "note"))));
+        });
+        app.post("/api/alerts/{id}/resolve", ctx -> {
+            Sessions.Session s = require(ctx, ACT_ON_ALERTS);
+            JsonNode body = body(ctx, true);
+            String reason = text(body, "reason");
+            if (reason == null) {
+                throw new BadRequest("'reason' is required: confirmed, false_alarm or duplicate");
+            }
+            Resolution r;
+            try {
+                r = Resolution.valueOf(reason.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("unknown reason '" + reason + "' (confirmed, false_alarm, duplicate)");
+            }
+            ctx.json(alertJson(watch.resolve(id(ctx), s.username(), r, text(body, "note"))));
+        });
+        app.get("/api/audit", ctx -> {
+            require(ctx, READ_AUDIT);
+            long after = ctx.queryParam("after") == null ? 0 : parseLong(ctx.queryParam("after"), "after");
+            int limit = ctx.queryParam("limit") == null ? 1000 : (int) Math.min(10_000, parseLong(ctx.queryParam("limit"), "limit"));
+            ctx.json(watch.audit(after, limit).stream().map(WatchApi::auditJson).toList());
+        });
+        app.exception(BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(SkydasServer.error(e.getMessage())));
+        app.exception(Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer").json(SkydasServer.error(e.getMessage())));
+        app.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(SkydasServer.error(e.getMessage())));
+        app.exception(NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(SkydasServer.error(e.getMessage())));
+        app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
+                .json(SkydasServer.error(e.getMessage())));
+    }
+
+    private void login(Context ctx) throws Exception {
+        JsonNode body = body(ctx, true);
+        String user = text(body, "username");
+        String password = text(body, "password");
+        if (user == null || password == null) {
+            throw new BadRequest("'username' and 'password' are required");
+        }
+        String token = watch.login(user, password).orElseThrow(() -> new Unauthorized("wrong username or password"));
+        Sessions.Session s = watch.sessions().find(token).orElseThrow();
+        ctx.json(Map.of("token", token, "username", s.username(), "role", s.role().wireName(),
+                "expires_in_s", watch.sessions().ttlSeconds()));
+    }
+
+    private Sessions.Session require(Context ctx, Set<Role> roles) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new Unauthorized("log in first: POST /api/login, then send 'Authorization: Bearer TOKEN'");
+        }
+        Sessions.Session s = watch.sessions().find(header.substring(7).trim())
+                .orElseThrow(() -> new Unauthorized("the token is unknown or expired: log in again"));
+        if (!roles.contains(s.role())) {
+            throw new Forbidden("role " + s.role().wireName() + " may not do this");
+        }
+        return s;
+    }
+
+    private static Predicate<Alert> filter(Context ctx) {
+        Predicate<Alert> p = a -> true;
+        String status = ctx.queryParam("status");
+        if (status != null) {
+            AlertStatus st = parseEnum(AlertStatus.class, status, "status");
+            p = p.and(a -> a.status() == st);
+        }
+        String sector = ctx.queryParam("sector");
+        if (sector != null) {
+            p = p.and(a -> sector.equals(a.sectorId()));
+        }
+        String rule = ctx.queryParam("rule");
+        if (rule != null) {
+            RuleKind r = parseEnum(RuleKind.class, rule, "rule");
+            p = p.and(a -> a.rule() == r);
+        }
+        String since = ctx.queryParam("since");
+        if (since != null) {
+            double t = parseTime(since);
+            p = p.and(a -> a.updatedAt() >= t);
+        }
+        return p;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String v, String what) {
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("unknown " + what + " '" + v + "'");
+        }
+    }
+
+    /** Seconds since the epoch, or an ISO-8601 instant. */
+    private static double parseTime(String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            try {
+                return Instant.parse(v).toEpochMilli() / 1000.0;
+            } catch (DateTimeParseException e2) {
+                throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + v + "'");
+            }
+        }
+    }
+
+    private static long id(Context ctx) {
+        return parseLong(ctx.pathParam("id"), "alert id");
+    }
+
+    private static long parseLong(String v, String what) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(what + " must be a whole number, is '" + v + "'");
+        }
+    }
+
+    private static JsonNode body(Context ctx, boolean required) {
+        String raw = ctx.body();
+        if (raw.isBlank()) {
+            if (required) {
+                throw new BadRequest("a JSON object body is required");
+            }
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode n = JSON.readTree(raw);
+            if (n == null || !n.isObject()) {
+                throw new BadRequest("the body must be a JSON object");
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("malformed JSON body: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new BadRequest("'" + field + "' must be a string");
+        }
+        return n.asText();
+    }
+
+    static Map<String, Object> alertJson(Alert a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("rule", a.rule().name().toLowerCase(Locale.ROOT));
+        m.put("severity", a.severity().name().toLowerCase(Locale.ROOT));
+        m.put("status", a.status().name().toLowerCase(Locale.ROOT));
+        m.put("resolution", a.resolution() == null ? null : a.resolution().name().toLowerCase(Locale.ROOT));
+        m.put("subject", a.subject());
+        m.put("message", a.message());
+        m.put("sector", a.sectorId());
+        m.put("zone", a.zoneId());
+        if (Double.isFinite(a.x()) && Double.isFinite(a.y())) {
+            Coordinate c = Lks94.toWgs84(a.x(), a.y());
+            m.put("lon", Math.round(c.x * 1e7) / 1e7);
+            m.put("lat", Math.round(c.y * 1e7) / 1e7);
+        }
+        m.put("raised_at", Instant.ofEpochMilli((long) (a.raisedAt() * 1000)).toString());
+        m.put("updated_at", Instant.ofEpochMilli((long) (a.updatedAt() * 1000)).toString());
+        m.put("escalated", a.escalated());
+        m.put("occurrences", a.occurrences());
+        m.put("acknowledged_by", a.acknowledgedBy());
+        m.put("acknowledge_note", a.acknowledgeNote());
+        m.put("resolved_by", a.resolvedBy());
+        m.put("resolve_note", a.resolveNote());
+        return m;
+    }
+
+    static Map<String, Object> auditJson(AuditEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sequence", e.sequence());
+        m.put("time", Instant.ofEpochMilli((long) (e.time() * 1000)).toString());
+        m.put("actor", e.actor());
+        m.put("alert_id", e.alertId());
+        m.put("action", e.action());
+        m.put("before", e.before() == null ? null : alertJson(e.before()));
+        m.put("after", alertJson(e.after()));
+        return m;
+    }
+
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String m) {
+            super(m);
+        }
+    }
+
+    static final class Unauthorized extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unauthorized(String m) {
+            super(m);
+        }
+    }
+
+    static final class Forbidden extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Forbidden(String m) {
+            super(m);
+        }
+    }
+
+}

@@ -1,0 +1,131 @@
+package org.skydas.server;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.skydas.alert.Alert;
+import org.skydas.alert.AlertBook;
+import org.skydas.alert.AuditEvent;
+import org.skydas.alert.Finding;
+import org.skydas.alert.Resolution;
+import org.skydas.server.auth.PasswordHasher;
+import org.skydas.server.auth.Role;
+import org.skydas.server.auth.Sessions;
+import org.skydas.store.watch.UserRecord;
+import org.skydas.store.watch.WatchStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable side of WATCH behind the API: users and logins, alerts and their audit trail. Every
+ * change is committed to the watch store before the call returns; one lock orders all of them.
+ */
+public final class WatchServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchServices.class);
+
+    private final WatchStore store;
+    private final AlertBook book;
+    private final Sessions sessions = new Sessions(12 * 3600 * 1000L);
+
+    public WatchServices(WatchStore store) throws SQLException {
+        this.store = store;
+        this.book = new AlertBook(store.alerts(), store.lastAuditSequence());
+    }
+
+    /**
+     * Creates the first admin when there are no users: with {@code password} if given (from
+     * SKYDAS_ADMIN_PASSWORD), else a generated one, which is returned so it can be shown once.
+     */
+    public synchronized Optional<String> ensureAdmin(String password) throws SQLException {
+        if (store.userCount() > 0) {
+            return Optional.empty();
+        }
+        String pw = password == null || password.isEmpty() ? PasswordHasher.randomPassword() : password;
+        store.addUser(new UserRecord("admin", Role.ADMIN.wireName(), PasswordHasher.hash(pw.toCharArray())));
+        LOG.info("event=admin_created username=admin password_source={}", password == null || password.isEmpty()
+                ? "generated" : "SKYDAS_ADMIN_PASSWORD");
+        return Optional.of(pw);
+    }
+
+    public synchronized boolean addUser(String username, Role role, String password) throws SQLException {
+        if (username == null || !username.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("a username is 1-64 letters, digits, '.', '_' or '-'");
+        }
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("a password needs at least 8 characters");
+        }
+        return store.addUser(new UserRecord(username, role.wireName(), PasswordHasher.hash(password.toCharArray())));
+    }
+
+    /** A bearer token for valid credentials. */
+    public Optional<String> login(String username, String password) throws SQLException {
+        Optional<UserRecord> u;
+        synchronized (this) {
+            u = store.user(username);
+        }
+        // Hash even for unknown users, so that timing does not tell which names exist.
+        String stored = u.map(UserRecord::passwordHash).orElse(DUMMY_HASH);
+        boolean ok = PasswordHasher.verify(password.toCharArray(), stored) && u.isPresent();
+        if (!ok) {
+            LOG.warn("event=login_failed username=\"{}\"", username.replaceAll("[^A-Za-z0-9._-]", "?"));
+            return Optional.empty();
+        }
+        LOG.info("event=login username={} role={}", username, u.get().role());
+        return Optional.of(sessions.open(username, Role.parse(u.get().role())));
+    }
+
+    private static final String DUMMY_HASH = PasswordHasher.hash("not a real password".toCharArray());
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** A finding from the rules: a new alert, or one folded into the open alert for it. */
+    public synchronized AlertBook.Raised raise(Finding f) throws SQLException {
+        AlertBook.Raised r = book.raise(f);
+        store.record(r.alert(), r.audit());
+        return r;
+    }
+
+    public synchronized Alert acknowledge(long id, String user, String note) throws SQLException {
+        AuditEvent e = book.acknowledge(id, user, note, now());
+        store.record(e.after(), e);
+        LOG.info("event=alert_acknowledged alert={} user={}", id, user);
+        return e.after();
+    }
+
+    public synchronized Alert resolve(long id, String user, Resolution r, String note) throws SQLException {
+        AuditEvent e = book.resolve(id, user, r, note, now());
+        store.record(e.after(), e);
+        LOG.info("event=alert_resolved alert={} user={} resolution={}", id, user, r);
+        return e.after();
+    }
+
+    public synchronized List<Alert> alerts(Predicate<Alert> filter) {
+        return book.all().stream().filter(filter)
+                .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::raisedAt,
+                        Comparator.reverseOrder()))
+                .toList();
+    }
+
+    public synchronized Alert alert(long id) {
+        return book.get(id);
+    }
+
+    public synchronized List<AuditEvent> audit(long after, int limit) throws SQLException {
+        return store.audit(after, limit);
+    }
+
+    static double now() {
+        return System.currentTimeMillis() / 1000.0;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        store.close();
+    }
+}

@@ -1,0 +1,8 @@
+package org.skydas.store.watch;
+
+/**
+ * A local user as stored: the password only as a KDF hash string
+ * ({@code pbkdf2-sha256$ITERATIONS$SALT$HASH}, base64).
+ */
+public record UserRecord(String username, String role, String passwordHash) {
+}
