@@ -1,0 +1,16 @@
+package org.skydas.ingest.remoteid;
+
+/**
+ * The Open Drone ID bytes found in one frame: a single message (Bluetooth legacy) or a message pack,
+ * with the message counter that precedes it.
+ *
+ * @param transport {@code wifi-beacon-IE}, {@code wifi-nan-SDF} or {@code ble-service-data}
+ * @param crcOk     the link-layer CRC verdict where the capture has one (Bluetooth via the sniffer
+ *                  header), null where it has none (Wi-Fi frames arrive without FCS)
+ */
+public record OdidPayload(String transport, Boolean crcOk, int counter, byte[] payload) {
+
+    public static final String WIFI_BEACON = "wifi-beacon-IE";
+    public static final String WIFI_NAN = "wifi-nan-SDF";
+    public static final String BLE = "ble-service-data";
+}
