@@ -47,7 +47,7 @@ public final class SkydasServer implements AutoCloseable {
             config.useVirtualThreads = false;
             config.staticFiles.add(s -> {
                 s.hostedPath = "/";
-                s.directory = "/org/skydas/server/public";
+                s.directory = "/org/skydas/web/public";
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
         });
@@ -56,7 +56,7 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
         if (watch != null) {
-            new WatchApi(watch).register(app);
+            new WatchApi(watch, view).register(app);
         }
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();

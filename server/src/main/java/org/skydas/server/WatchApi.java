@@ -17,6 +17,7 @@ import org.skydas.alert.AlertStatus;
 import org.skydas.alert.AuditEvent;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
+import org.skydas.alert.SectorImpact;
 import org.skydas.geo.Lks94;
 import org.skydas.server.auth.Role;
 import org.skydas.server.auth.Sessions;
@@ -41,9 +42,11 @@ final class WatchApi {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     private final WatchServices watch;
+    private final ScenarioView view;
 
-    WatchApi(WatchServices watch) {
+    WatchApi(WatchServices watch, ScenarioView view) {
         this.watch = watch;
+        this.view = view;
     }
 
     void register(Javalin app) {
@@ -80,6 +83,10 @@ final class WatchApi {
             }
             ctx.json(alertJson(watch.resolve(id(ctx), s.username(), r, text(body, "note"))));
         });
+        app.get("/api/sectors/status", ctx -> {
+            require(ctx, EVERYONE);
+            ctx.json(sectorStatus(WatchServices.now()));
+        });
         app.get("/api/audit", ctx -> {
             require(ctx, READ_AUDIT);
             long after = ctx.queryParam("after") == null ? 0 : parseLong(ctx.queryParam("after"), "after");
@@ -94,6 +101,31 @@ final class WatchApi {
                 .json(SkydasServer.error(e.getMessage())));
         app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
                 .json(SkydasServer.error(e.getMessage())));
+    }
+
+    /**
+     * Each sector's impact level from the alerts raised there in the last hour (weights by severity,
+     * thresholds of {@link SectorImpact#defaults()}), and its open alerts.
+     */
+    private List<Map<String, Object>> sectorStatus(double now) {
+        SectorImpact impact = SectorImpact.defaults();
+        Map<String, Integer> open = new java.util.HashMap<>();
+        for (Alert a : watch.alerts(x -> x.sectorId() != null)) {
+            if (a.raisedAt() > now - 3_600) {
+                impact.add(a.sectorId(), a.severity(), a.raisedAt());
+            }
+            if (a.isOpen()) {
+                open.merge(a.sectorId(), 1, Integer::sum);
+            }
+        }
+        return view.scenario().sectors().stream().map(sec -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sector", sec.id());
+            m.put("neighbour", sec.neighbour().code());
+            m.put("level", impact.level(sec.id(), now).name().toLowerCase(Locale.ROOT));
+            m.put("open_alerts", open.getOrDefault(sec.id(), 0));
+            return m;
+        }).toList();
     }
 
     private void login(Context ctx) throws Exception {

@@ -120,7 +120,8 @@ public final class WatchServices implements AutoCloseable {
         return store.audit(after, limit);
     }
 
-    static double now() {
+    /** Wall-clock time in seconds since the epoch, the time base of alerts. */
+    public static double now() {
         return System.currentTimeMillis() / 1000.0;
     }
 

@@ -143,6 +143,33 @@ class WatchApiTest {
     }
 
     @Test
+    void sectorStatusRatesSectorsByTheirRecentAlerts() throws Exception {
+        server.stop();
+        // A scenario with a real sector BY-017 (and others) to rate.
+        org.locationtech.jts.geom.LineString line = org.skydas.geo.Lks94.GRID.createLineString(
+                new org.locationtech.jts.geom.Coordinate[] {new org.locationtech.jts.geom.Coordinate(500_000, 6_000_000),
+                    new org.locationtech.jts.geom.Coordinate(500_000, 6_200_000)});
+        org.skydas.model.BorderLine by = new org.skydas.model.BorderLine("border-BY", org.skydas.model.Neighbour.BY,
+                org.skydas.geo.Lks94.GRID.createMultiLineString(new org.locationtech.jts.geom.LineString[] {line}));
+        Scenario s = new Scenario(Map.of("name", "t"), List.of(by), new org.skydas.model.SectorCutter(10_000).cut(by),
+                List.of(), List.of(), List.of(), DemoScenario.programme());
+        server = new SkydasServer(new ScenarioView(s), "memory", watch).start("127.0.0.1", 0);
+        JsonNode status = json(call("GET", "/api/sectors/status", login("au1", "auditor-pw"), null));
+        assertThat(status.size()).isEqualTo(20);
+        JsonNode by17 = null;
+        for (JsonNode n : status) {
+            if (n.path("sector").asText().equals("BY-017")) {
+                by17 = n;
+            }
+        }
+        // One high alert (weight 4) makes the sector "medium"; the others stay "low".
+        assertThat(by17.path("level").asText()).isEqualTo("medium");
+        assertThat(by17.path("open_alerts").asInt()).isEqualTo(1);
+        assertThat(status.get(0).path("level").asText()).isEqualTo("low");
+        assertThat(call("GET", "/api/sectors/status", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anAcknowledgementSurvivesARestart() throws Exception {
         String op = login("op1", "operator-pw");
         call("POST", "/api/alerts/" + alertId + "/ack", op, "{\"note\":\"seen\"}");

@@ -1,0 +1,186 @@
+package org.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.skydas.alert.AlertStatus;
+import org.skydas.alert.Finding;
+import org.skydas.alert.RuleKind;
+import org.skydas.alert.Severity;
+import org.skydas.model.Scenario;
+import org.skydas.model.demo.DemoScenario;
+import org.skydas.server.ScenarioView;
+import org.skydas.server.SkydasServer;
+import org.skydas.server.WatchServices;
+import org.skydas.server.auth.Role;
+import org.skydas.store.watch.WatchStore;
+import org.skydas.testkit.ExternalTool;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
+/**
+ * The web client in Debian's Chromium against a real server: login, the map draws the border, an
+ * alert raised by the test appears within 2 s, acknowledging it changes the UI and the API, roles
+ * shape the UI, and the planner sees the programme chart. Screenshots go to target/screenshots.
+ */
+class WebUiTest {
+
+    static Playwright playwright;
+    static Browser browser;
+    static ScenarioView view;
+
+    @TempDir
+    static Path dir;
+
+    WatchServices watch;
+    SkydasServer server;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        ExternalTool.require("chromium");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        Scenario demo = new DemoScenario().build();
+        view = new ScenarioView(demo);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void start(TestInfo info) throws Exception {
+        Path data = Files.createTempDirectory(dir, "watch");
+        watch = new WatchServices(WatchStore.openSqlite(data));
+        watch.ensureAdmin("admin-password");
+        watch.addUser("op1", Role.OPERATOR, "operator-pw");
+        watch.addUser("au1", Role.AUDITOR, "auditor-pw");
+        watch.addUser("pl1", Role.PLANNER, "planner-pw");
+        server = new SkydasServer(view, "demo", watch).start("127.0.0.1", 0);
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
+    }
+
+    @AfterEach
+    void stop(TestInfo info) throws Exception {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve(info.getTestMethod().orElseThrow().getName()
+                + ".png")));
+        page.context().close();
+        server.stop();
+        watch.close();
+    }
+
+    void login(String user, String password) {
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+        Locator form = page.getByTestId("login-form");
+        form.waitFor();
+        form.locator("input[name=username]").fill(user);
+        form.locator("input[name=password]").fill(password);
+        form.locator("button[type=submit]").click();
+        page.locator("#login").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+    }
+
+    long raise(String sector) throws Exception {
+        return watch.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:" + System.nanoTime(),
+                WatchServices.now(), 560_000, 5_985_000, sector, null, "person crossed the border")).alert().id();
+    }
+
+    @Test
+    void theMapDrawsTheBorderAfterLogin() {
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+        assertThat(page.getByTestId("login-form").isVisible()).isTrue();
+        login("op1", "operator-pw");
+        assertThat(page.getByTestId("map").locator("canvas").count()).isEqualTo(1);
+        page.waitForFunction("() => { const m = window.skydasMap; return m && m.isSourceLoaded('border') "
+                + "&& m.querySourceFeatures('border').length > 0 && m.loaded(); }", null,
+                new Page.WaitForFunctionOptions().setTimeout(20_000));
+        Object ids = page.evaluate("() => [...new Set(window.skydasMap.querySourceFeatures('border')"
+                + ".map(f => f.properties.neighbour))].sort()");
+        assertThat(ids).isEqualTo(List.of("BY", "LV", "PL", "RU"));
+        assertThat(page.locator(".maplibregl-ctrl-attrib").innerText()).contains("OpenStreetMap");
+    }
+
+    @Test
+    void anAlertAppearsWithinTwoSecondsAndAcknowledgingItShowsInTheUiAndTheApi() throws Exception {
+        login("op1", "operator-pw");
+        page.getByTestId("alert-list").waitFor();
+        long id = raise("BY-017");
+        Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
+        item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        assertThat(item.innerText()).contains("HIGH").contains("BY-017").contains("person crossed the border");
+        assertThat(page.getByTestId("sector-status").innerText()).contains("BY-017 medium");
+
+        page.onceDialog(d -> d.accept("patrol sent"));
+        item.getByTestId("ack-button").click();
+        page.locator("[data-testid=alert-item][data-alert-id='" + id + "'][data-status=acknowledged]")
+                .waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        assertThat(watch.alert(id).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(watch.alert(id).acknowledgedBy()).isEqualTo("op1");
+        assertThat(watch.alert(id).acknowledgeNote()).isEqualTo("patrol sent");
+
+        item.click();
+        assertThat(page.getByTestId("track-details").innerText()).contains("#" + id).contains("BY-017");
+    }
+
+    @Test
+    void theKeyboardAcknowledgesTheFocusedAlert() throws Exception {
+        login("op1", "operator-pw");
+        long id = raise("LV-003");
+        Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
+        item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        item.focus();
+        page.keyboard().press("Enter");
+        page.locator("[data-alert-id='" + id + "'][data-status=acknowledged]").waitFor(
+                new Locator.WaitForOptions().setTimeout(5_000));
+        assertThat(watch.alert(id).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void anAuditorSeesAlertsButNoAcknowledgeButton() throws Exception {
+        long id = raise("PL-002");
+        login("au1", "auditor-pw");
+        Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
+        item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        assertThat(item.getByTestId("ack-button").count()).isZero();
+    }
+
+    @Test
+    void thePlannerViewShowsTheProgrammeChart() {
+        login("pl1", "planner-pw");
+        page.locator("#tab-planner").click();
+        Locator chart = page.getByTestId("programme-chart");
+        chart.locator("svg rect").first().waitFor();
+        // Five categories × four series, plus four legend swatches.
+        assertThat(chart.locator("svg rect").count()).isEqualTo(24);
+        assertThat(chart.innerText()).contains("counter mobility obstacles").contains("1.10 bn");
+        assertThat(page.locator("#asset-table").innerText()).contains("radar");
+    }
+}

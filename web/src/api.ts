@@ -1,0 +1,99 @@
+// Thin client of the Skydas HTTP API. The token lives in sessionStorage: closing the tab logs out.
+
+export type Role = "operator" | "planner" | "engineer" | "auditor" | "admin";
+
+export interface Alert {
+  id: number;
+  rule: string;
+  severity: "low" | "medium" | "high" | "critical";
+  status: "new" | "acknowledged" | "resolved";
+  resolution: string | null;
+  subject: string;
+  message: string;
+  sector: string | null;
+  zone: string | null;
+  lon?: number;
+  lat?: number;
+  raised_at: string;
+  updated_at: string;
+  escalated: boolean;
+  occurrences: number;
+  acknowledged_by: string | null;
+  acknowledge_note: string | null;
+}
+
+export interface SectorStatus {
+  sector: string;
+  neighbour: string;
+  level: "low" | "medium" | "high" | "critical";
+  open_alerts: number;
+}
+
+export interface ProgrammeRow {
+  category?: string;
+  year?: number;
+  envelope_eur: number;
+  planned_eur: number;
+  committed_eur: number;
+  spent_eur: number;
+}
+
+export interface Programme {
+  name: string;
+  rows: ProgrammeRow[];
+  by_category: ProgrammeRow[];
+  total: ProgrammeRow;
+}
+
+export class ApiError extends Error {
+  constructor(public status: number, message: string) {
+    super(message);
+  }
+}
+
+export interface Session {
+  token: string;
+  username: string;
+  role: Role;
+}
+
+const KEY = "skydas.session";
+
+export function session(): Session | null {
+  const raw = sessionStorage.getItem(KEY);
+  return raw ? (JSON.parse(raw) as Session) : null;
+}
+
+export function forget(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  const s = session();
+  if (s) headers["Authorization"] = `Bearer ${s.token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    if (res.status === 401) forget();
+    throw new ApiError(res.status, (data && data.error) || res.statusText);
+  }
+  return data as T;
+}
+
+export async function login(username: string, password: string): Promise<Session> {
+  const r = await call<Session>("POST", "/api/login", { username, password });
+  const s = { token: r.token, username: r.username, role: r.role };
+  sessionStorage.setItem(KEY, JSON.stringify(s));
+  return s;
+}
+
+export const alerts = () => call<Alert[]>("GET", "/api/alerts");
+export const acknowledge = (id: number, note: string) => call<Alert>("POST", `/api/alerts/${id}/ack`, { note });
+export const resolve = (id: number, reason: string, note: string) =>
+  call<Alert>("POST", `/api/alerts/${id}/resolve`, { reason, note });
+export const sectorStatus = () => call<SectorStatus[]>("GET", "/api/sectors/status");
+export const programme = () => call<Programme>("GET", "/api/programme");
+export const layer = (name: string) => call<GeoJSON.FeatureCollection>("GET", `/api/layers/${name}`);

@@ -1,0 +1,103 @@
+import "./style.css";
+import * as api from "./api";
+import { AlertPanel } from "./alerts";
+import { createMap, showAlerts } from "./map";
+import { renderAssets, renderProgramme } from "./planner";
+import { SEVERITY_COLOURS } from "./palette";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const map = createMap($("map"));
+(window as unknown as { skydasMap: unknown }).skydasMap = map; // for tests and the console
+
+const panel = new AlertPanel($("alert-list"), $("alert-count"), $("track-details"),
+  () => api.session()?.role ?? null, () => void refresh(),
+  (a) => { if (a.lon !== undefined) map.easeTo({ center: [a.lon, a.lat!], zoom: Math.max(map.getZoom(), 10) }); });
+
+let timer: number | undefined;
+
+async function refresh(): Promise<void> {
+  if (!api.session()) return;
+  try {
+    const [alerts, sectors] = await Promise.all([api.alerts(), api.sectorStatus()]);
+    panel.show(alerts);
+    showAlerts(map, alerts);
+    renderSectors(sectors);
+  } catch (e) {
+    if (e instanceof api.ApiError && e.status === 401) showLogin("Your session ended: log in again.");
+  }
+}
+
+function renderSectors(sectors: api.SectorStatus[]): void {
+  const strip = $("sector-status");
+  const worst = sectors.filter((s) => s.level !== "low");
+  const counts = { low: 0, medium: 0, high: 0, critical: 0 } as Record<string, number>;
+  sectors.forEach((s) => counts[s.level]++);
+  const summary = document.createElement("p");
+  summary.textContent = `${sectors.length} sectors: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium.`;
+  const chips = worst.slice(0, 24).map((s) => {
+    const chip = document.createElement("span");
+    chip.className = "chip";
+    chip.style.borderColor = SEVERITY_COLOURS[s.level];
+    chip.textContent = `${s.sector} ${s.level} (${s.open_alerts})`;
+    chip.setAttribute("data-level", s.level);
+    return chip;
+  });
+  strip.replaceChildren(summary, ...chips);
+}
+
+function showLogin(message = ""): void {
+  $("login").hidden = false;
+  $("login-error").textContent = message;
+  $("logout").hidden = true;
+  $("user").textContent = "";
+  window.clearInterval(timer);
+}
+
+function loggedIn(s: api.Session): void {
+  $("login").hidden = true;
+  $("logout").hidden = false;
+  $("user").textContent = `${s.username} (${s.role})`;
+  document.body.dataset.role = s.role;
+  void refresh();
+  window.clearInterval(timer);
+  timer = window.setInterval(() => void refresh(), 1000);
+  void loadPlanner();
+}
+
+async function loadPlanner(): Promise<void> {
+  const [p, assets] = await Promise.all([api.programme(), api.layer("assets")]);
+  renderProgramme($("programme-chart"), p);
+  renderAssets($("asset-table") as HTMLTableElement, assets);
+}
+
+$("login-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const form = e.target as HTMLFormElement;
+  const data = new FormData(form);
+  try {
+    loggedIn(await api.login(String(data.get("username")), String(data.get("password"))));
+    form.reset();
+  } catch (err) {
+    $("login-error").textContent = err instanceof api.ApiError ? err.message : "The server did not answer.";
+  }
+});
+
+$("logout").addEventListener("click", () => {
+  api.forget();
+  showLogin();
+});
+
+for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
+  tab.addEventListener("click", () => {
+    const view = tab.dataset.view!;
+    document.querySelectorAll<HTMLButtonElement>("[role=tab]").forEach((t) =>
+      t.setAttribute("aria-selected", String(t === tab)));
+    $("operator-view").hidden = view !== "operator";
+    $("planner-view").hidden = view !== "planner";
+    map.resize();
+  });
+}
+
+const existing = api.session();
+if (existing) loggedIn(existing); else showLogin();

@@ -1,0 +1,87 @@
+import maplibregl, { type StyleSpecification } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { Alert } from "./api";
+import { SEVERITY_COLOURS } from "./palette";
+
+// The base map is drawn from Skydas's own layers: nothing is fetched from outside at run time,
+// so there are no raster tiles and no glyphs (labels live in the side panel, not on the map).
+const style: StyleSpecification = {
+  version: 8,
+  sources: {
+    zones: { type: "geojson", data: "/api/layers/zones" },
+    border: { type: "geojson", data: "/api/layers/border" },
+    sectors: { type: "geojson", data: "/api/layers/sectors" },
+    assets: { type: "geojson", data: "/api/layers/assets" },
+    alerts: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+  },
+  layers: [
+    { id: "background", type: "background", paint: { "background-color": "#e9edf1" } },
+    {
+      id: "territory", type: "fill", source: "zones", filter: ["==", ["get", "kind"], "national_territory"],
+      paint: { "fill-color": "#fbfaf5", "fill-outline-color": "#9aa5b1" },
+    },
+    {
+      id: "buffer", type: "fill", source: "zones", filter: ["==", ["get", "kind"], "buffer"],
+      paint: { "fill-color": "#f0e4c8", "fill-opacity": 0.6 },
+    },
+    {
+      id: "strip", type: "fill", source: "zones", filter: ["==", ["get", "kind"], "border_strip"],
+      paint: { "fill-color": "#e2c48f", "fill-opacity": 0.8 },
+    },
+    {
+      id: "aoi", type: "line", source: "zones", filter: ["==", ["get", "kind"], "area_of_interest"],
+      paint: { "line-color": "#0072B2", "line-width": 2, "line-dasharray": [3, 2] },
+    },
+    { id: "sectors", type: "line", source: "sectors", paint: { "line-color": "#555", "line-width": 5, "line-opacity": 0.15 } },
+    { id: "border", type: "line", source: "border", paint: { "line-color": "#1b1b1b", "line-width": 2.5 } },
+    {
+      id: "asset-areas", type: "fill", source: "assets", filter: ["==", ["geometry-type"], "Polygon"],
+      paint: { "fill-color": "#009E73", "fill-opacity": 0.45 },
+    },
+    {
+      id: "asset-lines", type: "line", source: "assets", filter: ["==", ["geometry-type"], "LineString"],
+      paint: { "line-color": "#7a4b00", "line-width": 3 },
+    },
+    {
+      id: "asset-points", type: "circle", source: "assets", filter: ["==", ["geometry-type"], "Point"],
+      paint: { "circle-radius": 5, "circle-color": "#ffffff", "circle-stroke-color": "#1b1b1b", "circle-stroke-width": 2 },
+    },
+    {
+      id: "alerts", type: "circle", source: "alerts",
+      paint: {
+        "circle-radius": 9,
+        "circle-color": ["match", ["get", "severity"],
+          "critical", SEVERITY_COLOURS.critical, "high", SEVERITY_COLOURS.high,
+          "medium", SEVERITY_COLOURS.medium, SEVERITY_COLOURS.low],
+        "circle-stroke-color": "#000", "circle-stroke-width": 1.5,
+      },
+    },
+  ],
+};
+
+export function createMap(container: HTMLElement): maplibregl.Map {
+  const map = new maplibregl.Map({
+    container,
+    style,
+    center: [23.9, 55.2],
+    zoom: 6,
+    attributionControl: { compact: false, customAttribution: "© OpenStreetMap contributors, ODbL" },
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");
+  map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-left");
+  return map;
+}
+
+export function showAlerts(map: maplibregl.Map, alerts: Alert[]): void {
+  const src = map.getSource("alerts") as maplibregl.GeoJSONSource | undefined;
+  if (!src) return;
+  src.setData({
+    type: "FeatureCollection",
+    features: alerts.filter((a) => a.lon !== undefined && a.status !== "resolved").map((a) => ({
+      type: "Feature",
+      id: a.id,
+      geometry: { type: "Point", coordinates: [a.lon!, a.lat!] },
+      properties: { severity: a.severity, id: a.id },
+    })),
+  });
+}
