@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ProgrammeCommand.class,
             DecodeCommand.class,
             TrackCommand.class,
+            ViewshedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

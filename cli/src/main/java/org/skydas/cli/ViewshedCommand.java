@@ -1,0 +1,90 @@
+package org.skydas.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.skydas.terrain.DemFormatException;
+import org.skydas.terrain.io.GeoTiffWriter;
+import org.skydas.terrain.viewshed.CellMode;
+import org.skydas.terrain.viewshed.ViewshedParams;
+import org.skydas.terrain.viewshed.ViewshedRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code skydas viewshed}: one observer's viewshed with gdal_viewshed's semantics (GDAL 3.6,
+ * NORMAL mode). All work is in {@link ViewshedRunner}; this class only maps options and exit
+ * codes (0 done, 2 bad input, 1 cannot write the output).
+ */
+@Command(name = "viewshed", mixinStandardHelpOptions = true,
+        description = {"Compute what an observer sees on a DEM (GeoTIFF or SRTM .hgt) and write a Byte GeoTIFF on the "
+                + "DEM's grid: 255 visible, 0 invisible or out of range. Same semantics as gdal_viewshed (GDAL 3.6).",
+                "DEM cells without data are taken as the bare ellipsoid (0 m) and never reported visible."})
+public final class ViewshedCommand implements Callable<Integer> {
+
+    @Option(names = "--dem", required = true, paramLabel = "FILE", description = "DEM: GeoTIFF or SRTM .hgt")
+    Path dem;
+
+    @Option(names = "--observer", required = true, paramLabel = "X,Y",
+            description = "observer position in the DEM's CRS")
+    String observer;
+
+    @Option(names = "--observer-height", required = true, paramLabel = "M", description = "eye height above ground (m)")
+    double observerHeight;
+
+    @Option(names = "--target-height", required = true, paramLabel = "M", description = "target height above ground (m)")
+    double targetHeight;
+
+    @Option(names = "--max-distance", paramLabel = "M", defaultValue = "0",
+            description = "range limit in CRS units (default: ${DEFAULT-VALUE}, unlimited)")
+    double maxDistance;
+
+    @Option(names = "--curvature", paramLabel = "C", defaultValue = "0.85714",
+            description = "curvature coefficient: terrain drops C*d^2/(2a); 0.85714 = refraction 1/7, 0 = flat "
+                    + "(default: ${DEFAULT-VALUE})")
+    double curvature;
+
+    @Option(names = "--deflate", description = "Deflate-compress the output (default: uncompressed)")
+    boolean deflate;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "output GeoTIFF")
+    Path out;
+
+    @Override
+    public Integer call() {
+        double x;
+        double y;
+        try {
+            String[] xy = observer.split(",");
+            if (xy.length != 2) {
+                throw new NumberFormatException("expected X,Y");
+            }
+            x = Double.parseDouble(xy[0].trim());
+            y = Double.parseDouble(xy[1].trim());
+        } catch (NumberFormatException e) {
+            System.err.println("skydas viewshed: --observer '" + observer + "': expected X,Y in the DEM's CRS");
+            return 2;
+        }
+        ViewshedParams params;
+        try {
+            params = new ViewshedParams(x, y, observerHeight, targetHeight, maxDistance, curvature, CellMode.EDGE);
+        } catch (IllegalArgumentException e) {
+            System.err.println("skydas viewshed: " + e.getMessage());
+            return 2;
+        }
+        try {
+            ViewshedRunner.Summary s = ViewshedRunner.run(dem, params, out,
+                    deflate ? GeoTiffWriter.Compression.DEFLATE : GeoTiffWriter.Compression.NONE);
+            System.err.println(s.describe());
+            return 0;
+        } catch (DemFormatException e) {
+            System.err.println("skydas viewshed: " + e.getMessage().replace('\n', ' '));
+            return 2;
+        } catch (IOException e) {
+            System.err.println("skydas viewshed: " + e.getMessage().replace('\n', ' '));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Whole-process wall time of Skydas's viewshed vs gdal_viewshed, interleaved, median of N runs.
+#   timing.sh [RUNS] [RESOLUTION_M]        (defaults 7 10)
+# DEM: N52E008 warped to UTM 32N at RESOLUTION_M (10 m: 6 872 x 11 180 cells, Int16 as gdalwarp
+# writes it). Observer 465000,5817000 (centre), 10 m, target 2 m, no range limit, curvature 0.85714.
+# Skydas runs through skydas-viewshed.sh (./skydas viewshed if present, else the bench main class
+# on $SKYDAS_CP). Reports the machine load too: on a shared machine the numbers move a lot.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+shared="${SKYDAS_SHARED_DATA:-$root/../shared}"
+runs=${1:-7}
+res=${2:-10}
+work=$(mktemp -d /tmp/viewshed-timing.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+gdalwarp -q -t_srs EPSG:32632 -tr "$res" "$res" -r bilinear "$shared/data/geo/dem/crosscheck/N52E008.hgt" "$work/dem.tif"
+gdalinfo "$work/dem.tif" | grep -E '^Size is' | sed 's/^/DEM: /'
+x=465000 y=5817000
+g=() s=()
+for i in $(seq 1 "$runs"); do
+  t=$( { /usr/bin/time -f %e gdal_viewshed -q -ox $x -oy $y -oz 10 -tz 2 -cc 0.85714 "$work/dem.tif" "$work/g.tif" ; } 2>&1 | tail -1)
+  g+=("$t")
+  t=$( { /usr/bin/time -f %e "$here/skydas-viewshed.sh" "$work/dem.tif" $x $y 10 2 0 0.85714 "$work/s.tif" ; } 2>&1 | tail -1)
+  s+=("$t")
+  echo "run $i: gdal_viewshed ${g[-1]} s, skydas ${s[-1]} s (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+echo "median gdal_viewshed $(median "${g[@]}") s, skydas $(median "${s[@]}") s over $runs interleaved runs"
+python3 "$here/compare_rasters.py" "$work/g.tif" "$work/s.tif" --dem "$work/dem.tif"

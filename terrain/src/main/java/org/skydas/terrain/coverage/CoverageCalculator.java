@@ -1,0 +1,138 @@
+package org.skydas.terrain.coverage;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.skydas.terrain.DemGrid;
+import org.skydas.terrain.GeoTransform;
+import org.skydas.terrain.landcover.Obstruction;
+import org.skydas.terrain.viewshed.CellMode;
+import org.skydas.terrain.viewshed.Viewshed;
+import org.skydas.terrain.viewshed.ViewshedParams;
+import org.skydas.terrain.viewshed.ViewshedResult;
+
+/**
+ * Combined coverage of many sensors, one viewshed per sensor, computed in parallel.
+ *
+ * <p>Each sensor's viewshed is limited to its range (so cost grows with the cells in range
+ * times the sensors) and then filtered by sector and elevation; its Pd at the slant range is
+ * folded into the shared rasters. Folding is done under one lock per band of rows, so the
+ * sensors' order does not matter (the product and the count commute) and the result is the same
+ * for any number of threads up to float rounding of the product.
+ */
+public final class CoverageCalculator {
+
+    /** Called after each sensor: (done, total). Must be thread-safe. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+    }
+
+    private static final int STRIPES = 256;
+
+    private CoverageCalculator() {
+    }
+
+    /**
+     * @param obstruction land-cover obstruction or null
+     * @param curvature gdal_viewshed's curvature coefficient (0.85714 standard)
+     * @param threads worker threads (1 = sequential)
+     * @throws IllegalArgumentException when a sensor is outside the DEM or on a void cell
+     */
+    public static CoverageResult compute(DemGrid dem, List<SensorFootprint> sensors, CoverageTarget target,
+            Obstruction obstruction, double curvature, int threads, Progress progress) {
+        int w = dem.width();
+        int h = dem.height();
+        short[] count = new short[w * h];
+        float[] miss = new float[w * h]; // prod(1 - Pd_i), 1 where nothing covers
+        java.util.Arrays.fill(miss, 1f);
+        Object[] locks = new Object[STRIPES];
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+        AtomicInteger done = new AtomicInteger();
+        Runnable[] jobs = new Runnable[sensors.size()];
+        for (int s = 0; s < sensors.size(); s++) {
+            SensorFootprint f = sensors.get(s);
+            jobs[s] = () -> {
+                fold(dem, f, target, obstruction, curvature, count, miss, locks);
+                if (progress != null) {
+                    progress.update(done.incrementAndGet(), sensors.size());
+                }
+            };
+        }
+        if (threads <= 1) {
+            for (Runnable j : jobs) {
+                j.run();
+            }
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                pool.submit(() -> java.util.Arrays.stream(jobs).parallel().forEach(Runnable::run)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("coverage interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        }
+        float[] p = new float[w * h];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 1f - miss[i];
+        }
+        return new CoverageResult(w, h, dem.transform(), dem.epsg(), target, count, p, dem.voidCount());
+    }
+
+    private static void fold(DemGrid dem, SensorFootprint f, CoverageTarget target, Obstruction obstruction,
+            double curvature, short[] count, float[] miss, Object[] locks) {
+        ViewshedParams params = new ViewshedParams(f.x(), f.y(), f.mastHeight(), target.heightAboveGround(),
+                f.maxRange(), curvature, CellMode.EDGE);
+        ViewshedResult v;
+        try {
+            v = obstruction == null ? Viewshed.compute(dem, params) : Viewshed.compute(dem, params, obstruction);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sensor " + f.id() + ": " + e.getMessage(), e);
+        }
+        GeoTransform gt = dem.transform();
+        int w = dem.width();
+        double eye = v.observerZ();
+        double minEl = Math.toRadians(f.minElevationDeg());
+        double maxEl = Math.toRadians(f.maxElevationDeg());
+        double range2 = f.maxRange() * f.maxRange();
+        byte[] cells = v.cells();
+        int rowsPerStripe = Math.max(1, (dem.height() + STRIPES - 1) / STRIPES);
+        for (int r = 0; r < dem.height(); r++) {
+            Object lock = locks[Math.min(STRIPES - 1, r / rowsPerStripe)];
+            // the count and the product commute: any sensor order gives the same rasters
+            synchronized (lock) {
+                for (int c = 0; c < w; c++) {
+                    int i = r * w + c;
+                    if (cells[i] != Viewshed.VISIBLE) {
+                        continue;
+                    }
+                    double dx = gt.x(c + 0.5, r + 0.5) - f.x();
+                    double dy = gt.y(c + 0.5, r + 0.5) - f.y();
+                    double d2 = dx * dx + dy * dy;
+                    if (d2 > range2 || !f.inSector(dx, dy)) {
+                        continue;
+                    }
+                    double dz = dem.height(c, r) + target.heightAboveGround() - eye;
+                    double el = Math.atan2(dz, Math.sqrt(d2));
+                    if (el < minEl || el > maxEl) {
+                        continue;
+                    }
+                    double pd = f.pd().pd(Math.sqrt(d2 + dz * dz));
+                    count[i]++;
+                    miss[i] *= (float) (1 - pd);
+                }
+            }
+        }
+    }
+}
