@@ -13,5 +13,9 @@ public enum RejectReason {
     /** Detection of another sensor inside a sensor's scan. */
     WRONG_SENSOR,
     /** Detection whose time differs from the time of the scan it was handed in with. */
-    WRONG_SCAN_TIME
+    WRONG_SCAN_TIME,
+    /** Live feed: detection older than the tracker's time by more than the tolerance (its reorder window had closed). */
+    LATE,
+    /** Live feed: detection dropped because the reorder buffer was full (the oldest are shed first). */
+    SHED
 }

@@ -29,6 +29,8 @@ public final class Track {
     int scans;
     double windowTime;
     boolean hitThisScan;
+    /** Detections taken since initiation (lets a live consumer see that the track changed). */
+    long updates;
     int[] sensors = new int[0];
     String externalId;
     /** Per-model state when the tracker runs an IMM, else null. */

@@ -34,6 +34,12 @@ import org.skydas.track.init.TwoPointInitiator;
  * a tight track and a loose one fairly (a plain Mahalanobis cost does not) and uses the sensor's
  * Pd and clutter density. Pairs outside the χ² gate are never considered.
  *
+ * <p>Live feeds ({@link LiveTracker}): an {@link SensorModel.ReportingMode#EVENT EVENT} source's
+ * scans only update and start tracks (its silence is no miss), and a scanning sensor with a
+ * {@link SensorModel#coverage() coverage} misses only the tracks predicted inside it. Tracks
+ * without a detection for longer than {@link TrackerConfig#maxCoastTime()} are deleted, also by
+ * {@link #advanceTo}, which moves the clock without detections.
+ *
  * <p>Bad input (non-finite values, non-positive-definite covariance, time going backwards beyond
  * the tolerance, unregistered sensor) is counted per reason in {@link #rejects()} and skipped;
  * no exception leaves {@link #processScan}.
@@ -44,6 +50,7 @@ public final class Tracker {
     /** Vertical white-noise acceleration (m²/s³) and initial climb-rate sd (m/s) for heights. */
     private static final double HEIGHT_Q = 0.5;
     private static final double CLIMB_SD = 5.0;
+    private static final TargetClass[] CLASSES = TargetClass.values();
 
     private final TrackerConfig config;
     private final MotionModel motion;
@@ -54,6 +61,10 @@ public final class Tracker {
     private final Map<Integer, SensorModel> sensors = new HashMap<>();
     private final RejectCounters rejects = new RejectCounters();
     private final ArrayList<Track> tracks = new ArrayList<>();
+    /** Tracks removed by the last processScan/advanceTo call (status DELETED). */
+    private final ArrayList<Track> deleted = new ArrayList<>();
+    /** Tracks started, hit, re-weighted or changed in status by the last call (may repeat). */
+    private final ArrayList<Track> touched = new ArrayList<>();
     private final GridIndex index = new GridIndex();
     private final GatedPairs pairs = new GatedPairs();
     private final ClusteredAssignment assignment = new ClusteredAssignment();
@@ -118,6 +129,25 @@ public final class Tracker {
         return Collections.unmodifiableList(tracks);
     }
 
+    /**
+     * Tracks the most recent {@link #processScan} or {@link #advanceTo} call removed, with status
+     * {@link TrackStatus#DELETED} and their last estimate; unmodifiable view, valid until the next
+     * call. Lets a live consumer announce each deletion once.
+     */
+    public List<Track> lastDeleted() {
+        return Collections.unmodifiableList(deleted);
+    }
+
+    /**
+     * Tracks the most recent {@link #processScan} or {@link #advanceTo} call started, updated with a
+     * detection, or changed in status (may list a track twice; may include tracks it then deleted);
+     * unmodifiable view, valid until the next call. Every track that became reportable in the call
+     * is listed, so a live consumer need not scan all tracks.
+     */
+    public List<Track> lastTouched() {
+        return Collections.unmodifiableList(touched);
+    }
+
     /** Number of unassociated detections waiting for a second one. */
     public int seedCount() {
         return initiator.seedCount();
@@ -154,6 +184,8 @@ public final class Tracker {
      * empty list is meaningful (the sensor looked and saw nothing: tracks are missed).
      */
     public void processScan(int sensorId, double t, List<Detection> detections) {
+        deleted.clear();
+        touched.clear();
         if (detections == null) {
             detections = List.of();
         }
@@ -173,15 +205,33 @@ public final class Tracker {
         // Slightly late scans (within tolerance) are processed at the current time.
         double time = Math.max(t, now);
         loadDetections(sensorId, t, detections);
-        boolean newScanTime = time > now;
         now = time;
         scansProcessed++;
-        predictAll(time, newScanTime);
+        predictAll(time, sensor);
         buildIndex(); // also when empty: a stale index would hand out the last scan's points
         associate(sensor, time, true);
         associate(sensor, time, false);
         initiator.process(time, zx, zy, rxx, rxy, ryy, used, n, index,
                 (state, cov, j) -> startTrack(state, cov, j, time));
+        deleteTracks();
+    }
+
+    /**
+     * Moves the tracker's clock to {@code t} without detections: predicts every track to {@code t}
+     * (existence decays with the survival probability; no track is missed, nothing looked) and
+     * deletes the stale ones, in particular tracks without a detection for longer than their
+     * class's {@link TrackerConfig#maxCoastTime()}. A live feed calls this as its data time
+     * advances, so a track that nobody reports any more disappears even when no scan touches it.
+     * Times not after {@link #time()} (and non-finite times) change nothing.
+     */
+    public void advanceTo(double t) {
+        deleted.clear();
+        touched.clear();
+        if (!(t > now) || Double.isInfinite(t)) {
+            return;
+        }
+        now = t;
+        predictAll(t, null);
         deleteTracks();
     }
 
@@ -225,7 +275,13 @@ public final class Tracker {
         }
     }
 
-    private void predictAll(double time, boolean newScanTime) {
+    /**
+     * Predicts every track to {@code time}. When {@code scan} is a scanning sensor, each track it
+     * covers enters a new slot of its M-of-N window once per scan time (several sensors at the same
+     * time share the slot); event sources and {@link #advanceTo} open no slot (their silence is no
+     * miss; an event hit opens its own slot in {@link #noteHit}).
+     */
+    private void predictAll(double time, SensorModel scan) {
         double lifetime = config.meanLifetime();
         for (Track tr : tracks) {
             double dt = time - tr.time;
@@ -241,13 +297,17 @@ public final class Tracker {
                 }
                 tr.time = time;
             }
-            if (newScanTime && time > tr.windowTime) {
-                tr.window = (tr.window << 1) & ((1 << config.confirmN()) - 1);
-                tr.scans = Math.min(tr.scans + 1, 31);
-                tr.windowTime = time;
-                tr.hitThisScan = false;
+            if (scan != null && time > tr.windowTime && scan.missCounts(tr.x[0], tr.x[1])) {
+                openWindowSlot(tr, time);
             }
         }
+    }
+
+    private void openWindowSlot(Track tr, double time) {
+        tr.window = (tr.window << 1) & ((1 << config.confirmN()) - 1);
+        tr.scans = Math.min(tr.scans + 1, 31);
+        tr.windowTime = time;
+        tr.hitThisScan = false;
     }
 
     private void buildIndex() {
@@ -283,8 +343,21 @@ public final class Tracker {
         }
         pairs.clear();
         double maxR = 0;
+        // Bounding box of the detections still free: a track whose gate square misses it cannot
+        // gate any of them, so it skips the index query (an event message with one detection
+        // then costs O(1) per far track instead of a grid query).
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
             maxR = Math.max(maxR, Math.max(rxx[j], ryy[j]) + Math.abs(rxy[j]));
+            if (!used[j]) {
+                minX = Math.min(minX, zx[j]);
+                maxX = Math.max(maxX, zx[j]);
+                minY = Math.min(minY, zy[j]);
+                maxY = Math.max(maxY, zy[j]);
+            }
         }
         double logClutterMiss = Math.log(sensor.clutterDensity() * (1 - sensor.pd()) / sensor.pd());
         double gate = config.gate();
@@ -293,6 +366,10 @@ public final class Tracker {
                 rowPairStart[i] = pairs.size();
                 Track tr = rowTrack[i];
                 double reach = Math.sqrt(gate * (Kalman4.maxInnovationVariance(tr.p, 0, 0, 0) + maxR));
+                if (tr.x[0] + reach < minX || tr.x[0] - reach > maxX
+                        || tr.x[1] + reach < minY || tr.x[1] - reach > maxY) {
+                    continue; // d² < gate implies |dx|, |dy| < reach: nothing can gate
+                }
                 final int row = i;
                 index.query(tr.x[0], tr.x[1], reach, j -> {
                     if (used[j]) {
@@ -325,12 +402,13 @@ public final class Tracker {
             if (j >= 0) {
                 used[j] = true;
                 update(tr, j, sensor, time);
-            } else {
+            } else if (sensor.missCounts(tr.x[0], tr.x[1])) {
                 // Missed by this sensor: existence falls (Bayes with P(detect | exists) = pd).
                 double r = tr.existence;
                 tr.existence = r * (1 - pd) / (1 - r * pd);
                 if (tr.status == TrackStatus.CONFIRMED && !tr.hitThisScan) {
                     tr.status = TrackStatus.COASTING;
+                    touched.add(tr);
                 }
             }
         }
@@ -373,13 +451,21 @@ public final class Tracker {
                     }
                 }
             }
+            boolean missCounts = sensor.missCounts(tr.x[0], tr.x[1]);
+            if (to == from && !missCounts) {
+                continue; // nothing gated and the sensor's silence says nothing about this track
+            }
             double r = tr.existence;
             double lambda = 1 - pd + likelihoodSum;
             tr.existence = Math.min(0.999999, r * lambda / (1 - r + r * lambda));
+            if (to > from) {
+                touched.add(tr); // existence may have risen without a hit (IPDA)
+            }
             double beta0 = jpda.missProbability(i);
             if (count == 0) {
-                if (tr.status == TrackStatus.CONFIRMED && !tr.hitThisScan) {
+                if (missCounts && tr.status == TrackStatus.CONFIRMED && !tr.hitThisScan) {
                     tr.status = TrackStatus.COASTING;
+                    touched.add(tr);
                 }
                 continue;
             }
@@ -390,8 +476,9 @@ public final class Tracker {
             }
             if (beta0 < 0.5) {
                 noteHit(tr, best, sensor, time);
-            } else if (tr.status == TrackStatus.CONFIRMED && !tr.hitThisScan) {
+            } else if (missCounts && tr.status == TrackStatus.CONFIRMED && !tr.hitThisScan) {
                 tr.status = TrackStatus.COASTING;
+                touched.add(tr);
             }
         }
     }
@@ -422,7 +509,14 @@ public final class Tracker {
             tr.externalId = d.externalId();
         }
         updateClass(tr);
+        if (time > tr.windowTime) {
+            // A hit at a time no scanning sensor opened a slot for (event source, or a track
+            // outside the scanning sensor's coverage): the hit gets its own slot.
+            openWindowSlot(tr, time);
+        }
         tr.lastUpdate = time;
+        tr.updates++;
+        touched.add(tr);
         tr.hitThisScan = true;
         tr.window |= 1;
         tr.addSensor(sensor.sensorId());
@@ -454,6 +548,16 @@ public final class Tracker {
         classFusion.probabilities(tr.classLogHint, speed, speedVar, tr.classProb);
     }
 
+    private static TargetClass mostLikelyClass(Track tr) {
+        int best = 0;
+        for (int c = 1; c < tr.classProb.length; c++) {
+            if (tr.classProb[c] > tr.classProb[best]) {
+                best = c;
+            }
+        }
+        return CLASSES[best];
+    }
+
     private void startTrack(double[] state, double[] cov, int j, double time) {
         Track tr = new Track(nextId++, config.historyCapacity());
         System.arraycopy(state, 0, tr.x, 0, 4);
@@ -481,12 +585,18 @@ public final class Tracker {
             tr.status = TrackStatus.CONFIRMED;
         }
         tracks.add(tr);
+        touched.add(tr);
     }
 
     private void deleteTracks() {
         int m = config.confirmN();
         int allowedMisses = m - config.confirmM();
         double maxVar = config.maxPositionSd() * config.maxPositionSd();
+        double minCoast = Double.POSITIVE_INFINITY;
+        for (double c : config.maxCoastTime()) {
+            minCoast = Math.min(minCoast, c);
+        }
+        final double shortestCoast = minCoast;
         TrackerConfig.Region region = config.region();
         tracks.removeIf(tr -> {
             boolean delete;
@@ -502,8 +612,12 @@ public final class Tracker {
             }
             delete |= Math.max(tr.p[0], tr.p[5]) > maxVar;
             delete |= region != null && !region.contains(tr.x[0], tr.x[1]);
+            // Nobody reported it for too long (event-fed tracks get no misses to kill them).
+            double silent = now - tr.lastUpdate;
+            delete |= silent > shortestCoast && silent > config.maxCoastTime(mostLikelyClass(tr));
             if (delete) {
                 tr.status = TrackStatus.DELETED;
+                deleted.add(tr);
             }
             return delete;
         });

@@ -26,6 +26,10 @@ package org.skydas.track;
  * @param immQ              process noise per IMM model, m²/s³; empty: one CV model with the
  *                          per-class q instead of an IMM
  * @param immStay           IMM probability of keeping the model from one scan to the next
+ * @param maxCoastTime      per class (indexed by {@link TargetClass#ordinal()}, the track's most
+ *                          likely class): a track without any detection for longer than this, s,
+ *                          is deleted, also when no scan misses it (tracks fed only by event
+ *                          sources, or outside every scanning sensor's coverage)
  */
 public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] speedMean,
                             double[] speedSd, double gate, double maxSpeed, double seedMaxAge,
@@ -33,7 +37,10 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
                             double initialExistence, double reportExistence,
                             double deleteExistence, double maxPositionSd, double timeTolerance,
                             Region region, int historyCapacity, Association association,
-                            double[] immQ, double immStay) {
+                            double[] immQ, double immStay, double[] maxCoastTime) {
+
+    /** Default {@link #maxCoastTime()} for every class, s. */
+    public static final double DEFAULT_MAX_COAST_TIME = 30.0;
 
     /** Data association of confirmed tracks. */
     public enum Association {
@@ -60,12 +67,45 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
         }
         java.util.Objects.requireNonNull(association, "association");
         immQ = immQ.clone();
+        maxCoastTime = maxCoastTime.clone();
+        if (maxCoastTime.length != TargetClass.COUNT) {
+            throw new IllegalArgumentException("maxCoastTime needs one value per class");
+        }
+        for (double c : maxCoastTime) {
+            if (!(c > 0)) {
+                throw new IllegalArgumentException("maxCoastTime must be > 0: " + c);
+            }
+        }
         if (immQ.length == 1 || (immQ.length > 1 && !(immStay > 0 && immStay <= 1))) {
             throw new IllegalArgumentException("IMM needs >= 2 models and stay in (0, 1]");
         }
         if (!(gate > 0) || !(maxSpeed > 0) || !(seedMaxAge > 0) || !(meanLifetime > 0)) {
             throw new IllegalArgumentException("gate, maxSpeed, seedMaxAge, meanLifetime must be > 0");
         }
+    }
+
+    /** Without per-class coast times: every class gets {@link #DEFAULT_MAX_COAST_TIME}. */
+    public TrackerConfig(double[] qPerClass, double[] classPrior, double[] speedMean,
+                         double[] speedSd, double gate, double maxSpeed, double seedMaxAge,
+                         int confirmM, int confirmN, double meanLifetime,
+                         double initialExistence, double reportExistence,
+                         double deleteExistence, double maxPositionSd, double timeTolerance,
+                         Region region, int historyCapacity, Association association,
+                         double[] immQ, double immStay) {
+        this(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge, confirmM, confirmN,
+                meanLifetime, initialExistence, reportExistence, deleteExistence, maxPositionSd, timeTolerance,
+                region, historyCapacity, association, immQ, immStay, uniform(DEFAULT_MAX_COAST_TIME));
+    }
+
+    private static double[] uniform(double v) {
+        double[] a = new double[TargetClass.COUNT];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Max coast time of a track whose most likely class is {@code c}, s. */
+    public double maxCoastTime(TargetClass c) {
+        return maxCoastTime[c.ordinal()];
     }
 
     public static TrackerConfig defaults() {
@@ -77,56 +117,69 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
                 // Initial existence 0.2: of 0.05/0.1/0.2/0.5, best mean GOSPA over the benchmark's
                 // small, medium, small-2s and two harder generated scenarios (clutter-born tracks
                 // must earn their confirmation; real ones reach 0.5 after one more hit).
-                16.0, 40.0, 1.5, 3, 4, 300.0, 0.2, 0.5, 0.05, 300.0, 0.05, null, 64, Association.GNN, new double[0], 0.95);
+                16.0, 40.0, 1.5, 3, 4, 300.0, 0.2, 0.5, 0.05, 300.0, 0.05, null, 64, Association.GNN, new double[0], 0.95,
+                uniform(DEFAULT_MAX_COAST_TIME));
     }
 
     public TrackerConfig withRegion(Region r) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, r, historyCapacity, association, immQ, immStay);
+                maxPositionSd, timeTolerance, r, historyCapacity, association, immQ, immStay, maxCoastTime);
     }
 
     public TrackerConfig withSeedMaxAge(double s) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, s,
                 confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay);
+                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay, maxCoastTime);
     }
 
     public TrackerConfig withMeanLifetime(double s) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, s, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay);
+                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay, maxCoastTime);
     }
 
     public TrackerConfig withReportExistence(double r) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, meanLifetime, initialExistence, r, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay);
+                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay, maxCoastTime);
     }
 
     public TrackerConfig withConfirmation(int m, int n) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 m, n, meanLifetime, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay);
+                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay, maxCoastTime);
     }
 
     /** Per-class process noise, speed mean and spread (e.g. from a scenario description). */
     public TrackerConfig withClassDynamics(double[] q, double[] mean, double[] sd) {
         return new TrackerConfig(q, classPrior, mean, sd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay);
+                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay, maxCoastTime);
     }
 
     public TrackerConfig withAssociation(Association a) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, a, immQ, immStay);
+                maxPositionSd, timeTolerance, region, historyCapacity, a, immQ, immStay, maxCoastTime);
     }
 
     /** Uses an IMM of CV models with these process noises (m²/s³) instead of one CV model. */
     public TrackerConfig withImm(double[] q, double stay) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,
-                maxPositionSd, timeTolerance, region, historyCapacity, association, q, stay);
+                maxPositionSd, timeTolerance, region, historyCapacity, association, q, stay, maxCoastTime);
+    }
+
+    /** The same max coast time, s, for every class. */
+    public TrackerConfig withMaxCoastTime(double s) {
+        return withMaxCoastTime(uniform(s));
+    }
+
+    /** Max coast time per class (indexed by {@link TargetClass#ordinal()}), s. */
+    public TrackerConfig withMaxCoastTime(double[] perClass) {
+        return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
+                confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,
+                maxPositionSd, timeTolerance, region, historyCapacity, association, immQ, immStay, perClass);
     }
 }
