@@ -1,0 +1,141 @@
+package org.skydas.ingest.listen;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import org.skydas.ingest.DecodeException;
+import org.skydas.ingest.cot.CotEvent;
+import org.skydas.ingest.cot.CotStreamSplitter;
+import org.skydas.ingest.cot.CotXmlParser;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+
+/**
+ * Cursor-on-Target in: XML events over TCP (a stream of {@code <event>}s, split after each
+ * {@code </event>}) and over UDP (one event per datagram), on the same port number (TAK's default is
+ * 8087). Malformed events are counted by reason and skipped; the connection stays open.
+ */
+public final class CotListener implements AutoCloseable {
+
+    /** Longest event accepted on a stream; longer ones are skipped and counted. */
+    static final int MAX_EVENT_BYTES = 256 * 1024;
+
+    private final EventLoopGroup group = NettyServers.group("cot");
+    private final ListenerStats tcpStats = new ListenerStats("cot-tcp");
+    private final ListenerStats udpStats = new ListenerStats("cot-udp");
+    private final Channel tcp;
+    private final Channel udp;
+
+    private CotListener(String host, int port, Sink<Received<CotEvent>> sink) throws InterruptedException {
+        try {
+            tcp = NettyServers.tcp(group, host, port, () -> new StreamHandler(sink));
+            // Port 0: let TCP pick, then bind UDP to the same number.
+            udp = NettyServers.udp(group, host, NettyServers.port(tcp), new DatagramHandler(sink));
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully();
+            throw e;
+        }
+    }
+
+    public static CotListener start(String host, int port, Sink<Received<CotEvent>> sink) throws InterruptedException {
+        return new CotListener(host, port, sink);
+    }
+
+    public int port() {
+        return NettyServers.port(tcp);
+    }
+
+    public List<ListenerStats> stats() {
+        return List.of(tcpStats, udpStats);
+    }
+
+    static void deliver(byte[] xml, int off, int len, CotXmlParser parser, ListenerStats stats, InetSocketAddress peer,
+                        Sink<Received<CotEvent>> sink) {
+        stats.received();
+        CotEvent e;
+        try {
+            e = parser.parse(xml, off, len);
+        } catch (DecodeException ex) {
+            stats.malformed(reason(ex.getMessage()));
+            return;
+        } catch (RuntimeException ex) {
+            stats.malformed("decoder failure: " + ex.getClass().getSimpleName());
+            return;
+        }
+        stats.decoded();
+        if (!sink.offer(new Received<>(e, stats.name(), peer, System.currentTimeMillis()))) {
+            stats.dropped();
+        }
+    }
+
+    /** The class of an error, without the variable details, so that counters group well. */
+    static String reason(String message) {
+        if (message == null) {
+            return "unknown";
+        }
+        int colon = message.indexOf(':');
+        return colon > 0 && colon < 60 ? message.substring(0, colon) : message;
+    }
+
+    private final class StreamHandler extends ChannelInboundHandlerAdapter {
+        private final CotStreamSplitter splitter = new CotStreamSplitter(MAX_EVENT_BYTES);
+        private final CotXmlParser parser = new CotXmlParser();
+        private final Sink<Received<CotEvent>> sink;
+        private long oversizedSeen;
+
+        StreamHandler(Sink<Received<CotEvent>> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf buf = (ByteBuf) msg;
+            try {
+                byte[] bytes = ByteBufUtil.getBytes(buf);
+                InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+                splitter.feed(bytes, 0, bytes.length, event -> deliver(event, 0, event.length, parser, tcpStats, peer, sink));
+                for (; oversizedSeen < splitter.oversizedEvents(); oversizedSeen++) {
+                    tcpStats.received();
+                    tcpStats.malformed("event longer than " + MAX_EVENT_BYTES + " bytes");
+                }
+            } finally {
+                buf.release();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            tcpStats.malformed("connection error: " + cause.getClass().getSimpleName());
+            ctx.close();
+        }
+    }
+
+    private final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final CotXmlParser parser = new CotXmlParser();
+        private final Sink<Received<CotEvent>> sink;
+
+        DatagramHandler(Sink<Received<CotEvent>> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            byte[] bytes = ByteBufUtil.getBytes(packet.content());
+            deliver(bytes, 0, bytes.length, parser, udpStats, packet.sender(), sink);
+        }
+    }
+
+    @Override
+    public void close() {
+        tcp.close().syncUninterruptibly();
+        udp.close().syncUninterruptibly();
+        group.shutdownGracefully().syncUninterruptibly();
+    }
+}
