@@ -20,13 +20,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--cot-port", defaultValue = "8087", description = "Cursor-on-Target in (default ${DEFAULT-VALUE}).")
+    int cotPort;
+
     @Option(names = "--data-dir", defaultValue = "skydas-data", paramLabel = "DIR",
             description = "Where the demo keeps its files (default ./${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
-        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port, dataDir, null);
+        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port, dataDir, null, cotPort);
         return 0;
     }
 }

@@ -9,6 +9,8 @@ import org.skydas.model.Scenario;
 import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
 import org.skydas.server.WatchServices;
+import org.skydas.server.pipeline.LivePipeline;
+import org.skydas.ingest.listen.CotListener;
 import org.skydas.store.watch.WatchStore;
 import org.skydas.store.ScenarioStore;
 
@@ -40,10 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "default: SQLite in the data directory.")
     String db;
 
+    @Option(names = "--cot-port", defaultValue = "8087",
+            description = "Cursor-on-Target in, TCP and UDP (default ${DEFAULT-VALUE}, as TAK; 0 = any free, -1 = off).")
+    int cotPort;
+
     @Override
     public Integer call() throws Exception {
         Path file = scenario != null ? scenario : ensureDemo(dataDir);
-        serve(file, host, port, dataDir, db);
+        serve(file, host, port, dataDir, db, cotPort);
         return 0;
     }
 
@@ -70,11 +76,22 @@ public final class ServeCommand implements Callable<Integer> {
         return watch;
     }
 
-    static void serve(Path file, String host, int port, Path dataDir, String db) throws Exception {
+    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort) throws Exception {
         Scenario s = ScenarioStore.read(file);
         CountDownLatch stopped = new CountDownLatch(1);
         WatchServices watch = openWatch(dataDir, db);
-        SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch);
+        LivePipeline pipeline = new LivePipeline(s, watch, 100_000);
+        CotListener cot = null;
+        if (cotPort >= 0) {
+            try {
+                cot = CotListener.start(host, cotPort, pipeline::offerCot);
+            } catch (Exception e) {
+                throw new UserError("cannot listen for CoT on " + host + ":" + cotPort + ": " + e.getMessage());
+            }
+        }
+        final CotListener cotListener = cot;
+        SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
+                .withLive(pipeline, () -> cotListener == null ? java.util.List.of() : cotListener.stats());
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
@@ -82,6 +99,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            if (cotListener != null) {
+                cotListener.close();
+            }
+            try {
+                pipeline.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 watch.close();
             } catch (java.sql.SQLException e) {
@@ -91,6 +116,9 @@ public final class ServeCommand implements Callable<Integer> {
         }, "skydas-shutdown"));
         String shown = host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;
         System.out.println("Skydas is serving " + s.name() + " on http://" + shown + ":" + server.port() + "/");
+        if (cotListener != null) {
+            System.out.println("Cursor-on-Target in on tcp/udp port " + cotListener.port());
+        }
         System.out.println("Borders: © OpenStreetMap contributors, ODbL. Stop with Ctrl-C.");
         System.out.flush();
         stopped.await();

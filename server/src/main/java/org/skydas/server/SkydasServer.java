@@ -26,6 +26,9 @@ public final class SkydasServer implements AutoCloseable {
     private final ScenarioView view;
     private final String scenarioSource;
     private final WatchServices watch;
+    private org.skydas.server.pipeline.LivePipeline pipeline;
+    private java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> listenerStats =
+            java.util.List::of;
     private final Instant started = Instant.now();
     private Javalin app;
 
@@ -38,6 +41,14 @@ public final class SkydasServer implements AutoCloseable {
         this.view = view;
         this.scenarioSource = scenarioSource;
         this.watch = watch;
+    }
+
+    /** Serves the live picture of {@code pipeline} (tracks, ingest counters); call before {@link #start}. */
+    public SkydasServer withLive(org.skydas.server.pipeline.LivePipeline pipeline,
+                                 java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> stats) {
+        this.pipeline = pipeline;
+        this.listenerStats = stats;
+        return this;
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
@@ -56,7 +67,11 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
         if (watch != null) {
-            new WatchApi(watch, view).register(app);
+            WatchApi api = new WatchApi(watch, view);
+            api.register(app);
+            if (pipeline != null) {
+                new LiveApi(pipeline, listenerStats).register(app, api::requireAnyone);
+            }
         }
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();

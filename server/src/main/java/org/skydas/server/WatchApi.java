@@ -141,6 +141,11 @@ final class WatchApi {
                 "expires_in_s", watch.sessions().ttlSeconds()));
     }
 
+    /** For other route groups: any logged-in user. */
+    void requireAnyone(Context ctx) {
+        require(ctx, EVERYONE);
+    }
+
     private Sessions.Session require(Context ctx, Set<Role> roles) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

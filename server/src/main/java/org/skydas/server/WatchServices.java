@@ -84,6 +84,26 @@ public final class WatchServices implements AutoCloseable {
         return sessions;
     }
 
+    /** Commits accepted detections to the journal; returns when they are durable. */
+    public synchronized void journal(List<org.skydas.store.watch.JournalEntry> entries) throws SQLException {
+        if (!entries.isEmpty()) {
+            store.appendDetections(entries);
+        }
+    }
+
+    public synchronized void trackHistory(List<org.skydas.store.watch.TrackPoint> points) throws SQLException {
+        if (!points.isEmpty()) {
+            store.appendTrackPoints(points);
+        }
+    }
+
+    /** Escalates alerts left new for {@code afterS} seconds. */
+    public synchronized void escalate(double afterS) throws SQLException {
+        for (AuditEvent e : book.escalate(now(), afterS)) {
+            store.record(e.after(), e);
+        }
+    }
+
     /** A finding from the rules: a new alert, or one folded into the open alert for it. */
     public synchronized AlertBook.Raised raise(Finding f) throws SQLException {
         AlertBook.Raised r = book.raise(f);

@@ -1,0 +1,197 @@
+package org.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+import org.skydas.geo.Lks94;
+import org.skydas.model.Scenario;
+import org.skydas.model.Sector;
+import org.skydas.model.ZoneKind;
+import org.skydas.model.demo.DemoScenario;
+import org.skydas.store.ScenarioStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The early-warning chain end to end, as a user meets it: {@code skydas serve} runs as a real child
+ * process on the demo scenario; a Cursor-on-Target track walks from Belarus across the border over a
+ * TCP connection; a border_crossing alert appears in sector BY-030; an operator acknowledges it over
+ * the API; the server is killed with SIGKILL and restarted; the acknowledgement is still there.
+ */
+class BorderCrossingEndToEndTest {
+
+    @TempDir
+    static Path dir;
+    static Path scenarioFile;
+    static Scenario demo;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        demo = new DemoScenario().build();
+        scenarioFile = dir.resolve("demo.gpkg");
+        ScenarioStore.write(demo, scenarioFile);
+    }
+
+    record Server(Process process, int http, int cot) {
+    }
+
+    static Server start(Path data) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
+                "serve", "--scenario", scenarioFile.toString(), "--port", "0", "--cot-port", "0", "--data-dir",
+                data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("SKYDAS_ADMIN_PASSWORD", "admin-password");
+        Process p = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        int http = -1;
+        int cot = -1;
+        for (int i = 0; i < 5 && (http < 0 || cot < 0); i++) {
+            String line = out.readLine();
+            assertThat(line).as("server output").isNotNull();
+            Matcher m = Pattern.compile("http://localhost:(\\d+)/").matcher(line);
+            if (m.find()) {
+                http = Integer.parseInt(m.group(1));
+            }
+            Matcher c = Pattern.compile("tcp/udp port (\\d+)").matcher(line);
+            if (c.find()) {
+                cot = Integer.parseInt(c.group(1));
+            }
+        }
+        return new Server(p, http, cot);
+    }
+
+    static HttpResponse<String> call(Server s, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.http() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String login(Server s) throws Exception {
+        return JSON.readTree(call(s, "POST", "/api/login", null,
+                "{\"username\":\"admin\",\"password\":\"admin-password\"}").body()).path("token").asText();
+    }
+
+    /** A walk across the middle of sector BY-030, from 300 m in Belarus to 300 m in Lithuania. */
+    static List<Coordinate> walkAcross() {
+        Sector s = demo.sectors().stream().filter(x -> x.id().equals("BY-030")).findFirst().orElseThrow();
+        LineString line = (LineString) s.geometry().getGeometryN(0);
+        LengthIndexedLine li = new LengthIndexedLine(line);
+        double mid = line.getLength() / 2;
+        Coordinate a = li.extractPoint(mid - 20);
+        Coordinate b = li.extractPoint(mid + 20);
+        Coordinate m = li.extractPoint(mid);
+        double nx = -(b.y - a.y) / a.distance(b);
+        double ny = (b.x - a.x) / a.distance(b);
+        Geometry land = demo.zones().stream().filter(z -> z.kind() == ZoneKind.NATIONAL_TERRITORY).findFirst()
+                .orElseThrow().geometry();
+        PreparedGeometry inside = PreparedGeometryFactory.prepare(land);
+        if (!inside.covers(Lks94.GRID.createPoint(new Coordinate(m.x + nx * 300, m.y + ny * 300)))) {
+            nx = -nx;
+            ny = -ny;
+        }
+        List<Coordinate> walk = new ArrayList<>();
+        for (double d = -300; d <= 300; d += 15) {
+            walk.add(new Coordinate(m.x + nx * d, m.y + ny * d));
+        }
+        assertThat(inside.covers(Lks94.GRID.createPoint(walk.get(0)))).isFalse();
+        assertThat(inside.covers(Lks94.GRID.createPoint(walk.get(walk.size() - 1)))).isTrue();
+        return walk;
+    }
+
+    static String cot(String uid, Instant t, Coordinate grid) {
+        Coordinate ll = Lks94.toWgs84(grid.x, grid.y);
+        return String.format(Locale.ROOT, "<?xml version=\"1.0\"?><event version=\"2.0\" uid=\"%s\" type=\"a-u-G-U\" "
+                + "how=\"m-g\" time=\"%s\" start=\"%s\" stale=\"%s\"><point lat=\"%.7f\" lon=\"%.7f\" hae=\"150\" "
+                + "ce=\"10\" le=\"20\"/><detail/></event>", uid, t, t, t.plusSeconds(60), ll.y, ll.x);
+    }
+
+    @Test
+    void aCotTrackCrossingTheBorderRaisesAnAlertWhoseAcknowledgementSurvivesKill9() throws Exception {
+        Path data = dir.resolve("data");
+        Server s = start(data);
+        long alertId;
+        try {
+            // 41 reports 10 s apart: a person at 1.5 m/s, ending now.
+            List<Coordinate> walk = walkAcross();
+            Instant t0 = Instant.now().minusSeconds(10L * walk.size());
+            try (Socket socket = new Socket("127.0.0.1", s.cot()); OutputStream out = socket.getOutputStream()) {
+                for (int i = 0; i < walk.size(); i++) {
+                    out.write(cot("walker-1", t0.plusSeconds(10L * i), walk.get(i)).getBytes(StandardCharsets.UTF_8));
+                }
+                out.flush();
+            }
+            String token = login(s);
+            JsonNode crossing = null;
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (crossing == null && System.nanoTime() < deadline) {
+                JsonNode alerts = JSON.readTree(call(s, "GET", "/api/alerts?rule=border_crossing", token, null).body());
+                if (alerts.size() > 0) {
+                    crossing = alerts.get(0);
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(crossing).as("a border_crossing alert within 30 s; tracks %s; stats %s; alerts %s",
+                    call(s, "GET", "/api/tracks", token, null).body(), call(s, "GET", "/api/ingest/stats", token, null).body(),
+                    call(s, "GET", "/api/alerts", token, null).body()).isNotNull();
+            assertThat(crossing.path("sector").asText()).isEqualTo("BY-030");
+            assertThat(crossing.path("message").asText()).contains("Belarus");
+            alertId = crossing.path("id").asLong();
+
+            JsonNode tracks = JSON.readTree(call(s, "GET", "/api/tracks", token, null).body());
+            assertThat(tracks.path("features").size()).isEqualTo(1);
+            assertThat(tracks.path("features").get(0).path("properties").path("external_id").asText()).isEqualTo("walker-1");
+            JsonNode stats = JSON.readTree(call(s, "GET", "/api/ingest/stats", token, null).body());
+            assertThat(stats.path("listeners").get(0).path("decoded").asLong()).isEqualTo(walk.size());
+
+            HttpResponse<String> ack = call(s, "POST", "/api/alerts/" + alertId + "/ack", token, "{\"note\":\"patrol sent\"}");
+            assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        } finally {
+            s.process().destroyForcibly(); // SIGKILL, right after the acknowledgement
+        }
+        assertThat(s.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        Server again = start(data);
+        try {
+            JsonNode alert = JSON.readTree(call(again, "GET", "/api/alerts/" + alertId, login(again), null).body());
+            assertThat(alert.path("status").asText()).isEqualTo("acknowledged");
+            assertThat(alert.path("acknowledged_by").asText()).isEqualTo("admin");
+            assertThat(alert.path("acknowledge_note").asText()).isEqualTo("patrol sent");
+        } finally {
+            again.process().destroyForcibly();
+            again.process().waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+}
