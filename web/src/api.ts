@@ -97,3 +97,16 @@ export const resolve = (id: number, reason: string, note: string) =>
 export const sectorStatus = () => call<SectorStatus[]>("GET", "/api/sectors/status");
 export const programme = () => call<Programme>("GET", "/api/programme");
 export const layer = (name: string) => call<GeoJSON.FeatureCollection>("GET", `/api/layers/${name}`);
+
+export interface TrackProps {
+  id: number;
+  class: string;
+  status: string;
+  speed_mps: number;
+  heading_deg: number;
+  quality: number;
+  external_id: string | null;
+  time: string;
+}
+
+export const tracks = () => call<GeoJSON.FeatureCollection<GeoJSON.Point, TrackProps>>("GET", "/api/tracks");

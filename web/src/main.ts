@@ -1,7 +1,7 @@
 import "./style.css";
 import * as api from "./api";
 import { AlertPanel } from "./alerts";
-import { createMap, showAlerts } from "./map";
+import { createMap, showAlerts, showTracks } from "./map";
 import { renderAssets, renderProgramme } from "./planner";
 import { SEVERITY_COLOURS } from "./palette";
 
@@ -19,10 +19,14 @@ let timer: number | undefined;
 async function refresh(): Promise<void> {
   if (!api.session()) return;
   try {
-    const [alerts, sectors] = await Promise.all([api.alerts(), api.sectorStatus()]);
+    // Tracks exist only where the live pipeline runs: their absence must not hide the alerts.
+    const noTracks: GeoJSON.FeatureCollection<GeoJSON.Point, api.TrackProps> = { type: "FeatureCollection", features: [] };
+    const [alerts, sectors, tracks] = await Promise.all([api.alerts(), api.sectorStatus(),
+      api.tracks().catch(() => noTracks)]);
     panel.show(alerts);
     showAlerts(map, alerts);
     renderSectors(sectors);
+    showTracks(map, tracks);
   } catch (e) {
     if (e instanceof api.ApiError && e.status === 401) showLogin("Your session ended: log in again.");
   }
@@ -82,6 +86,26 @@ $("login-form").addEventListener("submit", async (e) => {
     $("login-error").textContent = err instanceof api.ApiError ? err.message : "The server did not answer.";
   }
 });
+
+map.on("click", "tracks", (e) => {
+  const f = e.features?.[0];
+  if (!f) return;
+  const p = f.properties as Record<string, unknown>;
+  const details = $("track-details");
+  const dl = document.createElement("dl");
+  for (const [k, v] of [["Track", `#${p.id}`], ["Class", p.class], ["Status", p.status], ["Speed", `${p.speed_mps} m/s`],
+    ["Heading", `${p.heading_deg}°`], ["Quality", p.quality], ["External id", p.external_id ?? "—"],
+    ["Updated", new Date(String(p.time)).toLocaleTimeString()]] as [string, unknown][]) {
+    const dt = document.createElement("dt");
+    dt.textContent = k;
+    const dd = document.createElement("dd");
+    dd.textContent = String(v);
+    dl.append(dt, dd);
+  }
+  details.replaceChildren(dl);
+});
+map.on("mouseenter", "tracks", () => { map.getCanvas().style.cursor = "pointer"; });
+map.on("mouseleave", "tracks", () => { map.getCanvas().style.cursor = ""; });
 
 $("logout").addEventListener("click", () => {
   api.forget();

@@ -66,6 +66,7 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers", ctx -> ctx.json(Arrays.stream(Layer.values()).map(Layer::tableName).toList()));
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         if (watch != null) {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
@@ -86,6 +87,12 @@ public final class SkydasServer implements AutoCloseable {
         app.start(host, port);
         LOG.info("event=server_started url=http://{}:{}/ scenario=\"{}\"", host, app.port(), scenarioSource);
         return this;
+    }
+
+    private static byte[] openApi() throws java.io.IOException {
+        try (var in = SkydasServer.class.getResourceAsStream("openapi.json")) {
+            return in.readAllBytes();
+        }
     }
 
     public int port() {

@@ -97,6 +97,14 @@ class SkydasServerTest {
     }
 
     @Test
+    void theOpenApiDocumentNamesEveryRoute() throws Exception {
+        JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        assertThat(doc.path("paths").has("/api/alerts/{id}/ack")).isTrue();
+        assertThat(doc.path("paths").has("/api/layers/{name}")).isTrue();
+    }
+
+    @Test
     void programmeRollsUpTheEnvelope() throws Exception {
         JsonNode body = JSON.readTree(get("/api/programme").body());
         assertThat(body.path("currency").asText()).isEqualTo("EUR");
