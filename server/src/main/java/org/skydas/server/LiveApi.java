@@ -20,8 +20,12 @@ import io.javalin.Javalin;
 /** The live picture: current tracks as GeoJSON (WGS84) and the ingest counters. */
 final class LiveApi {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final LivePipeline pipeline;
     private final Supplier<List<ListenerStats>> listeners;
+    private final ListenerStats http = new ListenerStats("json-http");
+    private final org.skydas.ingest.json.DetectionParser parser = new org.skydas.ingest.json.DetectionParser();
 
     LiveApi(LivePipeline pipeline, Supplier<List<ListenerStats>> listeners) {
         this.pipeline = pipeline;
@@ -38,10 +42,57 @@ final class LiveApi {
             fc.put("features", tracks.stream().map(LiveApi::feature).toList());
             ctx.contentType("application/geo+json").json(fc);
         });
+        app.post("/api/detections", ctx -> {
+            requireLogin.accept(ctx);
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = JSON.readTree(ctx.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                http.received();
+                http.malformed("malformed JSON");
+                ctx.status(400).json(Map.of("error", "malformed JSON body: " + e.getOriginalMessage()));
+                return;
+            }
+            if (root == null || !(root.isObject() || root.isArray())) {
+                http.received();
+                http.malformed("not an object or array");
+                ctx.status(400).json(Map.of("error", "the body must be one detection object or an array of them"));
+                return;
+            }
+            List<com.fasterxml.jackson.databind.JsonNode> items = new ArrayList<>();
+            if (root.isArray()) {
+                root.forEach(items::add);
+            } else {
+                items.add(root);
+            }
+            int accepted = 0;
+            List<Map<String, Object>> rejected = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < items.size(); i++) {
+                http.received();
+                try {
+                    var d = parser.parse(items.get(i));
+                    http.decoded();
+                    if (pipeline.offerJson(new org.skydas.ingest.listen.Received<>(d, http.name(), null, now))) {
+                        accepted++;
+                    } else {
+                        http.dropped();
+                    }
+                } catch (org.skydas.ingest.json.DetectionFormatException e) {
+                    http.malformed(e.getMessage().length() > 60 ? e.getMessage().substring(0, 60) : e.getMessage());
+                    rejected.add(Map.of("index", i, "error", e.getMessage()));
+                }
+            }
+            ctx.status(accepted > 0 || items.isEmpty() ? 202 : 400)
+                    .json(Map.of("accepted", accepted, "rejected", rejected));
+        });
         app.get("/api/ingest/stats", ctx -> {
             requireLogin.accept(ctx);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("listeners", listeners.get().stream().map(ListenerStats::snapshot).toList());
+            List<Map<String, Object>> all = new ArrayList<>();
+            listeners.get().forEach(l -> all.add(l.snapshot()));
+            all.add(http.snapshot());
+            body.put("listeners", all);
             body.put("pipeline", pipeline.stats());
             ctx.json(body);
         });

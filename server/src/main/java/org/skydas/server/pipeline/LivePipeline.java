@@ -50,7 +50,8 @@ public final class LivePipeline implements AutoCloseable {
     static final double HISTORY_STEP_S = 5.0;
     static final int BATCH = 1_000;
 
-    private record Item(Received<CotEvent> cot) {
+    /** One queued message: a CoT event or a JSON detection. */
+    private record Item(Received<CotEvent> cot, Received<org.skydas.ingest.json.Detection> json) {
     }
 
     private final BlockingQueue<Item> queue;
@@ -64,6 +65,7 @@ public final class LivePipeline implements AutoCloseable {
     private final List<TrackState> pendingUpdates = new ArrayList<>();
     private final Thread worker;
     private final CotXmlWriter xml = new CotXmlWriter();
+    private final Map<String, Integer> jsonSensors = new HashMap<>();
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
@@ -98,7 +100,15 @@ public final class LivePipeline implements AutoCloseable {
 
     /** From any thread: a decoded CoT event. Never blocks; sheds the oldest message when full. */
     public boolean offerCot(Received<CotEvent> r) {
-        Item item = new Item(r);
+        return enqueue(new Item(r, null));
+    }
+
+    /** From any thread: a decoded JSON detection (HTTP or MQTT). Never blocks. */
+    public boolean offerJson(Received<org.skydas.ingest.json.Detection> r) {
+        return enqueue(new Item(null, r));
+    }
+
+    private boolean enqueue(Item item) {
         while (!queue.offer(item)) {
             if (queue.poll() != null) {
                 shed.incrementAndGet();
@@ -148,21 +158,11 @@ public final class LivePipeline implements AutoCloseable {
         List<JournalEntry> journal = new ArrayList<>(batch.size());
         List<Detection> detections = new ArrayList<>(batch.size());
         for (Item item : batch) {
-            CotEvent e = item.cot().message();
-            double received = item.cot().receivedAtMillis() / 1000.0;
-            journal.add(new JournalEntry(0, received, "cot:" + e.uid(), item.cot().listener(),
-                    xml.write(e)));
-            if (!CotToDetection.isTrackable(e)) {
-                untrackable.incrementAndGet();
-            } else if (CotToDetection.isFriendly(e)) {
-                friendly.incrementAndGet();
+            if (item.cot() != null) {
+                acceptCot(item.cot(), journal, detections);
             } else {
-                detections.add(CotToDetection.convert(e, COT_SENSOR));
+                acceptJson(item.json(), journal, detections);
             }
-            // A feed is known by listener and sending host; its silence raises sensor_down.
-            String source = item.cot().listener() + (item.cot().peer() == null ? ""
-                    : ":" + item.cot().peer().getAddress().getHostAddress());
-            rules.onSensorData(source, received);
         }
         // Accepted means durable: the journal commits before anything acts on the data.
         watch.journal(journal);
@@ -181,6 +181,50 @@ public final class LivePipeline implements AutoCloseable {
             tracker.advance(dataTime + (wall - lastDataWallMillis) / 1000.0);
         }
         publish(wall / 1000.0);
+    }
+
+    private void acceptCot(Received<CotEvent> r, List<JournalEntry> journal, List<Detection> detections) {
+        CotEvent e = r.message();
+        double received = r.receivedAtMillis() / 1000.0;
+        journal.add(new JournalEntry(0, received, "cot:" + e.uid(), r.listener(), xml.write(e)));
+        if (!CotToDetection.isTrackable(e)) {
+            untrackable.incrementAndGet();
+        } else if (CotToDetection.isFriendly(e)) {
+            friendly.incrementAndGet();
+        } else {
+            detections.add(CotToDetection.convert(e, COT_SENSOR));
+        }
+        rules.onSensorData(source(r), received);
+    }
+
+    private void acceptJson(Received<org.skydas.ingest.json.Detection> r, List<JournalEntry> journal,
+                            List<Detection> detections) {
+        org.skydas.ingest.json.Detection d = r.message();
+        double received = r.receivedAtMillis() / 1000.0;
+        journal.add(new JournalEntry(0, received, d.sensorId(), r.listener(),
+                org.skydas.ingest.json.DetectionJson.toJson(d).toString()));
+        rules.onSensorData(d.sensorId(), received);
+        if (!JsonToDetection.hasPosition(d)) {
+            untrackable.incrementAndGet();
+            return;
+        }
+        detections.add(JsonToDetection.convert(d, sensorIdFor(d.sensorId())));
+    }
+
+    /** Each JSON sensor is its own event reporter to the tracker, registered when first heard. */
+    private int sensorIdFor(String sensor) {
+        Integer id = jsonSensors.get(sensor);
+        if (id == null) {
+            id = COT_SENSOR + 1 + jsonSensors.size();
+            jsonSensors.put(sensor, id);
+            tracker.tracker().registerSensor(SensorModel.event(id, 0.9, 1e-9));
+        }
+        return id;
+    }
+
+    /** A feed is known by listener and sending host; its silence raises sensor_down. */
+    private static String source(Received<?> r) {
+        return r.listener() + (r.peer() == null ? "" : ":" + r.peer().getAddress().getHostAddress());
     }
 
     /** Hands tracker output to the rules and the store; {@code wallNow} times sensor silence. */

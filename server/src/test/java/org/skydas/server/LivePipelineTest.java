@@ -1,0 +1,148 @@
+package org.skydas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.LineString;
+import org.skydas.geo.Lks94;
+import org.skydas.model.BorderLine;
+import org.skydas.model.Neighbour;
+import org.skydas.model.Scenario;
+import org.skydas.model.SectorCutter;
+import org.skydas.model.Zone;
+import org.skydas.model.ZoneKind;
+import org.skydas.model.demo.DemoScenario;
+import org.skydas.server.auth.Role;
+import org.skydas.server.pipeline.LivePipeline;
+import org.skydas.store.watch.WatchStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON detections over HTTP through the live pipeline: tracked, journalled, and raising alerts. */
+class LivePipelineTest {
+
+    @TempDir
+    Path dir;
+    WatchServices watch;
+    LivePipeline pipeline;
+    SkydasServer server;
+    String token;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A 10 km square country in the grid, its west edge the border with Belarus. */
+    static Scenario square() {
+        double x0 = 500_000;
+        double y0 = 6_000_000;
+        LineString west = Lks94.GRID.createLineString(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x0, y0 + 10_000)});
+        BorderLine by = new BorderLine("border-BY", Neighbour.BY, Lks94.GRID.createMultiLineString(new LineString[] {west}));
+        Zone land = new Zone("territory", "land", ZoneKind.NATIONAL_TERRITORY,
+                Lks94.GRID.toGeometry(new Envelope(x0, x0 + 10_000, y0, y0 + 10_000)), Map.of());
+        return new Scenario(Map.of("name", "square"), List.of(by), new SectorCutter(5_000).cut(by), List.of(land),
+                List.of(), List.of(), DemoScenario.programme());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        watch = new WatchServices(WatchStore.openSqlite(dir));
+        watch.ensureAdmin("admin-password");
+        watch.addUser("cam", Role.ENGINEER, "camera-password");
+        Scenario s = square();
+        pipeline = new LivePipeline(s, watch, 1_000);
+        server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
+        token = JSON.readTree(post("/api/login", "{\"username\":\"cam\",\"password\":\"camera-password\"}", null).body())
+                .path("token").asText();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+        pipeline.close();
+        watch.close();
+    }
+
+    HttpResponse<String> post(String path, String body, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(String path) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    static String detection(Instant t, double x, double y, String hint) {
+        Coordinate ll = Lks94.toWgs84(x, y);
+        return String.format(Locale.ROOT, "{\"sensor_id\":\"camera-7\",\"time\":\"%s\",\"kind\":\"camera\","
+                + "\"position\":{\"lat\":%.8f,\"lon\":%.8f},\"position_error_m\":10,\"class_hint\":\"%s\","
+                + "\"confidence\":0.9}", t, ll.y, ll.x, hint);
+    }
+
+    @Test
+    void aDroneSeenByACameraInsideTheCountryRaisesAnIncursion() throws Exception {
+        Instant t0 = Instant.now().minusSeconds(20);
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 6; i++) {
+            batch.append(i == 0 ? "" : ",").append(detection(t0.plusSeconds(2L * i), 505_000 + 20 * i, 6_005_000, "drone"));
+        }
+        HttpResponse<String> r = post("/api/detections", batch.append("]").toString(), token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(JSON.readTree(r.body()).path("accepted").asInt()).isEqualTo(6);
+
+        JsonNode alerts = null;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            alerts = get("/api/alerts?rule=drone_incursion");
+            if (alerts.size() > 0) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(alerts.size()).as("a drone_incursion alert").isEqualTo(1);
+        assertThat(alerts.get(0).path("message").asText()).contains("national airspace");
+        JsonNode tracks = get("/api/tracks");
+        assertThat(tracks.path("features").size()).isEqualTo(1);
+        assertThat(tracks.path("features").get(0).path("properties").path("class").asText()).isEqualTo("drone");
+        JsonNode stats = get("/api/ingest/stats");
+        assertThat(stats.path("listeners").get(0).path("listener").asText()).isEqualTo("json-http");
+        assertThat(stats.path("listeners").get(0).path("decoded").asInt()).isEqualTo(6);
+        assertThat(stats.path("pipeline").path("processed").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void badDetectionsAreRejectedWithReasonsAndTheGoodOnesKept() throws Exception {
+        String good = detection(Instant.now(), 505_000, 6_005_000, "person");
+        HttpResponse<String> mixed = post("/api/detections", "[" + good + ",{\"sensor_id\":\"x\"}]", token);
+        assertThat(mixed.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(mixed.body());
+        assertThat(body.path("accepted").asInt()).isEqualTo(1);
+        assertThat(body.path("rejected").get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(body.path("rejected").get(0).path("error").asText()).isNotBlank();
+        assertThat(post("/api/detections", "[{\"sensor_id\":\"x\"}]", token).statusCode()).isEqualTo(400);
+        assertThat(post("/api/detections", "{not json", token).statusCode()).isEqualTo(400);
+        assertThat(post("/api/detections", "42", token).statusCode()).isEqualTo(400);
+        assertThat(post("/api/detections", good, null).statusCode()).isEqualTo(401);
+        JsonNode http = get("/api/ingest/stats").path("listeners").get(0);
+        assertThat(http.path("malformed").asInt()).isEqualTo(4);
+    }
+}
