@@ -15,6 +15,22 @@ const panel = new AlertPanel($("alert-list"), $("alert-count"), $("track-details
   (a) => { if (a.lon !== undefined) map.easeTo({ center: [a.lon, a.lat!], zoom: Math.max(map.getZoom(), 10) }); });
 
 let timer: number | undefined;
+let stream: WebSocket | null = null;
+let pending: number | undefined;
+
+/** Live updates: any pushed change triggers a refresh (debounced); polling stays as a fallback. */
+function openStream(s: api.Session): void {
+  stream?.close();
+  const proto = location.protocol === "https:" ? "wss" : "ws";
+  stream = new WebSocket(`${proto}://${location.host}/api/stream?token=${encodeURIComponent(s.token)}`);
+  stream.onmessage = () => {
+    if (pending === undefined) pending = window.setTimeout(() => { pending = undefined; void refresh(); }, 150);
+  };
+  stream.onclose = () => {
+    stream = null;
+    if (api.session()) window.setTimeout(() => { const cur = api.session(); if (cur && !stream) openStream(cur); }, 3000);
+  };
+}
 
 async function refresh(): Promise<void> {
   if (!api.session()) return;
@@ -66,6 +82,7 @@ function loggedIn(s: api.Session): void {
   void refresh();
   window.clearInterval(timer);
   timer = window.setInterval(() => void refresh(), 1000);
+  openStream(s);
   void loadPlanner();
 }
 
@@ -109,6 +126,7 @@ map.on("mouseleave", "tracks", () => { map.getCanvas().style.cursor = ""; });
 
 $("logout").addEventListener("click", () => {
   api.forget();
+  stream?.close();
   showLogin();
 });
 

@@ -29,6 +29,7 @@ public final class SkydasServer implements AutoCloseable {
     private org.skydas.server.pipeline.LivePipeline pipeline;
     private java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> listenerStats =
             java.util.List::of;
+    private final StreamHub hub = new StreamHub();
     private final Instant started = Instant.now();
     private Javalin app;
 
@@ -70,6 +71,22 @@ public final class SkydasServer implements AutoCloseable {
         if (watch != null) {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
+            watch.onAlertChange(hub::alertChanged);
+            // Browsers cannot set headers on a WebSocket: the token comes as ?token=.
+            app.ws("/api/stream", ws -> {
+                ws.onConnect(ctx -> {
+                    if (watch.sessions().find(ctx.queryParam("token")).isEmpty()) {
+                        ctx.closeSession(1008, "log in first: /api/stream?token=TOKEN");
+                        return;
+                    }
+                    hub.subscribe(ctx);
+                });
+                ws.onClose(hub::unsubscribe);
+                ws.onError(hub::unsubscribe);
+            });
+            if (pipeline != null) {
+                pipeline.onTrackChange(hub::trackUpdated, hub::trackDeleted);
+            }
             if (pipeline != null) {
                 new LiveApi(pipeline, listenerStats).register(app, api::requireAnyone);
             }
@@ -132,6 +149,7 @@ public final class SkydasServer implements AutoCloseable {
     }
 
     public void stop() {
+        hub.close();
         if (app != null) {
             app.stop();
             LOG.info("event=server_stopped");

@@ -30,6 +30,17 @@ public final class WatchServices implements AutoCloseable {
     private final WatchStore store;
     private final AlertBook book;
     private final Sessions sessions = new Sessions(12 * 3600 * 1000L);
+    private final List<java.util.function.Consumer<Alert>> alertListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called (on the changing thread) after every committed alert change. */
+    public void onAlertChange(java.util.function.Consumer<Alert> listener) {
+        alertListeners.add(listener);
+    }
+
+    private Alert changed(Alert a) {
+        alertListeners.forEach(l -> l.accept(a));
+        return a;
+    }
 
     public WatchServices(WatchStore store) throws SQLException {
         this.store = store;
@@ -101,6 +112,7 @@ public final class WatchServices implements AutoCloseable {
     public synchronized void escalate(double afterS) throws SQLException {
         for (AuditEvent e : book.escalate(now(), afterS)) {
             store.record(e.after(), e);
+            changed(e.after());
         }
     }
 
@@ -108,6 +120,7 @@ public final class WatchServices implements AutoCloseable {
     public synchronized AlertBook.Raised raise(Finding f) throws SQLException {
         AlertBook.Raised r = book.raise(f);
         store.record(r.alert(), r.audit());
+        changed(r.alert());
         return r;
     }
 
@@ -115,14 +128,14 @@ public final class WatchServices implements AutoCloseable {
         AuditEvent e = book.acknowledge(id, user, note, now());
         store.record(e.after(), e);
         LOG.info("event=alert_acknowledged alert={} user={}", id, user);
-        return e.after();
+        return changed(e.after());
     }
 
     public synchronized Alert resolve(long id, String user, Resolution r, String note) throws SQLException {
         AuditEvent e = book.resolve(id, user, r, note, now());
         store.record(e.after(), e);
         LOG.info("event=alert_resolved alert={} user={} resolution={}", id, user, r);
-        return e.after();
+        return changed(e.after());
     }
 
     public synchronized List<Alert> alerts(Predicate<Alert> filter) {

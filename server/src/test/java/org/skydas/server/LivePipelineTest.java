@@ -130,6 +130,61 @@ class LivePipelineTest {
     }
 
     @Test
+    void theStreamPushesTrackAndAlertChangesToLoggedInSubscribersOnly() throws Exception {
+        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<Integer> closedWith = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+            final StringBuilder part = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                part.append(data);
+                if (last) {
+                    messages.add(part.toString());
+                    part.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+                closedWith.complete(code);
+                return null;
+            }
+        };
+        URI base = URI.create("ws://127.0.0.1:" + server.port() + "/api/stream");
+        java.net.http.WebSocket anonymous = HTTP.newWebSocketBuilder().buildAsync(base, listener).get();
+        assertThat(closedWith.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+        anonymous.abort();
+
+        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(base + "?token=" + token), listener).get();
+        Instant t0 = Instant.now().minusSeconds(20);
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 6; i++) {
+            batch.append(i == 0 ? "" : ",").append(detection(t0.plusSeconds(2L * i), 505_000 + 20 * i, 6_005_000, "drone"));
+        }
+        post("/api/detections", batch.append("]").toString(), token);
+        boolean sawTrack = false;
+        boolean sawAlert = false;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((!sawTrack || !sawAlert) && System.nanoTime() < deadline) {
+            String m = messages.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (m == null) {
+                continue;
+            }
+            JsonNode n = JSON.readTree(m);
+            sawTrack |= n.path("type").asText().equals("track")
+                    && n.path("feature").path("properties").path("class").asText().equals("drone");
+            sawAlert |= n.path("type").asText().equals("alert")
+                    && n.path("alert").path("rule").asText().equals("drone_incursion");
+        }
+        assertThat(sawTrack).as("a track message").isTrue();
+        assertThat(sawAlert).as("an alert message").isTrue();
+        ws.abort();
+    }
+
+    @Test
     void badDetectionsAreRejectedWithReasonsAndTheGoodOnesKept() throws Exception {
         String good = detection(Instant.now(), 505_000, 6_005_000, "person");
         HttpResponse<String> mixed = post("/api/detections", "[" + good + ",{\"sensor_id\":\"x\"}]", token);

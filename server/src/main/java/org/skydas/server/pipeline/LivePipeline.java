@@ -71,6 +71,8 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
     private volatile boolean running = true;
+    private volatile java.util.function.Consumer<TrackState> onUpdated = s -> { };
+    private volatile java.util.function.Consumer<TrackState> onDeleted = s -> { };
     private double dataTime = Double.NEGATIVE_INFINITY;
     private long lastDataWallMillis = System.currentTimeMillis();
 
@@ -115,6 +117,12 @@ public final class LivePipeline implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Subscribers to track changes (called on the pipeline thread: must not block). */
+    public void onTrackChange(java.util.function.Consumer<TrackState> updated, java.util.function.Consumer<TrackState> deleted) {
+        this.onUpdated = updated;
+        this.onDeleted = deleted;
     }
 
     public Collection<TrackState> tracks() {
@@ -231,6 +239,7 @@ public final class LivePipeline implements AutoCloseable {
     private void publish(double wallNow) throws Exception {
         for (TrackState s : pendingUpdates) {
             current.put(s.id(), s);
+            onUpdated.accept(s);
             for (Finding f : rules.onTrack(s)) {
                 watch.raise(f);
             }
@@ -244,6 +253,7 @@ public final class LivePipeline implements AutoCloseable {
         pendingUpdates.clear();
         for (TrackState s : pendingEnds) {
             current.remove(s.id());
+            onDeleted.accept(s);
             lastHistory.remove(s.id());
             for (Finding f : rules.onTrackEnd(s)) {
                 watch.raise(f);
