@@ -23,13 +23,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cot-port", defaultValue = "8087", description = "Cursor-on-Target in (default ${DEFAULT-VALUE}).")
     int cotPort;
 
+    @Option(names = "--tak-out-port", defaultValue = "8089", description = "CoT out to TAK clients (default ${DEFAULT-VALUE}).")
+    int takOutPort;
+
     @Option(names = "--data-dir", defaultValue = "skydas-data", paramLabel = "DIR",
             description = "Where the demo keeps its files (default ./${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
-        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port, dataDir, null, cotPort);
+        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port, dataDir, null, cotPort, takOutPort);
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.skydas.model.Scenario;
 import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
+import org.skydas.server.CotOut;
 import org.skydas.server.WatchServices;
 import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.ingest.listen.CotListener;
@@ -46,10 +47,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Cursor-on-Target in, TCP and UDP (default ${DEFAULT-VALUE}, as TAK; 0 = any free, -1 = off).")
     int cotPort;
 
+    @Option(names = "--tak-out-port", defaultValue = "8089",
+            description = "Tracks and alerts out to TAK clients as CoT over TCP (default ${DEFAULT-VALUE}; 0 = any free, "
+                    + "-1 = off).")
+    int takOutPort;
+
     @Override
     public Integer call() throws Exception {
         Path file = scenario != null ? scenario : ensureDemo(dataDir);
-        serve(file, host, port, dataDir, db, cotPort);
+        serve(file, host, port, dataDir, db, cotPort, takOutPort);
         return 0;
     }
 
@@ -76,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
         return watch;
     }
 
-    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort) throws Exception {
+    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort)
+            throws Exception {
         Scenario s = ScenarioStore.read(file);
         CountDownLatch stopped = new CountDownLatch(1);
         WatchServices watch = openWatch(dataDir, db);
@@ -90,6 +97,17 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         final CotListener cotListener = cot;
+        CotOut takOut = null;
+        if (takOutPort >= 0) {
+            try {
+                takOut = CotOut.start(host, takOutPort);
+            } catch (Exception e) {
+                throw new UserError("cannot listen for TAK clients on " + host + ":" + takOutPort + ": " + e.getMessage());
+            }
+            pipeline.onTrackChange(takOut::track, t -> { });
+            watch.onAlertChange(takOut::alert);
+        }
+        final CotOut cotOut = takOut;
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
                 .withLive(pipeline, () -> cotListener == null ? java.util.List.of() : cotListener.stats());
         try {
@@ -101,6 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
             server.stop();
             if (cotListener != null) {
                 cotListener.close();
+            }
+            if (cotOut != null) {
+                cotOut.close();
             }
             try {
                 pipeline.close();
@@ -118,6 +139,9 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Skydas is serving " + s.name() + " on http://" + shown + ":" + server.port() + "/");
         if (cotListener != null) {
             System.out.println("Cursor-on-Target in on tcp/udp port " + cotListener.port());
+        }
+        if (cotOut != null) {
+            System.out.println("TAK clients (CoT out) on tcp port " + cotOut.port());
         }
         System.out.println("Borders: © OpenStreetMap contributors, ODbL. Stop with Ctrl-C.");
         System.out.flush();

@@ -61,20 +61,21 @@ class BorderCrossingEndToEndTest {
         ScenarioStore.write(demo, scenarioFile);
     }
 
-    record Server(Process process, int http, int cot) {
+    record Server(Process process, int http, int cot, int takOut) {
     }
 
     static Server start(Path data) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
-                "serve", "--scenario", scenarioFile.toString(), "--port", "0", "--cot-port", "0", "--data-dir",
+                "serve", "--scenario", scenarioFile.toString(), "--port", "0", "--cot-port", "0", "--tak-out-port", "0", "--data-dir",
                 data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("SKYDAS_ADMIN_PASSWORD", "admin-password");
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         int http = -1;
         int cot = -1;
-        for (int i = 0; i < 5 && (http < 0 || cot < 0); i++) {
+        int takOut = -1;
+        for (int i = 0; i < 6 && (http < 0 || cot < 0 || takOut < 0); i++) {
             String line = out.readLine();
             assertThat(line).as("server output").isNotNull();
             Matcher m = Pattern.compile("http://localhost:(\\d+)/").matcher(line);
@@ -85,8 +86,12 @@ class BorderCrossingEndToEndTest {
             if (c.find()) {
                 cot = Integer.parseInt(c.group(1));
             }
+            Matcher t = Pattern.compile("CoT out\\) on tcp port (\\d+)").matcher(line);
+            if (t.find()) {
+                takOut = Integer.parseInt(t.group(1));
+            }
         }
-        return new Server(p, http, cot);
+        return new Server(p, http, cot, takOut);
     }
 
     static HttpResponse<String> call(Server s, String method, String path, String token, String body) throws Exception {
@@ -144,6 +149,9 @@ class BorderCrossingEndToEndTest {
         long alertId;
         try {
             // 41 reports 10 s apart: a person at 1.5 m/s, ending now.
+            // A TAK client listening for what Skydas sends out.
+            Socket tak = new Socket("127.0.0.1", s.takOut());
+            tak.setSoTimeout(200);
             List<Coordinate> walk = walkAcross();
             Instant t0 = Instant.now().minusSeconds(10L * walk.size());
             try (Socket socket = new Socket("127.0.0.1", s.cot()); OutputStream out = socket.getOutputStream()) {
@@ -175,6 +183,26 @@ class BorderCrossingEndToEndTest {
             assertThat(tracks.path("features").get(0).path("properties").path("external_id").asText()).isEqualTo("walker-1");
             JsonNode stats = JSON.readTree(call(s, "GET", "/api/ingest/stats", token, null).body());
             assertThat(stats.path("listeners").get(0).path("decoded").asLong()).isEqualTo(walk.size());
+
+            // TAK clients got the track (unknown ground unit) and the alert marker.
+            StringBuilder fromSkydas = new StringBuilder();
+            long takDeadline = System.nanoTime() + 10_000_000_000L;
+            byte[] buf = new byte[65536];
+            while (System.nanoTime() < takDeadline
+                    && !(fromSkydas.toString().contains("skydas-alert-" + alertId) && fromSkydas.toString().contains("a-u-G-U-C"))) {
+                try {
+                    int n = tak.getInputStream().read(buf);
+                    if (n > 0) {
+                        fromSkydas.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    // keep waiting
+                }
+            }
+            tak.close();
+            assertThat(fromSkydas.toString()).contains("uid=\"skydas-track-").contains("type=\"a-u-G-U-C\"")
+                    .contains("uid=\"skydas-alert-" + alertId + "\"").contains("border_crossing (new)")
+                    .contains("type=\"b-m-p-s-p-i\"");
 
             HttpResponse<String> ack = call(s, "POST", "/api/alerts/" + alertId + "/ack", token, "{\"note\":\"patrol sent\"}");
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);

@@ -71,8 +71,8 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
     private volatile boolean running = true;
-    private volatile java.util.function.Consumer<TrackState> onUpdated = s -> { };
-    private volatile java.util.function.Consumer<TrackState> onDeleted = s -> { };
+    private final List<java.util.function.Consumer<TrackState>> onUpdated = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<TrackState>> onDeleted = new java.util.concurrent.CopyOnWriteArrayList<>();
     private double dataTime = Double.NEGATIVE_INFINITY;
     private long lastDataWallMillis = System.currentTimeMillis();
 
@@ -119,10 +119,10 @@ public final class LivePipeline implements AutoCloseable {
         return true;
     }
 
-    /** Subscribers to track changes (called on the pipeline thread: must not block). */
+    /** Adds a subscriber to track changes (called on the pipeline thread: must not block). */
     public void onTrackChange(java.util.function.Consumer<TrackState> updated, java.util.function.Consumer<TrackState> deleted) {
-        this.onUpdated = updated;
-        this.onDeleted = deleted;
+        onUpdated.add(updated);
+        onDeleted.add(deleted);
     }
 
     public Collection<TrackState> tracks() {
@@ -239,7 +239,7 @@ public final class LivePipeline implements AutoCloseable {
     private void publish(double wallNow) throws Exception {
         for (TrackState s : pendingUpdates) {
             current.put(s.id(), s);
-            onUpdated.accept(s);
+            onUpdated.forEach(l -> l.accept(s));
             for (Finding f : rules.onTrack(s)) {
                 watch.raise(f);
             }
@@ -253,7 +253,7 @@ public final class LivePipeline implements AutoCloseable {
         pendingUpdates.clear();
         for (TrackState s : pendingEnds) {
             current.remove(s.id());
-            onDeleted.accept(s);
+            onDeleted.forEach(l -> l.accept(s));
             lastHistory.remove(s.id());
             for (Finding f : rules.onTrackEnd(s)) {
                 watch.raise(f);
