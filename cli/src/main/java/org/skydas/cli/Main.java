@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DecodeCommand.class,
             TrackCommand.class,
             ViewshedCommand.class,
+            CoverageCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

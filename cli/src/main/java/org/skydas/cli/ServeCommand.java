@@ -52,9 +52,18 @@ public final class ServeCommand implements Callable<Integer> {
                     + "-1 = off).")
     int takOutPort;
 
+    @Option(names = "--reorder-window", defaultValue = "0.5", paramLabel = "SECONDS",
+            description = "How long a report waits for older ones before tracking (default ${DEFAULT-VALUE} s): "
+                    + "shorter is faster, longer drops fewer late reports.")
+    double reorderWindow;
+
     @Override
     public Integer call() throws Exception {
         Path file = scenario != null ? scenario : ensureDemo(dataDir);
+        if (!(reorderWindow >= 0 && reorderWindow <= 60)) {
+            throw new UserError("--reorder-window must be between 0 and 60 s, is " + reorderWindow);
+        }
+        window = reorderWindow;
         serve(file, host, port, dataDir, db, cotPort, takOutPort);
         return 0;
     }
@@ -67,6 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return file;
     }
+
+    /** The reorder window for this process (set from --reorder-window; the demo uses the default). */
+    static double window = LivePipeline.DEFAULT_WINDOW_S;
 
     /** Opens the watch store (PostgreSQL when {@code db} is given, else SQLite in {@code dataDir}). */
     static WatchServices openWatch(Path dataDir, String db) throws Exception {
@@ -87,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
         Scenario s = ScenarioStore.read(file);
         CountDownLatch stopped = new CountDownLatch(1);
         WatchServices watch = openWatch(dataDir, db);
-        LivePipeline pipeline = new LivePipeline(s, watch, 100_000);
+        LivePipeline pipeline = new LivePipeline(s, watch, 100_000, window);
         CotListener cot = null;
         if (cotPort >= 0) {
             try {

@@ -122,6 +122,21 @@ public final class DemGrid implements HeightRows {
         dst.put(heights, row0 * width, rows * width);
     }
 
+    /**
+     * A copy of the window of {@code w x h} cells from column {@code col0}, row {@code row0}, with its
+     * transform shifted so every cell keeps its position. Coverage crops each sensor's range this way so
+     * the cost follows the range, not the scenario's extent.
+     */
+    public DemGrid window(int col0, int row0, int w, int h) {
+        Objects.checkFromIndexSize(col0, w, width);
+        Objects.checkFromIndexSize(row0, h, height);
+        float[] out = new float[w * h];
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(heights, (row0 + r) * width + col0, out, r * w, w);
+        }
+        return new DemGrid(w, h, out, transform.shifted(col0, row0), epsg, nodata);
+    }
+
     /** A defensive copy of all heights. */
     public float[] copyHeights() {
         return heights.clone();

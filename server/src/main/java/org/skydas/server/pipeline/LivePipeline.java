@@ -70,13 +70,26 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
+    /** Detection→alert latency (ms): from the oldest message of the batch being accepted to the alert committed. */
+    private final LatencyReservoir alertLatency = new LatencyReservoir(100_000);
+    private long batchOldestReceivedMillis;
     private volatile boolean running = true;
     private final List<java.util.function.Consumer<TrackState>> onUpdated = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<TrackState>> onDeleted = new java.util.concurrent.CopyOnWriteArrayList<>();
     private double dataTime = Double.NEGATIVE_INFINITY;
     private long lastDataWallMillis = System.currentTimeMillis();
+    private long lastEscalationMillis;
+
+    /** Reorder window of live data, seconds: how long a report waits for slightly older ones. */
+    public static final double DEFAULT_WINDOW_S = 0.5;
+    /** New alerts left unacknowledged this long escalate one severity step. */
+    static final double ESCALATE_AFTER_S = 300;
 
     public LivePipeline(Scenario scenario, WatchServices watch, int queueCapacity) {
+        this(scenario, watch, queueCapacity, DEFAULT_WINDOW_S);
+    }
+
+    public LivePipeline(Scenario scenario, WatchServices watch, int queueCapacity, double windowS) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.watch = watch;
         this.rules = new RuleEngine(new BorderIndex(scenario), RuleConfig.defaults());
@@ -84,7 +97,7 @@ public final class LivePipeline implements AutoCloseable {
         // waits up to 30 s for its second before it is forgotten.
         Tracker t = new Tracker(TrackerConfig.defaults().withSeedMaxAge(30));
         t.registerSensor(SensorModel.event(COT_SENSOR, 0.9, 1e-9));
-        this.tracker = new LiveTracker(t, new LiveTracker.Listener() {
+        this.tracker = new LiveTracker(t, windowS, LiveTracker.DEFAULT_CAPACITY, new LiveTracker.Listener() {
             @Override
             public void onTrackUpdated(TrackState s) {
                 pendingUpdates.add(s);
@@ -138,6 +151,7 @@ public final class LivePipeline implements AutoCloseable {
         m.put("not_trackable", untrackable.get());
         m.put("tracker_rejects", tracker.rejects().asMap());
         m.put("tracks", current.size());
+        m.put("detection_to_alert_ms", alertLatency.summary());
         return m;
     }
 
@@ -165,7 +179,10 @@ public final class LivePipeline implements AutoCloseable {
     private void process(List<Item> batch) throws Exception {
         List<JournalEntry> journal = new ArrayList<>(batch.size());
         List<Detection> detections = new ArrayList<>(batch.size());
+        batchOldestReceivedMillis = Long.MAX_VALUE;
         for (Item item : batch) {
+            batchOldestReceivedMillis = Math.min(batchOldestReceivedMillis,
+                    item.cot() != null ? item.cot().receivedAtMillis() : item.json().receivedAtMillis());
             if (item.cot() != null) {
                 acceptCot(item.cot(), journal, detections);
             } else {
@@ -179,16 +196,21 @@ public final class LivePipeline implements AutoCloseable {
             tracker.offer(d);
             dataTime = Math.max(dataTime, d.t());
         }
-        if (!batch.isEmpty()) {
+        if (!detections.isEmpty()) {
             lastDataWallMillis = wall;
         }
         processed.addAndGet(batch.size());
-        // Between messages time still passes, from the last data time on: silent tracks age out.
-        // Before the first message there is no data time to start from, and nothing to age.
+        // Data time drives the tracker (a report is released once data a window newer has come, so
+        // no report is dropped as late behind its own burst); between messages time still passes with
+        // the wall clock, so silent tracks age out. Before the first message nothing ages.
         if (!Double.isInfinite(dataTime)) {
             tracker.advance(dataTime + (wall - lastDataWallMillis) / 1000.0);
         }
         publish(wall / 1000.0);
+        if (wall - lastEscalationMillis > 5_000) {
+            lastEscalationMillis = wall;
+            watch.escalate(ESCALATE_AFTER_S);
+        }
     }
 
     private void acceptCot(Received<CotEvent> r, List<JournalEntry> journal, List<Detection> detections) {
@@ -241,7 +263,9 @@ public final class LivePipeline implements AutoCloseable {
             current.put(s.id(), s);
             onUpdated.forEach(l -> l.accept(s));
             for (Finding f : rules.onTrack(s)) {
-                watch.raise(f);
+                if (watch.raise(f).isNew() && batchOldestReceivedMillis != Long.MAX_VALUE) {
+                    alertLatency.add(System.currentTimeMillis() - batchOldestReceivedMillis);
+                }
             }
             Double last = lastHistory.get(s.id());
             if (last == null || s.t() - last >= HISTORY_STEP_S) {

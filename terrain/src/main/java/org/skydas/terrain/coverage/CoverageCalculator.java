@@ -92,45 +92,81 @@ public final class CoverageCalculator {
 
     private static void fold(DemGrid dem, SensorFootprint f, CoverageTarget target, Obstruction obstruction,
             double curvature, short[] count, float[] miss, Object[] locks) {
+        GeoTransform gt = dem.transform();
+        int w = dem.width();
+        // Crop to the sensor's range (plus a margin wider than gdal_viewshed's own max-distance
+        // window), so the cost follows the range and not the scenario's extent; the viewshed inside
+        // the crop is the same as on the whole grid because GDAL never looks beyond that window.
+        int c0 = 0;
+        int r0 = 0;
+        int cw = w;
+        int rh = dem.height();
+        double oc = gt.col(f.x(), f.y());
+        double or = gt.row(f.x(), f.y());
+        if (!gt.isRotated() && oc >= 0 && oc < w && or >= 0 && or < dem.height()) {
+            int mc = (int) Math.ceil(f.maxRange() / Math.abs(gt.dx())) + 2;
+            int mr = (int) Math.ceil(f.maxRange() / Math.abs(gt.dy())) + 2;
+            c0 = Math.max(0, (int) oc - mc);
+            r0 = Math.max(0, (int) or - mr);
+            cw = Math.min(w, (int) oc + mc + 1) - c0;
+            rh = Math.min(dem.height(), (int) or + mr + 1) - r0;
+        }
+        boolean cropped = cw != w || rh != dem.height();
+        DemGrid win = cropped ? dem.window(c0, r0, cw, rh) : dem;
+        Obstruction obs = obstruction == null || !cropped ? obstruction : obstruction.window(c0, r0, cw, rh);
         ViewshedParams params = new ViewshedParams(f.x(), f.y(), f.mastHeight(), target.heightAboveGround(),
                 f.maxRange(), curvature, CellMode.EDGE);
         ViewshedResult v;
         try {
-            v = obstruction == null ? Viewshed.compute(dem, params) : Viewshed.compute(dem, params, obstruction);
+            v = obs == null ? Viewshed.compute(win, params) : Viewshed.compute(win, params, obs);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sensor " + f.id() + ": " + e.getMessage(), e);
         }
-        GeoTransform gt = dem.transform();
-        int w = dem.width();
+        GeoTransform wt = win.transform();
         double eye = v.observerZ();
         double minEl = Math.toRadians(f.minElevationDeg());
         double maxEl = Math.toRadians(f.maxElevationDeg());
         double range2 = f.maxRange() * f.maxRange();
         byte[] cells = v.cells();
         int rowsPerStripe = Math.max(1, (dem.height() + STRIPES - 1) / STRIPES);
-        for (int r = 0; r < dem.height(); r++) {
-            Object lock = locks[Math.min(STRIPES - 1, r / rowsPerStripe)];
+        double[] pd = new double[cw];
+        boolean[] hit = new boolean[cw];
+        for (int r = 0; r < rh; r++) {
+            // the geometry and Pd outside the lock, only the fold inside it
+            boolean any = false;
+            for (int c = 0; c < cw; c++) {
+                hit[c] = false;
+                if (cells[r * cw + c] != Viewshed.VISIBLE) {
+                    continue;
+                }
+                double dx = wt.x(c + 0.5, r + 0.5) - f.x();
+                double dy = wt.y(c + 0.5, r + 0.5) - f.y();
+                double d2 = dx * dx + dy * dy;
+                if (d2 > range2 || !f.inSector(dx, dy)) {
+                    continue;
+                }
+                double dz = win.height(c, r) + target.heightAboveGround() - eye;
+                double el = Math.atan2(dz, Math.sqrt(d2));
+                if (el < minEl || el > maxEl) {
+                    continue;
+                }
+                pd[c] = f.pd().pd(Math.sqrt(d2 + dz * dz));
+                hit[c] = true;
+                any = true;
+            }
+            if (!any) {
+                continue;
+            }
+            int row = r0 + r;
+            Object lock = locks[Math.min(STRIPES - 1, row / rowsPerStripe)];
             // the count and the product commute: any sensor order gives the same rasters
             synchronized (lock) {
-                for (int c = 0; c < w; c++) {
-                    int i = r * w + c;
-                    if (cells[i] != Viewshed.VISIBLE) {
-                        continue;
+                for (int c = 0; c < cw; c++) {
+                    if (hit[c]) {
+                        int i = row * w + c0 + c;
+                        count[i]++;
+                        miss[i] *= (float) (1 - pd[c]);
                     }
-                    double dx = gt.x(c + 0.5, r + 0.5) - f.x();
-                    double dy = gt.y(c + 0.5, r + 0.5) - f.y();
-                    double d2 = dx * dx + dy * dy;
-                    if (d2 > range2 || !f.inSector(dx, dy)) {
-                        continue;
-                    }
-                    double dz = dem.height(c, r) + target.heightAboveGround() - eye;
-                    double el = Math.atan2(dz, Math.sqrt(d2));
-                    if (el < minEl || el > maxEl) {
-                        continue;
-                    }
-                    double pd = f.pd().pd(Math.sqrt(d2 + dz * dz));
-                    count[i]++;
-                    miss[i] *= (float) (1 - pd);
                 }
             }
         }

@@ -42,19 +42,31 @@ public final class GeoTiffWriter {
 
     /** A DEM as Float32, with its nodata value (if any). */
     public static void writeFloat32(Path file, DemGrid grid, Compression compression) throws IOException {
+        writeFloat32(file, grid, compression, null);
+    }
+
+    /** Same, with an ImageDescription (TIFF tag 270; gdalinfo shows it as TIFFTAG_IMAGEDESCRIPTION). */
+    public static void writeFloat32(Path file, DemGrid grid, Compression compression, String description)
+            throws IOException {
         String nodata = grid.hasNodata() ? formatNodata(grid.nodata()) : null;
         write(file, grid.width(), grid.height(), grid.transform(), grid.epsg(), SampleType.FLOAT32, nodata, compression,
-                (row0, rows, buf) -> grid.putRows(row0, rows, buf.asFloatBuffer()));
+                description, (row0, rows, buf) -> grid.putRows(row0, rows, buf.asFloatBuffer()));
     }
 
     /** A Byte raster such as a viewshed (row-major, {@code width * height} values). */
     public static void writeByte(Path file, int width, int height, GeoTransform transform, int epsg, byte[] data,
             Integer nodata, Compression compression) throws IOException {
+        writeByte(file, width, height, transform, epsg, data, nodata, compression, null);
+    }
+
+    /** Same, with an ImageDescription (TIFF tag 270). */
+    public static void writeByte(Path file, int width, int height, GeoTransform transform, int epsg, byte[] data,
+            Integer nodata, Compression compression, String description) throws IOException {
         if ((long) width * height != data.length) {
             throw new IllegalArgumentException("data has " + data.length + " values for " + width + " x " + height);
         }
         write(file, width, height, transform, epsg, SampleType.UINT8, nodata == null ? null : nodata.toString(),
-                compression, (row0, rows, buf) -> buf.put(data, row0 * width, rows * width));
+                compression, description, (row0, rows, buf) -> buf.put(data, row0 * width, rows * width));
     }
 
     /** Fills a little-endian buffer with {@code rows} rows starting at {@code row0}. */
@@ -75,6 +87,11 @@ public final class GeoTiffWriter {
 
     static void write(Path file, int width, int height, GeoTransform gt, int epsg, SampleType type, String nodata,
             Compression compression, RowSource source) throws IOException {
+        write(file, width, height, gt, epsg, type, nodata, compression, null, source);
+    }
+
+    static void write(Path file, int width, int height, GeoTransform gt, int epsg, SampleType type, String nodata,
+            Compression compression, String description, RowSource source) throws IOException {
         int bps = type.bytes();
         long rowBytes = (long) width * bps;
         int rowsPerStrip = (int) Math.max(1, Math.min(height, TARGET_STRIP_BYTES / rowBytes));
@@ -106,6 +123,9 @@ public final class GeoTiffWriter {
         ifd.add(258, SHORT, type.bits);
         ifd.add(259, SHORT, compression == Compression.DEFLATE ? 8 : 1);
         ifd.add(262, SHORT, 1);
+        if (description != null) {
+            ifd.addAscii(270, description);
+        }
         ifd.addLongs(273, new long[strips]); // offsets patched below
         ifd.add(277, SHORT, 1);
         ifd.add(278, LONG, rowsPerStrip);

@@ -85,6 +85,22 @@ public final class Obstruction {
         return new Obstruction(width, height, heights, interior);
     }
 
+    /**
+     * The same window as {@link DemGrid#window}: heights and interior flags are copied as computed on
+     * the whole grid, so a cell near the window's edge keeps the edge status it has in the full grid.
+     */
+    public Obstruction window(int col0, int row0, int w, int h) {
+        java.util.Objects.checkFromIndexSize(col0, w, width);
+        java.util.Objects.checkFromIndexSize(row0, h, height);
+        float[] hs = new float[w * h];
+        boolean[] in = new boolean[w * h];
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(heights, (row0 + r) * width + col0, hs, r * w, w);
+            System.arraycopy(interior, (row0 + r) * width + col0, in, r * w, w);
+        }
+        return new Obstruction(w, h, hs, in);
+    }
+
     private static boolean sameTransform(DemGrid a, DemGrid b) {
         double[] x = a.transform().toArray();
         double[] y = b.transform().toArray();

@@ -10,7 +10,7 @@ import org.skydas.terrain.Crs;
  * A point transform between two EPSG CRSs (proj4j; identity when equal). Not thread-safe: proj4j
  * transforms keep scratch state, so each thread makes its own.
  */
-final class CrsTransform {
+public final class CrsTransform {
 
     private final CoordinateTransform transform;
     private final ProjCoordinate in = new ProjCoordinate();
@@ -19,7 +19,7 @@ final class CrsTransform {
         this.transform = transform;
     }
 
-    static CrsTransform between(int fromEpsg, int toEpsg) {
+    public static CrsTransform between(int fromEpsg, int toEpsg) {
         if (fromEpsg == toEpsg) {
             return new CrsTransform(null);
         }
@@ -31,7 +31,7 @@ final class CrsTransform {
         return new CrsTransform(new BasicCoordinateTransform(from, to));
     }
 
-    void apply(double x, double y, ProjCoordinate out) {
+    public void apply(double x, double y, ProjCoordinate out) {
         if (transform == null) {
             out.x = x;
             out.y = y;

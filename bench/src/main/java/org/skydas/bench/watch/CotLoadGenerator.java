@@ -1,0 +1,126 @@
+package org.skydas.bench.watch;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+import org.skydas.geo.Lks94;
+import org.skydas.model.Scenario;
+import org.skydas.model.Sector;
+import org.skydas.model.ZoneKind;
+import org.skydas.model.demo.DemoScenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Load for the live pipeline, loopback only and bounded in time: {@code walkers} people walk from
+ * Belarus into Lithuania across random Belarus sectors, each reporting its position once a second
+ * as Cursor-on-Target over one TCP connection (so the rate is {@code walkers} detections per second;
+ * the reports of one second share a time stamp, as a scanning sensor's would). They start 5–80 m
+ * outside, so border crossings — and alerts — are spread over the run. At the end it prints the
+ * server's own detection→alert latency percentiles and ingest counters.
+ *
+ * <p>Usage: {@code CotLoadGenerator HTTP_PORT COT_PORT WALKERS SECONDS ADMIN_PASSWORD}; the server must be
+ * {@code skydas serve} on 127.0.0.1 with the demo scenario.
+ */
+public final class CotLoadGenerator {
+
+    private CotLoadGenerator() {
+    }
+
+    record Walker(String uid, Coordinate start, double ux, double uy) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int httpPort = Integer.parseInt(args[0]);
+        int cotPort = Integer.parseInt(args[1]);
+        int walkers = Integer.parseInt(args[2]);
+        int seconds = Math.min(600, Integer.parseInt(args[3]));
+        String password = args[4];
+        Scenario demo = new DemoScenario().build();
+        List<Walker> people = walkers(demo, walkers, new SplittableRandom(7));
+        long start = System.currentTimeMillis();
+        long sent = 0;
+        try (Socket s = new Socket("127.0.0.1", cotPort);
+             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 20)) {
+            for (int sec = 0; sec < seconds; sec++) {
+                long due = start + sec * 1000L;
+                long wait = due - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                Instant t = Instant.ofEpochMilli(due);
+                for (Walker w : people) {
+                    double d = 1.5 * sec;
+                    Coordinate ll = Lks94.toWgs84(w.start().x + w.ux() * d, w.start().y + w.uy() * d);
+                    out.write(String.format(Locale.ROOT, "<event version=\"2.0\" uid=\"%s\" type=\"a-u-G-U\" how=\"m-g\" "
+                            + "time=\"%s\" start=\"%s\" stale=\"%s\"><point lat=\"%.7f\" lon=\"%.7f\" hae=\"150\" ce=\"5\" "
+                            + "le=\"10\"/><detail/></event>", w.uid(), t, t, t.plusSeconds(30), ll.y, ll.x)
+                            .getBytes(StandardCharsets.UTF_8));
+                    sent++;
+                }
+                out.flush();
+            }
+        }
+        double elapsed = (System.currentTimeMillis() - start) / 1000.0;
+        Thread.sleep(2_000);
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + httpPort;
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).POST(HttpRequest.BodyPublishers
+                .ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String token = new ObjectMapper().readTree(login).path("token").asText();
+        String stats = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ingest/stats"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        System.out.printf(Locale.ROOT, "sent %d CoT events in %.1f s (%.0f/s)%n", sent, elapsed, sent / elapsed);
+        System.out.println(stats);
+    }
+
+    static List<Walker> walkers(Scenario demo, int n, SplittableRandom rnd) {
+        List<Sector> by = demo.sectors().stream().filter(s -> s.neighbour().code().equals("BY")).toList();
+        PreparedGeometry land = PreparedGeometryFactory.prepare(demo.zones().stream()
+                .filter(z -> z.kind() == ZoneKind.NATIONAL_TERRITORY).findFirst().orElseThrow().geometry());
+        List<Walker> out = new ArrayList<>();
+        while (out.size() < n) {
+            Sector s = by.get(rnd.nextInt(by.size()));
+            LineString line = (LineString) s.geometry().getGeometryN(0);
+            LengthIndexedLine li = new LengthIndexedLine(line);
+            double at = rnd.nextDouble(50, Math.max(51, line.getLength() - 50));
+            Coordinate a = li.extractPoint(at - 20);
+            Coordinate b = li.extractPoint(at + 20);
+            Coordinate m = li.extractPoint(at);
+            double len = a.distance(b);
+            if (len == 0) {
+                continue;
+            }
+            double nx = -(b.y - a.y) / len;
+            double ny = (b.x - a.x) / len;
+            if (!land.covers(Lks94.GRID.createPoint(new Coordinate(m.x + nx * 200, m.y + ny * 200)))) {
+                nx = -nx;
+                ny = -ny;
+            }
+            double outside = rnd.nextDouble(5, 80);
+            Coordinate start = new Coordinate(m.x - nx * outside, m.y - ny * outside);
+            if (land.covers(Lks94.GRID.createPoint(start))) {
+                continue; // a bend of the border: pick another place
+            }
+            out.add(new Walker("load-" + out.size(), start, nx, ny));
+        }
+        return out;
+    }
+}
