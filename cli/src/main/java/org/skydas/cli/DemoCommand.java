@@ -1,17 +1,28 @@
 package org.skydas.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.skydas.alert.Alert;
+import org.skydas.ingest.listen.ListenerStats;
+import org.skydas.server.auth.Role;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code skydas demo}: the one-command start. Creates the Lithuania demo scenario in the data
- * directory if it is missing and serves it. (The live simulation joins it in a later version.)
+ * {@code skydas demo}: the one-command start. Creates the Lithuania demo scenario if missing, serves it
+ * and runs the simulator against it over loopback (CoT over TCP, JSON detections over HTTP), so that
+ * tracks and alerts appear within a minute. {@code --headless --duration S} runs without a browser and
+ * ends with a summary, one line each.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Create the Lithuania demo scenario if missing and serve it on http://localhost:8080/.")
+        description = "Create the Lithuania demo scenario if missing, serve it on http://localhost:8080/ and simulate "
+                + "sensors against it.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
@@ -30,9 +41,86 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where the demo keeps its files (default ./${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--speed", defaultValue = "10", description = "Simulated seconds per wall second (default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--no-simulation", description = "Serve only; no simulated sensors.")
+    boolean noSimulation;
+
+    @Option(names = "--headless", description = "No browser needed: run --duration seconds, print a summary, exit.")
+    boolean headless;
+
+    @Option(names = "--duration", defaultValue = "60", description = "Seconds to run with --headless (default ${DEFAULT-VALUE}).")
+    double duration;
+
     @Override
     public Integer call() throws Exception {
-        ServeCommand.serve(ServeCommand.ensureDemo(dataDir), host, port, dataDir, null, cotPort, takOutPort);
+        if (!(speed > 0 && speed <= 1000)) {
+            throw new UserError("--speed must be in (0, 1000], is " + speed);
+        }
+        Path scenario = ServeCommand.ensureDemo(dataDir);
+        ServeCommand.Running r = ServeCommand.start(scenario, host, headless ? 0 : port, dataDir, null,
+                headless && cotPort == 8087 ? 0 : cotPort, headless ? -1 : takOutPort);
+        Thread sim = null;
+        if (!noSimulation && r.cot() != null) {
+            // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.
+            String token = r.watch().sessions().open("simulator", Role.ENGINEER);
+            SimulationDriver driver = new SimulationDriver(r.scenario(), SimulationDriver.demoScript(r.scenario(),
+                    20_261_127L), "http://127.0.0.1:" + r.server().port(), token, r.cotPort(), null, null, speed);
+            sim = new Thread(() -> {
+                try {
+                    driver.run(headless ? duration : 24 * 3600);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    driver.close();
+                }
+            }, "skydas-simulator");
+            sim.setDaemon(true);
+            sim.start();
+        }
+        if (headless) {
+            Thread.sleep((long) (duration * 1000));
+            if (sim != null) {
+                sim.interrupt();
+                sim.join(5_000);
+            }
+            Thread.sleep(1_500); // let the pipeline finish what is queued
+            summary(r);
+            r.close();
+            return 0;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread simThread = sim;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (simThread != null) {
+                simThread.interrupt();
+            }
+            r.close();
+            stopped.countDown();
+        }, "skydas-shutdown"));
+        ServeCommand.announce(r, host);
+        String pw = System.getenv("SKYDAS_ADMIN_PASSWORD");
+        System.out.println("Log in as admin" + (pw != null ? " (password from SKYDAS_ADMIN_PASSWORD)"
+                : " (password printed on first start above; set SKYDAS_ADMIN_PASSWORD to choose it)")
+                + (noSimulation ? "." : "; simulated sensors are reporting at " + speed + "× speed."));
+        stopped.await();
         return 0;
+    }
+
+    /** {@code detections <protocol> <count>}, {@code tracks <count>}, {@code alerts <rule> <count>}. */
+    private static void summary(ServeCommand.Running r) {
+        if (r.cot() != null) {
+            long cot = r.cot().stats().stream().mapToLong(ListenerStats::decodedCount).sum();
+            System.out.println("detections cot " + cot);
+        }
+        Object json = r.server().liveStats().get("json-http");
+        System.out.println("detections json " + (json == null ? 0 : json));
+        System.out.println("tracks " + r.pipeline().tracksSeen());
+        Map<String, Integer> byRule = new TreeMap<>();
+        for (Alert a : r.watch().alerts(x -> true)) {
+            byRule.merge(a.rule().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        byRule.forEach((rule, n) -> System.out.println("alerts " + rule + " " + n));
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TrackCommand.class,
             ViewshedCommand.class,
             CoverageCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

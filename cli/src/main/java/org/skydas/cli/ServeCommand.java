@@ -94,10 +94,40 @@ public final class ServeCommand implements Callable<Integer> {
         return watch;
     }
 
-    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort)
+    /** A running Skydas: what {@link #start} opened, and one idempotent way to close it all. */
+    record Running(Scenario scenario, WatchServices watch, LivePipeline pipeline, CotListener cot, CotOut takOut,
+                   SkydasServer server) implements AutoCloseable {
+
+        int cotPort() {
+            return cot == null ? -1 : cot.port();
+        }
+
+        @Override
+        public synchronized void close() {
+            server.stop();
+            if (cot != null) {
+                cot.close();
+            }
+            if (takOut != null) {
+                takOut.close();
+            }
+            try {
+                pipeline.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                watch.close();
+            } catch (java.sql.SQLException e) {
+                System.err.println("skydas: closing the watch store: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Opens the stores, the pipeline, the listeners and the HTTP server. */
+    static Running start(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort)
             throws Exception {
         Scenario s = ScenarioStore.read(file);
-        CountDownLatch stopped = new CountDownLatch(1);
         WatchServices watch = openWatch(dataDir, db);
         LivePipeline pipeline = new LivePipeline(s, watch, 100_000, window);
         CotListener cot = null;
@@ -119,7 +149,6 @@ public final class ServeCommand implements Callable<Integer> {
             pipeline.onTrackChange(takOut::track, t -> { });
             watch.onAlertChange(takOut::alert);
         }
-        final CotOut cotOut = takOut;
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
                 .withLive(pipeline, () -> cotListener == null ? java.util.List.of() : cotListener.stats());
         try {
@@ -127,37 +156,32 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
         }
+        return new Running(s, watch, pipeline, cot, takOut, server);
+    }
+
+    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort)
+            throws Exception {
+        Running r = start(file, host, port, dataDir, db, cotPort, takOutPort);
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            if (cotListener != null) {
-                cotListener.close();
-            }
-            if (cotOut != null) {
-                cotOut.close();
-            }
-            try {
-                pipeline.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                watch.close();
-            } catch (java.sql.SQLException e) {
-                System.err.println("skydas: closing the watch store: " + e.getMessage());
-            }
+            r.close();
             stopped.countDown();
         }, "skydas-shutdown"));
+        announce(r, host);
+        stopped.await();
+    }
+
+    static void announce(Running r, String host) {
         String shown = host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;
-        System.out.println("Skydas is serving " + s.name() + " on http://" + shown + ":" + server.port() + "/");
-        if (cotListener != null) {
-            System.out.println("Cursor-on-Target in on tcp/udp port " + cotListener.port());
+        System.out.println("Skydas is serving " + r.scenario().name() + " on http://" + shown + ":" + r.server().port() + "/");
+        if (r.cot() != null) {
+            System.out.println("Cursor-on-Target in on tcp/udp port " + r.cot().port());
         }
-        if (cotOut != null) {
-            System.out.println("TAK clients (CoT out) on tcp port " + cotOut.port());
+        if (r.takOut() != null) {
+            System.out.println("TAK clients (CoT out) on tcp port " + r.takOut().port());
         }
         System.out.println("Borders: © OpenStreetMap contributors, ODbL. Stop with Ctrl-C.");
         System.out.flush();
-        stopped.await();
     }
 
     private static String rootMessage(Throwable e) {

@@ -98,6 +98,11 @@ final class LiveApi {
         });
     }
 
+    /** Detections decoded from HTTP POSTs so far. */
+    long httpDecoded() {
+        return http.decodedCount();
+    }
+
     static Map<String, Object> feature(TrackState t) {
         Coordinate c = Lks94.toWgs84(t.x(), t.y());
         Map<String, Object> props = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ public final class SkydasServer implements AutoCloseable {
     private java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> listenerStats =
             java.util.List::of;
     private final StreamHub hub = new StreamHub();
+    private LiveApi liveApi;
     private final Instant started = Instant.now();
     private Javalin app;
 
@@ -88,7 +89,8 @@ public final class SkydasServer implements AutoCloseable {
                 pipeline.onTrackChange(hub::trackUpdated, hub::trackDeleted);
             }
             if (pipeline != null) {
-                new LiveApi(pipeline, listenerStats).register(app, api::requireAnyone);
+                liveApi = new LiveApi(pipeline, listenerStats);
+                liveApi.register(app, api::requireAnyone);
             }
         }
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -110,6 +112,11 @@ public final class SkydasServer implements AutoCloseable {
         try (var in = SkydasServer.class.getResourceAsStream("openapi.json")) {
             return in.readAllBytes();
         }
+    }
+
+    /** Counters of the server's own ingest (HTTP): listener name to decoded detections. */
+    public Map<String, Object> liveStats() {
+        return liveApi == null ? Map.of() : Map.of("json-http", liveApi.httpDecoded());
     }
 
     public int port() {

@@ -70,6 +70,7 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
+    private final AtomicLong tracksSeen = new AtomicLong();
     /** Detection→alert latency (ms): from the oldest message of the batch being accepted to the alert committed. */
     private final LatencyReservoir alertLatency = new LatencyReservoir(100_000);
     private long batchOldestReceivedMillis;
@@ -136,6 +137,11 @@ public final class LivePipeline implements AutoCloseable {
     public void onTrackChange(java.util.function.Consumer<TrackState> updated, java.util.function.Consumer<TrackState> deleted) {
         onUpdated.add(updated);
         onDeleted.add(deleted);
+    }
+
+    /** How many tracks have been reported (confirmed) since the start. */
+    public long tracksSeen() {
+        return tracksSeen.get();
     }
 
     public Collection<TrackState> tracks() {
@@ -260,7 +266,9 @@ public final class LivePipeline implements AutoCloseable {
     /** Hands tracker output to the rules and the store; {@code wallNow} times sensor silence. */
     private void publish(double wallNow) throws Exception {
         for (TrackState s : pendingUpdates) {
-            current.put(s.id(), s);
+            if (current.put(s.id(), s) == null) {
+                tracksSeen.incrementAndGet();
+            }
             onUpdated.forEach(l -> l.accept(s));
             for (Finding f : rules.onTrack(s)) {
                 if (watch.raise(f).isNew() && batchOldestReceivedMillis != Long.MAX_VALUE) {
