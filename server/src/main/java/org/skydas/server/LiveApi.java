@@ -23,6 +23,7 @@ final class LiveApi {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LivePipeline pipeline;
+    private WatchServices watch;
     private final Supplier<List<ListenerStats>> listeners;
     private final ListenerStats http = new ListenerStats("json-http");
     private final org.skydas.ingest.json.DetectionParser parser = new org.skydas.ingest.json.DetectionParser();
@@ -32,7 +33,42 @@ final class LiveApi {
         this.listeners = listeners;
     }
 
+    LiveApi withHistory(WatchServices w) {
+        this.watch = w;
+        return this;
+    }
+
     void register(Javalin app, java.util.function.Consumer<io.javalin.http.Context> requireLogin) {
+        app.get("/api/tracks/{id}/history", ctx -> {
+            requireLogin.accept(ctx);
+            long id;
+            try {
+                id = Long.parseLong(ctx.pathParam("id"));
+            } catch (NumberFormatException e) {
+                ctx.status(400).json(Map.of("error", "track id must be a whole number, is '" + ctx.pathParam("id") + "'"));
+                return;
+            }
+            List<org.skydas.store.watch.TrackPoint> points = watch.trackHistory(id, 10_000);
+            if (points.isEmpty()) {
+                ctx.status(404).json(Map.of("error", "no history for track " + id));
+                return;
+            }
+            List<List<Double>> line = new ArrayList<>();
+            List<Map<String, Object>> times = new ArrayList<>();
+            for (var p : points) {
+                Coordinate c = Lks94.toWgs84(p.x(), p.y());
+                line.add(List.of(Math.round(c.x * 1e7) / 1e7, Math.round(c.y * 1e7) / 1e7));
+                times.add(Map.of("time", java.time.Instant.ofEpochMilli((long) (p.t() * 1000)).toString(),
+                        "class", p.targetClass() == null ? "unknown" : p.targetClass()));
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("id", id);
+            f.put("geometry", points.size() == 1 ? Map.of("type", "Point", "coordinates", line.get(0))
+                    : Map.of("type", "LineString", "coordinates", line));
+            f.put("properties", Map.of("points", times));
+            ctx.contentType("application/geo+json").json(f);
+        });
         app.get("/api/tracks", ctx -> {
             requireLogin.accept(ctx);
             List<TrackState> tracks = new ArrayList<>(pipeline.tracks());

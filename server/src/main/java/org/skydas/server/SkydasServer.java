@@ -89,7 +89,7 @@ public final class SkydasServer implements AutoCloseable {
                 pipeline.onTrackChange(hub::trackUpdated, hub::trackDeleted);
             }
             if (pipeline != null) {
-                liveApi = new LiveApi(pipeline, listenerStats);
+                liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch);
                 liveApi.register(app, api::requireAnyone);
             }
         }

@@ -108,6 +108,10 @@ public final class WatchServices implements AutoCloseable {
         }
     }
 
+    public synchronized List<org.skydas.store.watch.TrackPoint> trackHistory(long id, int limit) throws SQLException {
+        return store.trackHistory(id, limit);
+    }
+
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {
         for (AuditEvent e : book.escalate(now(), afterS)) {

@@ -123,6 +123,12 @@ class LivePipelineTest {
         JsonNode tracks = get("/api/tracks");
         assertThat(tracks.path("features").size()).isEqualTo(1);
         assertThat(tracks.path("features").get(0).path("properties").path("class").asText()).isEqualTo("drone");
+        long trackId = tracks.path("features").get(0).path("id").asLong();
+        JsonNode history = get("/api/tracks/" + trackId + "/history");
+        assertThat(history.path("id").asLong()).isEqualTo(trackId);
+        assertThat(history.path("geometry").path("type").asText()).isIn("Point", "LineString");
+        assertThat(history.path("properties").path("points").get(0).path("class").asText()).isEqualTo("drone");
+        assertThat(get("/api/tracks/999999/history").path("error").asText()).contains("no history");
         JsonNode stats = get("/api/ingest/stats");
         assertThat(stats.path("listeners").get(0).path("listener").asText()).isEqualTo("json-http");
         assertThat(stats.path("listeners").get(0).path("decoded").asInt()).isEqualTo(6);

@@ -237,6 +237,24 @@ public final class WatchStore implements AutoCloseable {
 
     // ---- reading --------------------------------------------------------------------------------
 
+    /** A track's downsampled history, oldest first, at most {@code limit} points. */
+    public List<TrackPoint> trackHistory(long trackId, int limit) throws SQLException {
+        List<TrackPoint> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT track_id, t, x, y, vx, vy, target_class FROM track_history "
+                + "WHERE track_id = ? ORDER BY t LIMIT ?")) {
+            ps.setLong(1, trackId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TrackPoint(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getDouble(5), rs.getDouble(6), rs.getString(7)));
+                }
+            }
+        }
+        c.commit();
+        return out;
+    }
+
     public List<Alert> alerts() throws SQLException {
         List<Alert> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, rule, severity, subject, "
