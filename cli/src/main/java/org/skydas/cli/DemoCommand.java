@@ -60,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path scenario = ServeCommand.ensureDemo(dataDir);
         ServeCommand.Running r = ServeCommand.start(scenario, host, headless ? 0 : port, dataDir, null,
-                headless && cotPort == 8087 ? 0 : cotPort, headless ? -1 : takOutPort);
+                headless && cotPort == 8087 ? 0 : cotPort, headless ? -1 : takOutPort,
+                org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S);
         Thread sim = null;
         if (!noSimulation && r.cot() != null) {
             // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.

@@ -63,8 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!(reorderWindow >= 0 && reorderWindow <= 60)) {
             throw new UserError("--reorder-window must be between 0 and 60 s, is " + reorderWindow);
         }
-        window = reorderWindow;
-        serve(file, host, port, dataDir, db, cotPort, takOutPort);
+        serve(file, host, port, dataDir, db, cotPort, takOutPort, reorderWindow);
         return 0;
     }
 
@@ -76,9 +75,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return file;
     }
-
-    /** The reorder window for this process (set from --reorder-window; the demo uses the default). */
-    static double window = LivePipeline.DEFAULT_WINDOW_S;
 
     /** Opens the watch store (PostgreSQL when {@code db} is given, else SQLite in {@code dataDir}). */
     static WatchServices openWatch(Path dataDir, String db) throws Exception {
@@ -125,11 +121,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the stores, the pipeline, the listeners and the HTTP server. */
-    static Running start(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort)
-            throws Exception {
+    static Running start(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort,
+                         double windowS) throws Exception {
         Scenario s = ScenarioStore.read(file);
         WatchServices watch = openWatch(dataDir, db);
-        LivePipeline pipeline = new LivePipeline(s, watch, 100_000, window);
+        LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS);
         CotListener cot = null;
         if (cotPort >= 0) {
             try {
@@ -159,9 +155,9 @@ public final class ServeCommand implements Callable<Integer> {
         return new Running(s, watch, pipeline, cot, takOut, server);
     }
 
-    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort)
-            throws Exception {
-        Running r = start(file, host, port, dataDir, db, cotPort, takOutPort);
+    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort,
+                      double windowS) throws Exception {
+        Running r = start(file, host, port, dataDir, db, cotPort, takOutPort, windowS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             r.close();

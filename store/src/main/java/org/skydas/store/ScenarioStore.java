@@ -290,7 +290,11 @@ public final class ScenarioStore {
         }
         return switch (col.type()) {
             case TEXT -> raw.toString();
-            case INTEGER -> rs.getLong(i) == (int) rs.getLong(i) ? (Object) (int) rs.getLong(i) : rs.getLong(i);
+            case INTEGER -> {
+                long v = rs.getLong(i);
+                // Small whole numbers read back as Integer, as GeoJSON parsing gives them.
+                yield v == (int) v ? (Object) (int) v : (Object) v;
+            }
             case REAL -> rs.getDouble(i);
             case JSON -> {
                 try {
