@@ -2,37 +2,39 @@ package org.skydas.alert;
 
 /**
  * An alert as an operator sees it. Immutable: every transition makes a new value (and an audit
- * event). {@code occurrences} counts the findings folded into it while it was open.
+ * event). {@code occurrences} counts the findings folded into it while it was open. {@code coverage} says
+ * whether it arose where the sensors' computed coverage reaches ("covered") or in a gap ("gap"); null when no
+ * coverage was computed.
  */
 public record Alert(long id, RuleKind rule, Severity severity, String subject, AlertStatus status,
                     Resolution resolution, double raisedAt, double updatedAt, double x, double y, String sectorId,
                     String zoneId, String message, boolean escalated, int occurrences, String acknowledgedBy,
-                    String acknowledgeNote, String resolvedBy, String resolveNote) {
+                    String acknowledgeNote, String resolvedBy, String resolveNote, String coverage) {
 
     static Alert raised(long id, Finding f) {
         return new Alert(id, f.rule(), f.severity(), f.subject(), AlertStatus.NEW, null, f.time(), f.time(), f.x(),
-                f.y(), f.sectorId(), f.zoneId(), f.message(), false, 1, null, null, null, null);
+                f.y(), f.sectorId(), f.zoneId(), f.message(), false, 1, null, null, null, null, f.coverage());
     }
 
     Alert repeated(Finding f) {
         return new Alert(id, rule, severity, subject, status, resolution, raisedAt, f.time(), f.x(), f.y(),
                 sectorId, zoneId, message, escalated, occurrences + 1, acknowledgedBy, acknowledgeNote, resolvedBy,
-                resolveNote);
+                resolveNote, coverage);
     }
 
     Alert acknowledged(String user, String note, double t) {
         return new Alert(id, rule, severity, subject, AlertStatus.ACKNOWLEDGED, null, raisedAt, t, x, y, sectorId,
-                zoneId, message, escalated, occurrences, user, note, null, null);
+                zoneId, message, escalated, occurrences, user, note, null, null, coverage);
     }
 
     Alert resolved(String user, Resolution r, String note, double t) {
         return new Alert(id, rule, severity, subject, AlertStatus.RESOLVED, r, raisedAt, t, x, y, sectorId, zoneId,
-                message, escalated, occurrences, acknowledgedBy, acknowledgeNote, user, note);
+                message, escalated, occurrences, acknowledgedBy, acknowledgeNote, user, note, coverage);
     }
 
     Alert escalatedAt(double t) {
         return new Alert(id, rule, severity.escalated(), subject, status, resolution, raisedAt, t, x, y, sectorId,
-                zoneId, message, true, occurrences, acknowledgedBy, acknowledgeNote, resolvedBy, resolveNote);
+                zoneId, message, true, occurrences, acknowledgedBy, acknowledgeNote, resolvedBy, resolveNote, coverage);
     }
 
     public boolean isOpen() {

@@ -10,7 +10,23 @@ import java.util.Objects;
  * @param zoneId   the zone concerned, or null
  */
 public record Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y,
-                      String sectorId, String zoneId, String message) {
+                      String sectorId, String zoneId, String message, String coverage) {
+
+    /** Where sensor coverage has been computed: the place was covered when the finding arose. */
+    public static final String COVERED = "covered";
+    /** Where sensor coverage has been computed: the place was in a coverage gap. */
+    public static final String GAP = "gap";
+
+    /** A finding whose coverage is not known (none computed, or no place). */
+    public Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y, String sectorId,
+                   String zoneId, String message) {
+        this(rule, severity, subject, time, x, y, sectorId, zoneId, message, null);
+    }
+
+    /** This finding with {@code coverage} ({@link #COVERED}, {@link #GAP} or null when unknown). */
+    public Finding withCoverage(String coverage) {
+        return new Finding(rule, severity, subject, time, x, y, sectorId, zoneId, message, coverage);
+    }
 
     public Finding {
         Objects.requireNonNull(rule, "rule");

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code skydas demo}: the one-command start. Creates the Lithuania demo scenario if missing, serves it
- * and runs the simulator against it over loopback (CoT over TCP, JSON detections over HTTP), so that
+ * and runs the simulator against it over loopback (ASTERIX and Remote ID over UDP, CoT over TCP, JSON detections
+ * over HTTP), so that
  * tracks and alerts appear within a minute. {@code --headless --duration S} runs without a browser and
  * ends with a summary, one line each.
  */
@@ -33,6 +34,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--cot-port", defaultValue = "8087", description = "Cursor-on-Target in (default ${DEFAULT-VALUE}).")
     int cotPort;
+
+    @Option(names = "--asterix-port", defaultValue = "8600", description = "ASTERIX in, UDP (default ${DEFAULT-VALUE}).")
+    int asterixPort;
+
+    @Option(names = "--remoteid-port", defaultValue = "8620", description = "Remote ID in, UDP (default ${DEFAULT-VALUE}).")
+    int remoteIdPort;
 
     @Option(names = "--tak-out-port", defaultValue = "8089", description = "CoT out to TAK clients (default ${DEFAULT-VALUE}).")
     int takOutPort;
@@ -59,15 +66,19 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserError("--speed must be in (0, 1000], is " + speed);
         }
         Path scenario = ServeCommand.ensureDemo(dataDir);
-        ServeCommand.Running r = ServeCommand.start(scenario, host, headless ? 0 : port, dataDir, null,
-                headless && cotPort == 8087 ? 0 : cotPort, headless ? -1 : takOutPort,
-                org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S);
+        // Headless runs (CI, scripts) take any free ports so that they never collide with a running Skydas.
+        Feeds.Ports feeds = headless
+                ? new Feeds.Ports(0, -1, 0, null, null, 0, null, null)
+                : new Feeds.Ports(cotPort, -1, asterixPort, null, null, remoteIdPort, null, null);
+        ServeCommand.Running r = ServeCommand.start(scenario, host, headless ? 0 : port, dataDir, null, feeds,
+                headless ? -1 : takOutPort, org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S, TerrainFiles.NONE);
         Thread sim = null;
-        if (!noSimulation && r.cot() != null) {
+        if (!noSimulation) {
             // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.
             String token = r.watch().sessions().open("simulator", Role.ENGINEER);
             SimulationDriver driver = new SimulationDriver(r.scenario(), SimulationDriver.demoScript(r.scenario(),
-                    20_261_127L), "http://127.0.0.1:" + r.server().port(), token, r.cotPort(), null, null, speed);
+                    20_261_127L), "http://127.0.0.1:" + r.server().port(), token, r.cotPort(), portOrNull(r.feeds().asterixPort()),
+                    portOrNull(r.feeds().remoteIdPort()), speed);
             sim = new Thread(() -> {
                 try {
                     driver.run(headless ? duration : 24 * 3600);
@@ -109,14 +120,28 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static Integer portOrNull(int port) {
+        return port > 0 ? port : null;
+    }
+
     /** {@code detections <protocol> <count>}, {@code tracks <count>}, {@code alerts <rule> <count>}. */
     private static void summary(ServeCommand.Running r) {
-        if (r.cot() != null) {
-            long cot = r.cot().stats().stream().mapToLong(ListenerStats::decodedCount).sum();
-            System.out.println("detections cot " + cot);
+        Map<String, Long> byProtocol = new TreeMap<>();
+        for (ListenerStats l : r.feeds().stats()) {
+            String protocol = switch (l.name()) {
+                case "asterix-plots" -> "asterix";
+                case "cot-tcp", "cot-udp" -> "cot";
+                case "remoteid-udp" -> "remoteid";
+                case "json-mqtt" -> "mqtt";
+                default -> null; // the ASTERIX datagram counter: its records are counted as plots
+            };
+            if (protocol != null) {
+                byProtocol.merge(protocol, l.decodedCount(), Long::sum);
+            }
         }
         Object json = r.server().liveStats().get("json-http");
-        System.out.println("detections json " + (json == null ? 0 : json));
+        byProtocol.put("json", json instanceof Number n ? n.longValue() : 0L);
+        byProtocol.forEach((protocol, n) -> System.out.println("detections " + protocol + " " + n));
         System.out.println("tracks " + r.pipeline().tracksSeen());
         Map<String, Integer> byRule = new TreeMap<>();
         for (Alert a : r.watch().alerts(x -> true)) {

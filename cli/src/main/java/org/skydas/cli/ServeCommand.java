@@ -47,6 +47,36 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Cursor-on-Target in, TCP and UDP (default ${DEFAULT-VALUE}, as TAK; 0 = any free, -1 = off).")
     int cotPort;
 
+    @Option(names = "--tak-port", defaultValue = "8088",
+            description = "TAK protocol version 1 streams in, TCP (default ${DEFAULT-VALUE}; 0 = any free, -1 = off).")
+    int takInPort;
+
+    @Option(names = "--asterix-port", defaultValue = "8600",
+            description = "ASTERIX radar data in, UDP (default ${DEFAULT-VALUE}; 0 = any free, -1 = off). Radars are "
+                    + "located by the scenario's radar assets with asterix_sac/asterix_sic, or by their CAT034 I034/120.")
+    int asterixPort;
+
+    @Option(names = "--asterix-group", paramLabel = "ADDRESS",
+            description = "Join this multicast group for ASTERIX (e.g. 239.0.0.1) instead of unicast.")
+    String asterixGroup;
+
+    @Option(names = "--asterix-interface", paramLabel = "NAME",
+            description = "Network interface for the ASTERIX multicast group (default: the one of --host).")
+    String asterixInterface;
+
+    @Option(names = "--remoteid-port", defaultValue = "8620",
+            description = "Remote ID in: F3411 messages or message packs forwarded by receivers, one per UDP datagram "
+                    + "(default ${DEFAULT-VALUE}; 0 = any free, -1 = off).")
+    int remoteIdPort;
+
+    @Option(names = "--mqtt", paramLabel = "URL",
+            description = "Subscribe to JSON detections at this MQTT broker (e.g. tcp://127.0.0.1:1883).")
+    String mqttUrl;
+
+    @Option(names = "--mqtt-topic", defaultValue = "skydas/detections/#",
+            description = "MQTT topic filter for JSON detections (default ${DEFAULT-VALUE}).")
+    String mqttTopic;
+
     @Option(names = "--tak-out-port", defaultValue = "8089",
             description = "Tracks and alerts out to TAK clients as CoT over TCP (default ${DEFAULT-VALUE}; 0 = any free, "
                     + "-1 = off).")
@@ -57,13 +87,24 @@ public final class ServeCommand implements Callable<Integer> {
                     + "shorter is faster, longer drops fewer late reports.")
     double reorderWindow;
 
+    @Option(names = "--dem", paramLabel = "FILE", arity = "1..*",
+            description = "DEM(s) for the coverage map, GeoTIFF or SRTM .hgt, any CRS with an EPSG code "
+                    + "(default: the bare ellipsoid, and the map says so).")
+    java.util.List<Path> dems = new java.util.ArrayList<>();
+
+    @Option(names = "--landcover", paramLabel = "FILE",
+            description = "CORINE level-1 land-cover class raster (GeoTIFF) for the coverage map.")
+    Path landcover;
+
     @Override
     public Integer call() throws Exception {
         Path file = scenario != null ? scenario : ensureDemo(dataDir);
         if (!(reorderWindow >= 0 && reorderWindow <= 60)) {
             throw new UserError("--reorder-window must be between 0 and 60 s, is " + reorderWindow);
         }
-        serve(file, host, port, dataDir, db, cotPort, takOutPort, reorderWindow);
+        serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
+                asterixInterface, remoteIdPort, mqttUrl, mqttTopic), takOutPort, reorderWindow,
+                new TerrainFiles(dems, landcover));
         return 0;
     }
 
@@ -91,19 +132,21 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** A running Skydas: what {@link #start} opened, and one idempotent way to close it all. */
-    record Running(Scenario scenario, WatchServices watch, LivePipeline pipeline, CotListener cot, CotOut takOut,
+    record Running(Scenario scenario, WatchServices watch, LivePipeline pipeline, Feeds feeds, CotOut takOut,
                    SkydasServer server) implements AutoCloseable {
 
+        CotListener cot() {
+            return feeds.cot();
+        }
+
         int cotPort() {
-            return cot == null ? -1 : cot.port();
+            return feeds.cotPort();
         }
 
         @Override
         public synchronized void close() {
             server.stop();
-            if (cot != null) {
-                cot.close();
-            }
+            feeds.close();
             if (takOut != null) {
                 takOut.close();
             }
@@ -121,20 +164,19 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the stores, the pipeline, the listeners and the HTTP server. */
-    static Running start(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort,
-                         double windowS) throws Exception {
+    static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
+                         int takOutPort, double windowS, TerrainFiles terrain) throws Exception {
         Scenario s = ScenarioStore.read(file);
         WatchServices watch = openWatch(dataDir, db);
         LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS);
-        CotListener cot = null;
-        if (cotPort >= 0) {
-            try {
-                cot = CotListener.start(host, cotPort, pipeline::offerCot);
-            } catch (Exception e) {
-                throw new UserError("cannot listen for CoT on " + host + ":" + cotPort + ": " + e.getMessage());
-            }
+        Feeds feeds;
+        try {
+            feeds = Feeds.start(host, feedPorts, pipeline);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            watch.close();
+            throw e;
         }
-        final CotListener cotListener = cot;
         CotOut takOut = null;
         if (takOutPort >= 0) {
             try {
@@ -145,19 +187,25 @@ public final class ServeCommand implements Callable<Integer> {
             pipeline.onTrackChange(takOut::track, t -> { });
             watch.onAlertChange(takOut::alert);
         }
+        // In the background at low priority: the server answers at once, the map fills in, and alerts say
+        // whether they arose in covered ground or in a gap once the coverage is ready.
+        org.skydas.server.coverage.CoverageService coverage = org.skydas.server.coverage.CoverageService.start(s,
+                terrain.dems(), terrain.landcover(), org.skydas.server.coverage.CoverageSettings.defaults());
+        pipeline.withCoverage(new org.skydas.server.coverage.CoverageAtPoint(coverage));
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
-                .withLive(pipeline, () -> cotListener == null ? java.util.List.of() : cotListener.stats());
+                .withLive(pipeline, feeds::stats)
+                .withCoverage(coverage);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
         }
-        return new Running(s, watch, pipeline, cot, takOut, server);
+        return new Running(s, watch, pipeline, feeds, takOut, server);
     }
 
-    static void serve(Path file, String host, int port, Path dataDir, String db, int cotPort, int takOutPort,
-                      double windowS) throws Exception {
-        Running r = start(file, host, port, dataDir, db, cotPort, takOutPort, windowS);
+    static void serve(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts, int takOutPort,
+                      double windowS, TerrainFiles terrain) throws Exception {
+        Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             r.close();
@@ -170,9 +218,7 @@ public final class ServeCommand implements Callable<Integer> {
     static void announce(Running r, String host) {
         String shown = host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;
         System.out.println("Skydas is serving " + r.scenario().name() + " on http://" + shown + ":" + r.server().port() + "/");
-        if (r.cot() != null) {
-            System.out.println("Cursor-on-Target in on tcp/udp port " + r.cot().port());
-        }
+        r.feeds().announce(System.out);
         if (r.takOut() != null) {
             System.out.println("TAK clients (CoT out) on tcp port " + r.takOut().port());
         }

@@ -67,7 +67,8 @@ class BorderCrossingEndToEndTest {
     static Server start(Path data) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
-                "serve", "--scenario", scenarioFile.toString(), "--port", "0", "--cot-port", "0", "--tak-out-port", "0", "--data-dir",
+                "serve", "--scenario", scenarioFile.toString(), "--port", "0", "--cot-port", "0", "--tak-out-port", "0",
+                "--tak-port", "0", "--asterix-port", "0", "--remoteid-port", "0", "--data-dir",
                 data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("SKYDAS_ADMIN_PASSWORD", "admin-password");
         Process p = pb.start();
@@ -75,7 +76,7 @@ class BorderCrossingEndToEndTest {
         int http = -1;
         int cot = -1;
         int takOut = -1;
-        for (int i = 0; i < 6 && (http < 0 || cot < 0 || takOut < 0); i++) {
+        for (int i = 0; i < 12 && (http < 0 || cot < 0 || takOut < 0); i++) {
             String line = out.readLine();
             assertThat(line).as("server output").isNotNull();
             Matcher m = Pattern.compile("http://localhost:(\\d+)/").matcher(line);

@@ -33,7 +33,8 @@ class ServeProcessTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "org.skydas.cli.Main", "serve", "--scenario", scenario.toString(), "--port", "0",
-                "--data-dir", dir.resolve("data").toString(), "--cot-port", "0", "--tak-out-port", "0"));
+                "--data-dir", dir.resolve("data").toString(), "--cot-port", "0", "--tak-out-port", "0",
+                "--tak-port", "0", "--asterix-port", "0", "--remoteid-port", "0"));
         Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -132,6 +132,12 @@ final class LiveApi {
             body.put("pipeline", pipeline.stats());
             ctx.json(body);
         });
+        app.get("/api/metrics", ctx -> {
+            requireLogin.accept(ctx);
+            List<ListenerStats> all = new ArrayList<>(listeners.get());
+            all.add(http);
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.render(all, pipeline.stats()));
+        });
     }
 
     /** Detections decoded from HTTP POSTs so far. */

@@ -31,6 +31,7 @@ public final class SkydasServer implements AutoCloseable {
             java.util.List::of;
     private final StreamHub hub = new StreamHub();
     private LiveApi liveApi;
+    private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
     private Javalin app;
 
@@ -53,6 +54,15 @@ public final class SkydasServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves the coverage that {@code service} computes (status, tiles, gaps); call before {@link #start}.
+     * The server owns it from then on: {@link #stop} stops a running job.
+     */
+    public SkydasServer withCoverage(org.skydas.server.coverage.CoverageService service) {
+        this.coverage = service;
+        return this;
+    }
+
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public SkydasServer start(String host, int port) {
         app = Javalin.create(config -> {
@@ -69,9 +79,14 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        org.skydas.server.coverage.CoverageApi.Guard mayRecompute = ctx -> {
+            throw new io.javalin.http.ForbiddenResponse("this server has no users: nobody may recompute the coverage");
+        };
         if (watch != null) {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
+            mayRecompute = ctx -> api.requireOneOf(ctx, java.util.EnumSet.of(org.skydas.server.auth.Role.PLANNER,
+                    org.skydas.server.auth.Role.ADMIN));
             watch.onAlertChange(hub::alertChanged);
             // Browsers cannot set headers on a WebSocket: the token comes as ?token=.
             app.ws("/api/stream", ws -> {
@@ -93,6 +108,7 @@ public final class SkydasServer implements AutoCloseable {
                 liveApi.register(app, api::requireAnyone);
             }
         }
+        new org.skydas.server.coverage.CoverageApi(coverage, mayRecompute).register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -157,6 +173,9 @@ public final class SkydasServer implements AutoCloseable {
 
     public void stop() {
         hub.close();
+        if (coverage != null) {
+            coverage.close();
+        }
         if (app != null) {
             app.stop();
             LOG.info("event=server_stopped");

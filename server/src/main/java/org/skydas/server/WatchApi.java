@@ -146,6 +146,11 @@ final class WatchApi {
         require(ctx, EVERYONE);
     }
 
+    /** For other route groups: a logged-in user with one of {@code roles}. */
+    void requireOneOf(Context ctx, Set<Role> roles) {
+        require(ctx, roles);
+    }
+
     private Sessions.Session require(Context ctx, Set<Role> roles) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

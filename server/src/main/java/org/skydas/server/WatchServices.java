@@ -128,6 +128,24 @@ public final class WatchServices implements AutoCloseable {
         return r;
     }
 
+    /** Several findings at once, committed together (one durable write for a burst); results in the same order. */
+    public synchronized List<AlertBook.Raised> raiseAll(List<Finding> findings) throws SQLException {
+        List<AlertBook.Raised> raised = new java.util.ArrayList<>(findings.size());
+        List<Alert> alerts = new java.util.ArrayList<>(findings.size());
+        List<AuditEvent> audits = new java.util.ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            AlertBook.Raised r = book.raise(f);
+            raised.add(r);
+            alerts.add(r.alert());
+            audits.add(r.audit());
+        }
+        store.recordAll(alerts, audits);
+        for (AlertBook.Raised r : raised) {
+            changed(r.alert());
+        }
+        return raised;
+    }
+
     public synchronized Alert acknowledge(long id, String user, String note) throws SQLException {
         AuditEvent e = book.acknowledge(id, user, note, now());
         store.record(e.after(), e);

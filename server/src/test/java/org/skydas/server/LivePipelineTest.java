@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON detections over HTTP through the live pipeline: tracked, journalled, and raising alerts. */
-class LivePipelineTest {
+public class LivePipelineTest {
 
     @TempDir
     Path dir;
@@ -47,7 +47,7 @@ class LivePipelineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A 10 km square country in the grid, its west edge the border with Belarus. */
-    static Scenario square() {
+    public static Scenario square() {
         double x0 = 500_000;
         double y0 = 6_000_000;
         LineString west = Lks94.GRID.createLineString(new Coordinate[] {new Coordinate(x0, y0), new Coordinate(x0, y0 + 10_000)});
@@ -205,5 +205,17 @@ class LivePipelineTest {
         assertThat(post("/api/detections", good, null).statusCode()).isEqualTo(401);
         JsonNode http = get("/api/ingest/stats").path("listeners").get(0);
         assertThat(http.path("malformed").asInt()).isEqualTo(4);
+
+        // The same counters for a scraper, in the Prometheus text format, behind the same login.
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/metrics")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        long malformed = metrics.body().lines().filter(l -> l.startsWith("skydas_ingest_malformed_total{listener=\"json-http\""))
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertThat(malformed).isEqualTo(4);
+        assertThat(metrics.body()).contains("# TYPE skydas_ingest_decoded_total counter")
+                .contains("skydas_ingest_decoded_total{listener=\"json-http\"} 1");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 }

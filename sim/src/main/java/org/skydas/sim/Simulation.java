@@ -71,7 +71,11 @@ public final class Simulation {
             // Every sensor gets its own stream, split in asset order whether or not it emits anything.
             SplittableRandom r = master.split();
             if (a.type() == AssetType.RADAR) {
-                RadarEmitter radar = new RadarEmitter(a, r, visibility, clutter, script.asterixSac(), ++sic);
+                // A radar keeps the ASTERIX identity the scenario gives it (so the server finds its site);
+                // otherwise the script's SAC and the radar's number.
+                ++sic;
+                RadarEmitter radar = new RadarEmitter(a, r, visibility, clutter,
+                        asterixCode(a, "asterix_sac", script.asterixSac()), asterixCode(a, "asterix_sic", sic));
                 radars.add(radar);
             } else if (a.type() == AssetType.REMOTE_ID_RECEIVER) {
                 others.add(new RemoteIdEmitter(a, r, visibility));
@@ -164,5 +168,13 @@ public final class Simulation {
 
     /** One object's true state; {@code courseDeg} is clockwise from grid north. */
     public record ObjectState(String id, SimObject object, double x, double y, double speedMps, double courseDeg) {
+    }
+
+    private static int asterixCode(Asset a, String param, int fallback) {
+        Object v = a.params().get(param);
+        if (v instanceof Number n && n.intValue() >= 0 && n.intValue() <= 255 && n.doubleValue() == n.intValue()) {
+            return n.intValue();
+        }
+        return fallback;
     }
 }

@@ -186,7 +186,19 @@ public final class LiveTracker {
         if (!Double.isFinite(now)) {
             return;
         }
-        double horizon = now - window;
+        releaseThrough(now - window);
+    }
+
+    /**
+     * Processes everything buffered up to {@code horizon} in time order and ages the tracks to it, for a caller
+     * that knows better than a fixed window when no older data can come (e.g. every source has reported past
+     * {@code horizon}, each in time order). Non-finite horizons and horizons earlier than an earlier call
+     * change nothing.
+     */
+    public void releaseThrough(double horizon) {
+        if (!Double.isFinite(horizon)) {
+            return;
+        }
         releaseUpTo(horizon);
         tracker.advanceTo(horizon);
         publish();

@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Load for the live pipeline, loopback only and bounded in time: {@code walkers} people walk from
  * Belarus into Lithuania across random Belarus sectors, each reporting its position once a second
- * as Cursor-on-Target over one TCP connection (so the rate is {@code walkers} detections per second;
- * the reports of one second share a time stamp, as a scanning sensor's would). They start 5–80 m
+ * as Cursor-on-Target over one TCP connection, each at its own phase within the second and stamped
+ * with its send time (so the rate is {@code walkers} detections per second once all have joined: they
+ * join evenly over the first {@link #RAMP_S} seconds, so that their first alerts do not all fall in one
+ * second). They start 5–80 m
  * outside, so border crossings — and alerts — are spread over the run. At the end it prints the
  * server's own detection→alert latency percentiles and ingest counters.
  *
@@ -39,6 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code skydas serve} on 127.0.0.1 with the demo scenario.
  */
 public final class CotLoadGenerator {
+
+    /** Walkers join over this many seconds (then all of them report every second). */
+    static final int RAMP_S = 20;
 
     private CotLoadGenerator() {
     }
@@ -58,23 +63,33 @@ public final class CotLoadGenerator {
         long sent = 0;
         try (Socket s = new Socket("127.0.0.1", cotPort);
              OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 20)) {
+            // Every walker reports once a second at its own phase and stamps the report with its own send time,
+            // as independent sensors do; the load is sent in 10 ms slices. Walkers join over the first RAMP_S
+            // seconds so that their first (approach) alerts do not all fall in the same second.
+            int slices = 100;
             for (int sec = 0; sec < seconds; sec++) {
-                long due = start + sec * 1000L;
-                long wait = due - System.currentTimeMillis();
-                if (wait > 0) {
-                    Thread.sleep(wait);
+                for (int slice = 0; slice < slices; slice++) {
+                    long due = start + sec * 1000L + slice * 10L;
+                    long wait = due - System.currentTimeMillis();
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
+                    for (int i = slice; i < people.size(); i += slices) {
+                        if (sec < (i * RAMP_S) / people.size()) {
+                            continue;
+                        }
+                        Walker w = people.get(i);
+                        Instant t = Instant.ofEpochMilli(System.currentTimeMillis());
+                        double d = 1.5 * (sec - (i * RAMP_S) / people.size() + slice / (double) slices);
+                        Coordinate ll = Lks94.toWgs84(w.start().x + w.ux() * d, w.start().y + w.uy() * d);
+                        out.write(String.format(Locale.ROOT, "<event version=\"2.0\" uid=\"%s\" type=\"a-u-G-U\" "
+                                + "how=\"m-g\" time=\"%s\" start=\"%s\" stale=\"%s\"><point lat=\"%.7f\" lon=\"%.7f\" "
+                                + "hae=\"150\" ce=\"5\" le=\"10\"/><detail/></event>", w.uid(), t, t, t.plusSeconds(30),
+                                ll.y, ll.x).getBytes(StandardCharsets.UTF_8));
+                        sent++;
+                    }
+                    out.flush();
                 }
-                Instant t = Instant.ofEpochMilli(due);
-                for (Walker w : people) {
-                    double d = 1.5 * sec;
-                    Coordinate ll = Lks94.toWgs84(w.start().x + w.ux() * d, w.start().y + w.uy() * d);
-                    out.write(String.format(Locale.ROOT, "<event version=\"2.0\" uid=\"%s\" type=\"a-u-G-U\" how=\"m-g\" "
-                            + "time=\"%s\" start=\"%s\" stale=\"%s\"><point lat=\"%.7f\" lon=\"%.7f\" hae=\"150\" ce=\"5\" "
-                            + "le=\"10\"/><detail/></event>", w.uid(), t, t, t.plusSeconds(30), ll.y, ll.x)
-                            .getBytes(StandardCharsets.UTF_8));
-                    sent++;
-                }
-                out.flush();
             }
         }
         double elapsed = (System.currentTimeMillis() - start) / 1000.0;

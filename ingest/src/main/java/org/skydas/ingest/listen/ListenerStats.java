@@ -64,15 +64,21 @@ public final class ListenerStats {
         return malformed.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Malformed messages by reason (a copy). */
+    public Map<String, Long> malformedByReason() {
+        Map<String, Long> byReason = new TreeMap<>();
+        malformed.forEach((k, v) -> byReason.put(k, v.sum()));
+        return byReason;
+    }
+
     public Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("listener", name);
         m.put("received", received.sum());
         m.put("decoded", decoded.sum());
         m.put("dropped", dropped.sum());
-        Map<String, Long> byReason = new TreeMap<>();
-        malformed.forEach((k, v) -> byReason.put(k, v.sum()));
-        m.put("malformed", malformed.values().stream().mapToLong(LongAdder::sum).sum());
+        Map<String, Long> byReason = malformedByReason();
+        m.put("malformed", byReason.values().stream().mapToLong(Long::longValue).sum());
         m.put("malformed_by_reason", byReason);
         return m;
     }

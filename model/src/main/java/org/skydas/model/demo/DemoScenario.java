@@ -172,7 +172,7 @@ public final class DemoScenario {
                     k < 3 ? 0 : 250_000));
             int year = 2026 + k;
             assets.add(new Asset("radar-" + sectorId, "Example ground surveillance radar " + sectorId,
-                    AssetType.RADAR, p, statuses[k], 1_200_000, 60_000, null, year, radar(), example(siteId)));
+                    AssetType.RADAR, p, statuses[k], 1_200_000, 60_000, null, year, radar(), radarParams(siteId, k + 1)));
             assets.add(new Asset("camera-" + sectorId, "Example EO/IR camera " + sectorId,
                     AssetType.EO_IR_CAMERA, p, statuses[k], 350_000, 20_000, null, year, camera(), example(siteId)));
         }
@@ -246,6 +246,14 @@ public final class DemoScenario {
             }
         }
         return best;
+    }
+
+    /**
+     * A radar's ASTERIX identity: System Area Code 1 for the demo (real SACs are assigned per country by
+     * EUROCONTROL) and the tower's number as System Identification Code, so that a live feed finds its site.
+     */
+    private static Map<String, Object> radarParams(String siteId, int sic) {
+        return Map.of("site", siteId, "example", true, "asterix_sac", 1, "asterix_sic", sic);
     }
 
     private static Map<String, Object> example(String siteId) {

@@ -17,6 +17,9 @@ import org.skydas.alert.RuleConfig;
 import org.skydas.alert.RuleEngine;
 import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotXmlWriter;
+import org.skydas.ingest.asterix.PlotReport;
+import org.skydas.ingest.remoteid.OdidJson;
+import org.skydas.ingest.remoteid.OdidMessage;
 import org.skydas.ingest.listen.Received;
 import org.skydas.model.Scenario;
 import org.skydas.server.WatchServices;
@@ -50,8 +53,31 @@ public final class LivePipeline implements AutoCloseable {
     static final double HISTORY_STEP_S = 5.0;
     static final int BATCH = 1_000;
 
-    /** One queued message: a CoT event or a JSON detection. */
-    private record Item(Received<CotEvent> cot, Received<org.skydas.ingest.json.Detection> json) {
+    /** One queued message, with when it was received (epoch ms). */
+    private sealed interface Item {
+        long receivedAtMillis();
+    }
+
+    private record CotItem(Received<CotEvent> r) implements Item {
+        public long receivedAtMillis() {
+            return r.receivedAtMillis();
+        }
+    }
+
+    private record JsonItem(Received<org.skydas.ingest.json.Detection> r) implements Item {
+        public long receivedAtMillis() {
+            return r.receivedAtMillis();
+        }
+    }
+
+    /** A located radar plot; {@code recordJson} is the decoded record as the journal keeps it. */
+    private record PlotItem(PlotReport plot, String recordJson, String listener, long receivedAtMillis) implements Item {
+    }
+
+    private record RemoteIdItem(Received<OdidMessage> r) implements Item {
+        public long receivedAtMillis() {
+            return r.receivedAtMillis();
+        }
     }
 
     private final BlockingQueue<Item> queue;
@@ -63,17 +89,23 @@ public final class LivePipeline implements AutoCloseable {
     private final List<TrackPoint> pendingHistory = new ArrayList<>();
     private final List<TrackState> pendingEnds = new ArrayList<>();
     private final List<TrackState> pendingUpdates = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private volatile org.skydas.server.coverage.CoverageAtPoint coverage = new org.skydas.server.coverage.CoverageAtPoint(null);
+    private final List<Long> findingReceivedAt = new ArrayList<>();
     private final Thread worker;
     private final CotXmlWriter xml = new CotXmlWriter();
-    private final Map<String, Integer> jsonSensors = new HashMap<>();
+    /** Tracker sensor ids of the feeds other than CoT, by source (JSON sensor id, radar SAC/SIC, receiver). */
+    private final Map<String, Integer> feedSensors = new HashMap<>();
+    private final ScenarioRadars radars;
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
     private final AtomicLong tracksSeen = new AtomicLong();
-    /** Detection→alert latency (ms): from the oldest message of the batch being accepted to the alert committed. */
+    /** Detection→alert latency (ms): from the triggering detection's receipt to the alert committed. */
     private final LatencyReservoir alertLatency = new LatencyReservoir(100_000);
-    private long batchOldestReceivedMillis;
+    private final ReceiveTimes receivedAt = new ReceiveTimes(50_000);
+    private final SourceWatermarks watermarks;
     private volatile boolean running = true;
     private final List<java.util.function.Consumer<TrackState>> onUpdated = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<TrackState>> onDeleted = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -91,6 +123,8 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     public LivePipeline(Scenario scenario, WatchServices watch, int queueCapacity, double windowS) {
+        this.radars = ScenarioRadars.of(scenario);
+        this.watermarks = new SourceWatermarks(windowS);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.watch = watch;
         this.rules = new RuleEngine(new BorderIndex(scenario), RuleConfig.defaults());
@@ -116,12 +150,22 @@ public final class LivePipeline implements AutoCloseable {
 
     /** From any thread: a decoded CoT event. Never blocks; sheds the oldest message when full. */
     public boolean offerCot(Received<CotEvent> r) {
-        return enqueue(new Item(r, null));
+        return enqueue(new CotItem(r));
     }
 
     /** From any thread: a decoded JSON detection (HTTP or MQTT). Never blocks. */
     public boolean offerJson(Received<org.skydas.ingest.json.Detection> r) {
-        return enqueue(new Item(null, r));
+        return enqueue(new JsonItem(r));
+    }
+
+    /** From any thread: a located ASTERIX CAT048 plot and its record as JSON (for the journal). Never blocks. */
+    public boolean offerPlot(PlotReport plot, String recordJson, String listener, long receivedAtMillis) {
+        return enqueue(new PlotItem(plot, recordJson, listener, receivedAtMillis));
+    }
+
+    /** From any thread: what a Remote ID receiver heard from one drone. Never blocks. */
+    public boolean offerRemoteId(Received<OdidMessage> r) {
+        return enqueue(new RemoteIdItem(r));
     }
 
     private boolean enqueue(Item item) {
@@ -131,6 +175,17 @@ public final class LivePipeline implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Tells alerts whether they arose in covered ground or in a gap, from the server's computed coverage. */
+    public LivePipeline withCoverage(org.skydas.server.coverage.CoverageAtPoint lookup) {
+        this.coverage = lookup;
+        return this;
+    }
+
+    /** Where the scenario's radars stand, for the ASTERIX listener to locate plots. */
+    public org.skydas.ingest.asterix.RadarSites radarSites() {
+        return radars.sites();
     }
 
     /** Adds a subscriber to track changes (called on the pipeline thread: must not block). */
@@ -185,14 +240,20 @@ public final class LivePipeline implements AutoCloseable {
     private void process(List<Item> batch) throws Exception {
         List<JournalEntry> journal = new ArrayList<>(batch.size());
         List<Detection> detections = new ArrayList<>(batch.size());
-        batchOldestReceivedMillis = Long.MAX_VALUE;
         for (Item item : batch) {
-            batchOldestReceivedMillis = Math.min(batchOldestReceivedMillis,
-                    item.cot() != null ? item.cot().receivedAtMillis() : item.json().receivedAtMillis());
-            if (item.cot() != null) {
-                acceptCot(item.cot(), journal, detections);
-            } else {
-                acceptJson(item.json(), journal, detections);
+            int before = detections.size();
+            switch (item) {
+                case CotItem c -> acceptCot(c.r(), journal, detections);
+                case JsonItem j -> acceptJson(j.r(), journal, detections);
+                case PlotItem p -> acceptPlot(p, journal, detections);
+                case RemoteIdItem r -> acceptRemoteId(r.r(), journal, detections);
+            }
+            if (detections.size() > before) {
+                String source = orderedSource(item);
+                for (int i = before; i < detections.size(); i++) {
+                    receivedAt.note(detections.get(i), item.receivedAtMillis());
+                    watermarks.note(source, detections.get(i).t());
+                }
             }
         }
         // Accepted means durable: the journal commits before anything acts on the data.
@@ -206,11 +267,13 @@ public final class LivePipeline implements AutoCloseable {
             lastDataWallMillis = wall;
         }
         processed.addAndGet(batch.size());
-        // Data time drives the tracker (a report is released once data a window newer has come, so
-        // no report is dropped as late behind its own burst); between messages time still passes with
-        // the wall clock, so silent tracks age out. Before the first message nothing ages.
+        // Data time drives the tracker: a report is released once every active source has reported past
+        // it, or at the latest once data a window newer has come (so no report is dropped as late behind
+        // its own burst); between messages time still passes with the wall clock, so silent tracks age
+        // out. Before the first message nothing ages.
         if (!Double.isInfinite(dataTime)) {
-            tracker.advance(dataTime + (wall - lastDataWallMillis) / 1000.0);
+            double now = dataTime + (wall - lastDataWallMillis) / 1000.0;
+            tracker.releaseThrough(watermarks.horizon(dataTime, now));
         }
         publish(wall / 1000.0);
         if (wall - lastEscalationMillis > 5_000) {
@@ -244,18 +307,51 @@ public final class LivePipeline implements AutoCloseable {
             untrackable.incrementAndGet();
             return;
         }
-        detections.add(JsonToDetection.convert(d, sensorIdFor(d.sensorId())));
+        detections.add(JsonToDetection.convert(d, sensorIdFor("json:" + d.sensorId())));
     }
 
-    /** Each JSON sensor is its own event reporter to the tracker, registered when first heard. */
-    private int sensorIdFor(String sensor) {
-        Integer id = jsonSensors.get(sensor);
+    private void acceptPlot(PlotItem p, List<JournalEntry> journal, List<Detection> detections) {
+        double received = p.receivedAtMillis() / 1000.0;
+        String source = "asterix:" + p.plot().radar();
+        journal.add(new JournalEntry(0, received, source, p.listener(), p.recordJson()));
+        rules.onSensorData(source, received);
+        detections.add(PlotToDetection.convert(p.plot(), p.receivedAtMillis(), sensorIdFor(source),
+                radars.rangeSigmaM(p.plot().sac(), p.plot().sic())));
+    }
+
+    private void acceptRemoteId(Received<OdidMessage> r, List<JournalEntry> journal, List<Detection> detections) {
+        double received = r.receivedAtMillis() / 1000.0;
+        String source = source(r);
+        journal.add(new JournalEntry(0, received, source, r.listener(),
+                OdidJson.toJson(r.message(), java.time.Instant.ofEpochMilli(r.receivedAtMillis())).toString()));
+        rules.onSensorData(source, received);
+        Detection d = RemoteIdToDetection.convert(r.message(), r.receivedAtMillis(), sensorIdFor(source));
+        if (d == null) {
+            untrackable.incrementAndGet();
+        } else {
+            detections.add(d);
+        }
+    }
+
+    /** Each feed (JSON sensor, radar, Remote ID receiver) is its own event reporter to the tracker, registered when first heard. */
+    private int sensorIdFor(String feed) {
+        Integer id = feedSensors.get(feed);
         if (id == null) {
-            id = COT_SENSOR + 1 + jsonSensors.size();
-            jsonSensors.put(sensor, id);
+            id = COT_SENSOR + 1 + feedSensors.size();
+            feedSensors.put(feed, id);
             tracker.tracker().registerSensor(SensorModel.event(id, 0.9, 1e-9));
         }
         return id;
+    }
+
+    /** The stream a message came in, within which reports arrive in time order (a connection, a sensor). */
+    private static String orderedSource(Item item) {
+        return switch (item) {
+            case CotItem c -> c.r().listener() + "@" + c.r().peer();
+            case JsonItem j -> "json:" + j.r().message().sensorId();
+            case PlotItem p -> "asterix:" + p.plot().radar();
+            case RemoteIdItem r -> r.r().listener() + "@" + r.r().peer();
+        };
     }
 
     /** A feed is known by listener and sending host; its silence raises sensor_down. */
@@ -270,9 +366,12 @@ public final class LivePipeline implements AutoCloseable {
                 tracksSeen.incrementAndGet();
             }
             onUpdated.forEach(l -> l.accept(s));
-            for (Finding f : rules.onTrack(s)) {
-                if (watch.raise(f).isNew() && batchOldestReceivedMillis != Long.MAX_VALUE) {
-                    alertLatency.add(System.currentTimeMillis() - batchOldestReceivedMillis);
+            List<Finding> found = rules.onTrack(s);
+            if (!found.isEmpty()) {
+                long at = receivedAt.of(s);
+                for (Finding f : found) {
+                    findings.add(f.withCoverage(coverage.at(f.x(), f.y(), s.mostLikelyClass())));
+                    findingReceivedAt.add(at);
                 }
             }
             Double last = lastHistory.get(s.id());
@@ -288,12 +387,27 @@ public final class LivePipeline implements AutoCloseable {
             onDeleted.forEach(l -> l.accept(s));
             lastHistory.remove(s.id());
             for (Finding f : rules.onTrackEnd(s)) {
-                watch.raise(f);
+                findings.add(f.withCoverage(coverage.at(f.x(), f.y(), s.mostLikelyClass())));
+                findingReceivedAt.add(0L);
             }
         }
         pendingEnds.clear();
         for (Finding f : rules.onTime(wallNow)) {
-            watch.raise(f);
+            findings.add(f);
+            findingReceivedAt.add(0L);
+        }
+        // One durable commit for the batch's alerts: under a burst, alerts must not queue behind each other's writes.
+        if (!findings.isEmpty()) {
+            List<org.skydas.alert.AlertBook.Raised> raised = watch.raiseAll(findings);
+            long committed = System.currentTimeMillis();
+            for (int i = 0; i < raised.size(); i++) {
+                long at = findingReceivedAt.get(i);
+                if (raised.get(i).isNew() && at > 0) {
+                    alertLatency.add(committed - at);
+                }
+            }
+            findings.clear();
+            findingReceivedAt.clear();
         }
         watch.trackHistory(pendingHistory);
         pendingHistory.clear();

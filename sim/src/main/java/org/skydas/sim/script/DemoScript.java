@@ -63,9 +63,10 @@ public final class DemoScript {
         Coordinate towerForFoot = radars.size() > 1 ? point(radars.get(1)) : radars.isEmpty()
                 ? grid(24.0, 54.0) : point(radars.get(0));
 
-        // Foot group: across the Belarus border next to a radar tower, then into the forest (slower).
-        Crossing foot = crossing(Neighbour.BY, towerForFoot, 1_500, 2_000);
-        targets.add(new ScriptTarget("foot-group-1", ObjectKind.PERSON, 6, 60.0, null, null,
+        // Foot group: across the Belarus border next to a radar tower, then into the forest (slower). It starts
+        // close enough to cross about five simulated minutes in: within the demo's first minute at 10x speed.
+        Crossing foot = crossing(Neighbour.BY, towerForFoot, 350, 2_000);
+        targets.add(new ScriptTarget("foot-group-1", ObjectKind.PERSON, 6, 10.0, null, null,
                 List.of(wp(foot.outside, 1.2), wp(foot.border, 1.0), wp(foot.inside, null))));
 
         // Vehicle column: in from Belarus near the tripoint, then to the Suwałki Gap observation post.
@@ -92,6 +93,7 @@ public final class DemoScript {
                         wp(beyond(litCross.border, receiver, 5_000), null))
                         : List.of(wp(litCross.outside, 18.0), wp(litCross.border, null), wp(receiver, null))));
         targets.add(darkDrone(dark, radars, gapAnchor));
+        radarDrone(radars).ifPresent(targets::add);
 
         // Friendly foot patrol walking along the border near the crossing, 800 m inside.
         Coordinate a = alongBorder(foot, -2_500, 800);
@@ -114,25 +116,53 @@ public final class DemoScript {
     }
 
     /**
-     * The dark drone: over a radar when one stands within 10 km of its border, else into the Suwałki Gap over the
-     * observation post (a drone from Kaliningrad scouting the gap), else 8 km straight in over dry land.
+     * The dark drone: over the first radar within 10 km of its border where the border runs straight enough for a
+     * clean crossing, else into the Suwałki Gap over the observation post (a drone from Kaliningrad scouting the
+     * gap), else 8 km straight in over dry land. It sets off early enough to cross in the demo's first minute.
      */
     private ScriptTarget darkDrone(Neighbour dark, List<Asset> radars, Coordinate gapAnchor) {
-        Coordinate radar = radars.stream().map(DemoScript::point)
-                .min(Comparator.comparingDouble(c -> distance(dark, c))).orElse(null);
-        Coordinate anchor = radar != null && distance(dark, radar) < 10_000 ? radar : gapAnchor;
-        try {
-            Crossing c = crossing(dark, anchor, 3_000, 500);
-            Coordinate end = beyond(c.border, anchor, 3_000);
-            return new ScriptTarget("drone-dark", ObjectKind.DRONE, 1, 900.0, 80.0, null, contains(end)
-                    ? List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null), wp(end, null))
-                    : List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null)));
-        } catch (IllegalStateException e) {
-            // The border near the anchor winds too much for a clean crossing: use a dry-land stretch.
-            Crossing c = crossing(dark, dark == Neighbour.RU ? grid(22.75, 54.46) : grid(25.5, 54.3), 3_000, 8_000);
-            return new ScriptTarget("drone-dark", ObjectKind.DRONE, 1, 900.0, 80.0, null,
-                    List.of(wp(c.outside, 20.0), wp(c.border, null), wp(c.inside, null)));
+        List<Coordinate> anchors = new ArrayList<>(radars.stream().map(DemoScript::point)
+                .filter(c -> distance(dark, c) < 10_000)
+                .sorted(Comparator.comparingDouble(c -> distance(dark, c))).toList());
+        anchors.add(gapAnchor);
+        for (Coordinate anchor : anchors) {
+            for (double outside : new double[] {1_500, 1_000, 600}) {
+                try {
+                    Crossing c = crossing(dark, anchor, outside, 500);
+                    Coordinate end = beyond(c.border, anchor, 3_000);
+                    return new ScriptTarget("drone-dark", ObjectKind.DRONE, 1, 200.0, 80.0, null, contains(end)
+                            ? List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null), wp(end, null))
+                            : List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null)));
+                } catch (IllegalStateException e) {
+                    // the border winds too much this far out: come in from closer, or try the next anchor
+                }
+            }
         }
+        // Nowhere near an anchor is the border straight enough: use a dry-land stretch.
+        Crossing c = crossing(dark, dark == Neighbour.RU ? grid(22.75, 54.46) : grid(25.5, 54.3), 3_000, 8_000);
+        return new ScriptTarget("drone-dark", ObjectKind.DRONE, 1, 200.0, 80.0, null,
+                List.of(wp(c.outside, 20.0), wp(c.border, null), wp(c.inside, null)));
+    }
+
+    /**
+     * A second dark drone, from Belarus over a Belarus-border radar tower, early in the run: the one a radar
+     * sees (CAT048 plots with measured height), so that the demo shows a radar-tracked drone incursion within its
+     * first minute. Empty when no tower stands where the border runs straight enough.
+     */
+    private java.util.Optional<ScriptTarget> radarDrone(List<Asset> radars) {
+        for (Coordinate tower : radars.stream().map(DemoScript::point).toList()) {
+            for (double outside : new double[] {1_500, 1_000, 600}) {
+                try {
+                    Crossing c = crossing(Neighbour.BY, tower, outside, 500);
+                    return java.util.Optional.of(new ScriptTarget("drone-dark-2", ObjectKind.DRONE, 1, 120.0, 80.0, null,
+                            List.of(wp(c.outside, 15.0), wp(c.border, null), wp(tower, null),
+                                    wp(beyond(c.border, tower, 2_000), null))));
+                } catch (IllegalStateException e) {
+                    // the border winds too much this far out: come in from closer, or try the next tower
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A border crossing: a point {@code outsideM} beyond the border, the border point, a point {@code insideM} in. */

@@ -49,7 +49,9 @@ final class WatchMigrations {
                     + "(ST_SetSRID(ST_MakePoint(x, y), 3346)) STORED")),
             new Migration(2, "local users", List.of(
                 "CREATE TABLE users (username TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
-                    + "created_at TEXT NOT NULL)"), List.of(), List.of()));
+                    + "created_at TEXT NOT NULL)"), List.of(), List.of()),
+            new Migration(3, "alert coverage (covered or gap where it arose)", List.of(
+                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

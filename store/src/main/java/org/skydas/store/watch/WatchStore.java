@@ -42,6 +42,7 @@ public final class WatchStore implements AutoCloseable {
 
     private final Connection c;
     private final Dialect dialect;
+    private SqliteCheckpointer checkpointer;
 
     private WatchStore(Connection c, Dialect dialect) throws SQLException {
         this.c = c;
@@ -63,8 +64,16 @@ public final class WatchStore implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(syncEveryCommit ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(5_000);
-            return new WatchStore(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
-                    config.toProperties()), Dialect.SQLITE);
+            // Checkpoints copy the WAL into the database and fsync it: hundreds of milliseconds on a busy disk.
+            // The committing (pipeline) thread must not pay that, so a background checkpointer does it.
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            Connection conn = DriverManager.getConnection(url, config.toProperties());
+            try (Statement st = conn.createStatement()) {
+                st.execute("PRAGMA wal_autocheckpoint=0");
+            }
+            WatchStore store = new WatchStore(conn, Dialect.SQLITE);
+            store.checkpointer = SqliteCheckpointer.start(url, file.getFileName().toString());
+            return store;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException(file + ": cannot open the watch store: " + e.getMessage(), e);
         }
@@ -152,11 +161,36 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores several alerts' new states with their audit events in one transaction: a burst of findings costs one
+     * durable commit, not one per alert. {@code audits.get(i)} belongs to {@code alerts.get(i)} and may be null.
+     */
+    public void recordAll(List<Alert> alerts, List<AuditEvent> audits) throws SQLException {
+        if (alerts.size() != audits.size()) {
+            throw new IllegalArgumentException("one audit entry (or null) per alert");
+        }
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try {
+            for (int i = 0; i < alerts.size(); i++) {
+                upsert(alerts.get(i));
+                if (audits.get(i) != null) {
+                    append(audits.get(i));
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
     private void upsert(Alert a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (id, rule, severity, subject, status, "
                 + "resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
-                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, "
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, "
                 + "status = excluded.status, resolution = excluded.resolution, updated_at = excluded.updated_at, "
                 + "x = excluded.x, y = excluded.y, escalated = excluded.escalated, occurrences = excluded.occurrences, "
                 + "acknowledged_by = excluded.acknowledged_by, acknowledge_note = excluded.acknowledge_note, "
@@ -180,6 +214,7 @@ public final class WatchStore implements AutoCloseable {
             ps.setString(17, a.acknowledgeNote());
             ps.setString(18, a.resolvedBy());
             ps.setString(19, a.resolveNote());
+            ps.setString(20, a.coverage());
             ps.executeUpdate();
         }
     }
@@ -259,7 +294,7 @@ public final class WatchStore implements AutoCloseable {
         List<Alert> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, rule, severity, subject, "
                 + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
-                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note FROM alerts ORDER BY id")) {
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage FROM alerts ORDER BY id")) {
             while (rs.next()) {
                 String resolution = rs.getString(6);
                 out.add(new Alert(rs.getLong(1), RuleKind.valueOf(rs.getString(2)), Severity.valueOf(rs.getString(3)),
@@ -267,7 +302,7 @@ public final class WatchStore implements AutoCloseable {
                         resolution == null ? null : Resolution.valueOf(resolution), rs.getDouble(7), rs.getDouble(8),
                         nullableDouble(rs, 9), nullableDouble(rs, 10), rs.getString(11), rs.getString(12),
                         rs.getString(13), rs.getBoolean(14), rs.getInt(15), rs.getString(16), rs.getString(17),
-                        rs.getString(18), rs.getString(19)));
+                        rs.getString(18), rs.getString(19), rs.getString(20)));
             }
         }
         c.commit();
@@ -409,6 +444,9 @@ public final class WatchStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         c.close();
     }
 }

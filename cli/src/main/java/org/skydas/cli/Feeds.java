@@ -1,0 +1,161 @@
+package org.skydas.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.skydas.ingest.listen.AsterixListener;
+import org.skydas.ingest.listen.CotListener;
+import org.skydas.ingest.listen.ListenerStats;
+import org.skydas.ingest.listen.MqttDetectionListener;
+import org.skydas.ingest.listen.RemoteIdListener;
+import org.skydas.ingest.listen.TakStreamListener;
+import org.skydas.server.pipeline.AsterixFeed;
+import org.skydas.server.pipeline.LivePipeline;
+
+/**
+ * The sensor feeds a running Skydas listens to, all into one pipeline: CoT (TCP and UDP), TAK protocol v1
+ * streaming (TCP), ASTERIX (UDP, unicast or multicast), Remote ID (UDP) and, when a broker is given, JSON
+ * detections over MQTT. A port of -1 leaves a feed off; 0 picks any free port. A feed that cannot start stops
+ * the start with a clear message (and closes what had started).
+ */
+final class Feeds implements AutoCloseable {
+
+    /** Where to listen. */
+    record Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
+                 String mqttUrl, String mqttTopic) {
+
+        static Ports none() {
+            return new Ports(-1, -1, -1, null, null, -1, null, null);
+        }
+    }
+
+    private CotListener cot;
+    private TakStreamListener tak;
+    private AsterixListener asterix;
+    private AsterixFeed asterixFeed;
+    private RemoteIdListener remoteId;
+    private MqttDetectionListener mqtt;
+
+    static Feeds start(String host, Ports ports, LivePipeline pipeline) {
+        Feeds f = new Feeds();
+        try {
+            if (ports.cot() >= 0) {
+                f.cot = open("CoT", host, ports.cot(), () -> CotListener.start(host, ports.cot(), pipeline::offerCot));
+            }
+            if (ports.takIn() >= 0) {
+                f.tak = open("TAK protocol streams", host, ports.takIn(),
+                        () -> TakStreamListener.start(host, ports.takIn(), pipeline::offerCot));
+            }
+            if (ports.asterix() >= 0) {
+                f.asterixFeed = new AsterixFeed(pipeline);
+                f.asterix = open("ASTERIX", ports.asterixGroup() != null ? ports.asterixGroup() : host, ports.asterix(),
+                        () -> ports.asterixGroup() != null
+                                ? AsterixListener.startMulticast(ports.asterixGroup(), ports.asterix(),
+                                        ports.asterixInterface(), f.asterixFeed)
+                                : AsterixListener.start(host, ports.asterix(), f.asterixFeed));
+            }
+            if (ports.remoteId() >= 0) {
+                f.remoteId = open("Remote ID", host, ports.remoteId(),
+                        () -> RemoteIdListener.start(host, ports.remoteId(), pipeline::offerRemoteId));
+            }
+            if (ports.mqttUrl() != null) {
+                try {
+                    f.mqtt = MqttDetectionListener.start(ports.mqttUrl(), ports.mqttTopic(), pipeline::offerJson);
+                } catch (Exception e) {
+                    throw new UserError("cannot subscribe to " + ports.mqttTopic() + " at MQTT broker " + ports.mqttUrl()
+                            + ": " + e.getMessage());
+                }
+            }
+            return f;
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    private interface Opener<T> {
+        T open() throws Exception;
+    }
+
+    private static <T> T open(String what, String host, int port, Opener<T> opener) {
+        try {
+            return opener.open();
+        } catch (Exception e) {
+            throw new UserError("cannot listen for " + what + " on " + host + ":" + port + ": " + e.getMessage());
+        }
+    }
+
+    CotListener cot() {
+        return cot;
+    }
+
+    int cotPort() {
+        return cot == null ? -1 : cot.port();
+    }
+
+    int takInPort() {
+        return tak == null ? -1 : tak.port();
+    }
+
+    int asterixPort() {
+        return asterix == null ? -1 : asterix.port();
+    }
+
+    int remoteIdPort() {
+        return remoteId == null ? -1 : remoteId.port();
+    }
+
+    /** Every listener's counters (and the ASTERIX plot counters), for /api/ingest/stats. */
+    List<ListenerStats> stats() {
+        List<ListenerStats> all = new ArrayList<>();
+        if (cot != null) {
+            all.addAll(cot.stats());
+        }
+        if (tak != null) {
+            all.addAll(tak.stats());
+        }
+        if (asterix != null) {
+            all.addAll(asterix.stats());
+            all.add(asterixFeed.stats());
+        }
+        if (remoteId != null) {
+            all.addAll(remoteId.stats());
+        }
+        if (mqtt != null) {
+            all.addAll(mqtt.stats());
+        }
+        return all;
+    }
+
+    void announce(PrintStream out) {
+        if (cot != null) {
+            out.println("Cursor-on-Target in on tcp/udp port " + cot.port());
+        }
+        if (tak != null) {
+            out.println("TAK protocol v1 streams in on tcp port " + tak.port());
+        }
+        if (asterix != null) {
+            out.println("ASTERIX in on udp port " + asterix.port());
+        }
+        if (remoteId != null) {
+            out.println("Remote ID (F3411 messages) in on udp port " + remoteId.port());
+        }
+        if (mqtt != null) {
+            out.println("JSON detections from MQTT topic " + mqtt.topic());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("skydas: closing a listener: " + e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command as CI runs it: {@code skydas demo --headless} in a child process on a fresh data
+ * directory. The simulator speaks every protocol to the server over loopback, and the summary must show each
+ * protocol's detections, tracks, and the alerts a newcomer is promised: a border crossing and a drone incursion.
+ */
+class HeadlessDemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void headlessDemoYieldsDetectionsOfEveryProtocolAndTheExpectedAlerts() throws Exception {
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
+                "demo", "--headless", "--duration", "40", "--speed", "20", "--data-dir", dir.resolve("data").toString())
+                .redirectError(err.toFile()).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("demo ends after --duration").isTrue();
+        String stdout = new String(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("exit code; stdout %s; stderr %s", stdout, Files.readString(err)).isZero();
+
+        Map<String, Long> summary = new HashMap<>();
+        for (String line : stdout.split("\n")) {
+            String[] f = line.strip().split(" ");
+            if (f.length == 3 && (f[0].equals("detections") || f[0].equals("alerts"))) {
+                summary.put(f[0] + " " + f[1], Long.parseLong(f[2]));
+            } else if (f.length == 2 && f[0].equals("tracks")) {
+                summary.put("tracks", Long.parseLong(f[1]));
+            }
+        }
+        for (String protocol : List.of("asterix", "cot", "json", "remoteid")) {
+            assertThat(summary.getOrDefault("detections " + protocol, 0L)).as("detections %s in%n%s", protocol, stdout)
+                    .isPositive();
+        }
+        assertThat(summary.getOrDefault("tracks", 0L)).as(stdout).isPositive();
+        assertThat(summary.getOrDefault("alerts border_crossing", 0L)).as(stdout).isPositive();
+        assertThat(summary.getOrDefault("alerts drone_incursion", 0L)).as(stdout).isPositive();
+    }
+}

@@ -1,0 +1,22 @@
+package org.skydas.ingest.asterix;
+
+/**
+ * One CAT048 target report located on the WGS84 ellipsoid: what a tracker needs from a monoradar plot.
+ *
+ * @param sac            System Area Code of the radar (I048/010)
+ * @param sic            System Identification Code of the radar (I048/010)
+ * @param timeOfDayS     seconds since UTC midnight (I048/140), or NaN when absent
+ * @param position       WGS84 position (see {@link PolarPlotLocator} for the slant-range treatment)
+ * @param rangeM         slant range, m (I048/040 RHO)
+ * @param azimuthDeg     azimuth from the radar, degrees clockwise from north (I048/040 THETA)
+ * @param measuredHeight whether the height came from the radar (I048/110 or a valid I048/090)
+ * @param trackNumber    the radar's own track number (I048/161), or -1
+ */
+public record PlotReport(int sac, int sic, double timeOfDayS, GeoPosition position, double rangeM, double azimuthDeg,
+                         boolean measuredHeight, int trackNumber) {
+
+    /** "SAC/SIC", the radar's name on the wire. */
+    public String radar() {
+        return sac + "/" + sic;
+    }
+}

@@ -1,0 +1,216 @@
+package org.skydas.server.coverage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.skydas.geo.GeoJsonFeature;
+import org.skydas.geo.GeoJsonWriter;
+import org.skydas.model.TargetClass;
+import org.skydas.terrain.scenario.CoveragePalette;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * The coverage routes: status, map tiles per target class, gap polygons and figures per sector, and
+ * a recomputation for planners. Reading needs no token, like the scenario layers (it is planning
+ * data); recomputing goes through {@code mayRecompute}, which throws when the caller may not.
+ */
+public final class CoverageApi {
+
+    /** Checks the caller of a route; throws (the server maps the exception to 401 or 403) to refuse. */
+    @FunctionalInterface
+    public interface Guard {
+        void check(Context ctx);
+    }
+
+    private final CoverageService service;
+    private final Guard mayRecompute;
+    private final TileCache tiles = new TileCache();
+
+    /** @param service null when this server computes no coverage: the status says "none" */
+    public CoverageApi(CoverageService service, Guard mayRecompute) {
+        this.service = service;
+        this.mayRecompute = mayRecompute;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/coverage", this::status);
+        app.get("/api/coverage/gaps", this::gaps);
+        app.get("/api/coverage/sectors", this::sectors);
+        app.post("/api/coverage/recompute", this::recompute);
+        app.get("/api/tiles/coverage/{class}/{z}/{x}/{file}", this::tile);
+    }
+
+    private void status(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        CoverageService.State st = service == null ? null : service.state();
+        CoverageSnapshot snap = st == null ? null : st.snapshot();
+        m.put("status", st == null ? "none" : st.status().name().toLowerCase(Locale.ROOT));
+        m.put("progress", st == null ? 0.0 : Math.round(st.progress() * 1000) / 1000.0);
+        List<String> classes = new ArrayList<>();
+        if (snap != null) {
+            snap.classes().keySet().forEach(t -> classes.add(CoverageSnapshot.wireName(t)));
+        } else if (service != null) {
+            Arrays.stream(TargetClass.values()).forEach(t -> classes.add(CoverageSnapshot.wireName(t)));
+        }
+        m.put("classes", classes);
+        Double threshold = snap != null ? Double.valueOf(snap.threshold())
+                : service != null ? Double.valueOf(service.settings().threshold()) : null;
+        m.put("threshold", threshold);
+        m.put("terrain", snap != null ? snap.terrainNote() : service != null ? "terrain: " + service.terrainPlan() : null);
+        m.put("resolution_m", snap == null ? null : Double.valueOf(snap.resolutionM()));
+        m.put("computedAt", snap == null ? null : snap.computedAt().toString());
+        m.put("legend", legend());
+        m.put("bounds", snap == null ? null : Arrays.stream(snap.boundsWgs84()).map(v -> Math.round(v * 1e6) / 1e6)
+                .boxed().toList());
+        m.put("error", st == null ? "this server computes no coverage" : st.error());
+        ctx.json(m);
+    }
+
+    /** The tiles' colour classes, lowest first; below the first class a tile is transparent. */
+    static List<Map<String, String>> legend() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (int k = 0; k < CoveragePalette.RGB.length; k++) {
+            out.add(Map.of("label", "P " + CoveragePalette.label(k).replace(" - ", "–"),
+                    "color", String.format(Locale.ROOT, "#%06x", CoveragePalette.RGB[k])));
+        }
+        return out;
+    }
+
+    private void tile(Context ctx) {
+        String file = ctx.pathParam("file");
+        TargetClass target = CoverageSnapshot.parseClass(ctx.pathParam("class"));
+        if (target == null) {
+            ctx.status(HttpStatus.NOT_FOUND).json(error("unknown target class '" + ctx.pathParam("class")
+                    + "' (person, vehicle, drone_50m, drone_120m)"));
+            return;
+        }
+        int z;
+        int x;
+        int y;
+        try {
+            if (!file.endsWith(".png")) {
+                throw new NumberFormatException();
+            }
+            z = Integer.parseInt(ctx.pathParam("z"));
+            x = Integer.parseInt(ctx.pathParam("x"));
+            y = Integer.parseInt(file.substring(0, file.length() - 4));
+        } catch (NumberFormatException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(error("a tile is /api/tiles/coverage/CLASS/Z/X/Y.png with whole numbers"));
+            return;
+        }
+        if (!TileCache.valid(z, x, y)) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(error("no tile " + z + "/" + x + "/" + y
+                    + ": zoom 0..22, x and y in 0..2^zoom-1"));
+            return;
+        }
+        CoverageSnapshot snap = ready(ctx);
+        if (snap == null) {
+            return;
+        }
+        if (!snap.classes().containsKey(target)) {
+            ctx.status(HttpStatus.NOT_FOUND).json(error("no coverage for class " + CoverageSnapshot.wireName(target)));
+            return;
+        }
+        ctx.header("Cache-Control", "max-age=60");
+        ctx.contentType("image/png").result(tiles.tile(snap, target, z, x, y));
+    }
+
+    private void gaps(Context ctx) throws IOException {
+        String wanted = ctx.queryParam("class");
+        TargetClass only = null;
+        if (wanted != null && !wanted.isEmpty()) {
+            only = CoverageSnapshot.parseClass(wanted);
+            if (only == null) {
+                ctx.status(HttpStatus.BAD_REQUEST).json(error("unknown target class '" + wanted
+                        + "' (person, vehicle, drone_50m, drone_120m)"));
+                return;
+            }
+        }
+        CoverageSnapshot snap = ready(ctx);
+        if (snap == null) {
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GeoJsonWriter w = new GeoJsonWriter(out, 6)) {
+            for (CoverageSnapshot.ClassLayer layer : snap.classes().values()) {
+                if (only == null || layer.target() == only) {
+                    for (GeoJsonFeature f : layer.gaps()) {
+                        w.write(f);
+                    }
+                }
+            }
+        }
+        ctx.contentType("application/geo+json").result(out.toByteArray());
+    }
+
+    private void sectors(Context ctx) {
+        CoverageSnapshot snap = ready(ctx);
+        if (snap == null) {
+            return;
+        }
+        Map<String, Map<String, Object>> bySector = new LinkedHashMap<>();
+        for (CoverageSnapshot.ClassLayer layer : snap.classes().values()) {
+            for (CoverageSnapshot.SectorFigures f : layer.sectors()) {
+                Map<String, Object> row = bySector.computeIfAbsent(f.sectorId(), id -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("sector", id);
+                    r.put("neighbour", f.neighbour());
+                    r.put("classes", new LinkedHashMap<String, Object>());
+                    return r;
+                });
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("covered_pct", Math.round(f.coveredPct() * 10) / 10.0);
+                c.put("longest_gap_m", Math.round(f.longestGapM()));
+                c.put("gap_area_m2", Math.round(f.gapAreaM2()));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> classes = (Map<String, Object>) row.get("classes");
+                classes.put(CoverageSnapshot.wireName(layer.target()), c);
+            }
+        }
+        ctx.json(new ArrayList<>(bySector.values()));
+    }
+
+    private void recompute(Context ctx) {
+        mayRecompute.check(ctx);
+        if (service == null) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error("this server computes no coverage"));
+            return;
+        }
+        service.recompute();
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "running"));
+    }
+
+    /** The latest result, or null after answering 503 (nothing computed yet) for the caller. */
+    private CoverageSnapshot ready(Context ctx) {
+        if (service == null) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error("this server computes no coverage"));
+            return null;
+        }
+        CoverageService.State st = service.state();
+        if (st.snapshot() != null) {
+            return st.snapshot();
+        }
+        String why = switch (st.status()) {
+            case RUNNING -> String.format(Locale.ROOT, "coverage is being computed (%.0f %%): try again shortly",
+                    st.progress() * 100);
+            case FAILED -> "coverage failed: " + st.error();
+            default -> "coverage is not computed";
+        };
+        ctx.header("Retry-After", "5");
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error(why));
+        return null;
+    }
+
+    private static Map<String, Object> error(String message) {
+        return Map.of("error", message);
+    }
+}

@@ -1,0 +1,77 @@
+package org.skydas.server.pipeline;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.skydas.geo.Lks94;
+import org.skydas.ingest.asterix.PlotReport;
+import org.skydas.track.Detection;
+import org.skydas.track.TargetClass;
+
+/**
+ * A located CAT048 plot as a tracker detection in the LKS-94 grid. A radar measures range well and azimuth
+ * less well, so the noise is an ellipse: {@code rangeSigmaM} along the line of sight and
+ * {@code range × azimuthSigma} across it (never less than the range sigma). Time is I048/140's time of day
+ * on the UTC day that puts it nearest to the receive time (a report from 23:59:59.9 received at 00:00:00.1
+ * belongs to the previous day); without I048/140 it is the receive time.
+ *
+ * <p>Class: a plot whose measured height (I048/110, or a validated I048/090) is more than
+ * {@link #AIRBORNE_ABOVE_GROUND_M} above the ground is hinted a drone. Without a DEM the server's ground is the
+ * bare ellipsoid (height 0), as everywhere in Skydas, and says so.
+ */
+public final class PlotToDetection {
+
+    /** Height above ground from which a radar plot is taken as airborne. */
+    static final double AIRBORNE_ABOVE_GROUND_M = 30;
+    static final double DEFAULT_RANGE_SIGMA_M = 15;
+    static final double DEFAULT_AZIMUTH_SIGMA_DEG = 0.2;
+    private static final double DAY_S = 86_400;
+
+    private PlotToDetection() {
+    }
+
+    /**
+     * @param rangeSigmaM radial noise of the radar, m (the scenario's position noise; default 15 m)
+     */
+    public static Detection convert(PlotReport p, long receivedAtMillis, int sensorId, double rangeSigmaM) {
+        double t = absoluteTime(p.timeOfDayS(), receivedAtMillis);
+        Coordinate grid = Lks94.toGrid(p.position().longitudeDeg(), p.position().latitudeDeg());
+        double sr = rangeSigmaM > 0 ? rangeSigmaM : DEFAULT_RANGE_SIGMA_M;
+        double sc = Math.max(sr, p.rangeM() * Math.toRadians(DEFAULT_AZIMUTH_SIGMA_DEG));
+        // Rotate diag(sc², sr²) (x across, y along the line of sight) to east/north by the azimuth.
+        double az = Math.toRadians(p.azimuthDeg());
+        double s = Math.sin(az);
+        double c = Math.cos(az);
+        double vr = sr * sr;
+        double vc = sc * sc;
+        double varX = vr * s * s + vc * c * c;
+        double varY = vr * c * c + vc * s * s;
+        double covXY = (vr - vc) * s * c;
+        Detection d = new Detection(t, sensorId, grid.x, grid.y, Double.NaN, Double.NaN, varX, covXY, varY,
+                Double.NaN, Double.NaN, null, Double.NaN, null, Double.NaN);
+        if (p.trackNumber() >= 0) {
+            d = d.withExternalId("asterix:" + p.radar() + ":" + p.trackNumber());
+        }
+        if (p.measuredHeight()) {
+            d = d.withHeight(p.position().altitudeM(), 30);
+            if (p.position().altitudeM() > AIRBORNE_ABOVE_GROUND_M) {
+                d = d.withClassHint(TargetClass.DRONE, 0.7);
+            }
+        }
+        return d;
+    }
+
+    /** Epoch seconds of a UTC time of day, on the day nearest to the receive time. */
+    static double absoluteTime(double timeOfDayS, long receivedAtMillis) {
+        double received = receivedAtMillis / 1000.0;
+        if (!Double.isFinite(timeOfDayS)) {
+            return received;
+        }
+        double midnight = Math.floor(received / DAY_S) * DAY_S;
+        double t = midnight + timeOfDayS;
+        if (t - received > DAY_S / 2) {
+            t -= DAY_S;
+        } else if (received - t > DAY_S / 2) {
+            t += DAY_S;
+        }
+        return t;
+    }
+}

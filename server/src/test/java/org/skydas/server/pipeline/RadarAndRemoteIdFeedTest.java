@@ -1,0 +1,181 @@
+package org.skydas.server.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import java.time.Duration;
+
+import org.skydas.alert.Alert;
+import org.skydas.alert.Finding;
+import org.skydas.server.coverage.CoverageAtPoint;
+import org.skydas.server.coverage.CoverageService;
+import org.skydas.server.coverage.CoverageSettings;
+import org.skydas.alert.RuleKind;
+import org.skydas.geo.Lks94;
+import org.skydas.ingest.asterix.GeoPosition;
+import org.skydas.ingest.asterix.PlotReport;
+import org.skydas.ingest.listen.Received;
+import org.skydas.ingest.remoteid.OdidBasicId;
+import org.skydas.ingest.remoteid.OdidLocation;
+import org.skydas.ingest.remoteid.OdidMessage;
+import org.skydas.ingest.remoteid.OdidMessagePack;
+import org.skydas.model.Asset;
+import org.skydas.model.AssetStatus;
+import org.skydas.model.AssetType;
+import org.skydas.model.Scenario;
+import org.skydas.model.SensorParameters;
+import org.skydas.model.TargetClass;
+import org.skydas.server.WatchServices;
+import org.skydas.store.watch.WatchStore;
+import org.skydas.track.Detection;
+import org.skydas.track.TrackState;
+
+/**
+ * Radar plots and Remote ID packs through the live pipeline of a 10 km square country whose west edge
+ * (x = 500 000) is the border with Belarus: a walker seen only by a scenario radar raises border_crossing; a
+ * drone heard only by a Remote ID receiver raises drone_incursion and keeps its serial.
+ */
+class RadarAndRemoteIdFeedTest {
+
+    static final double X0 = 500_000;
+    static final double Y0 = 6_000_000;
+    static final Coordinate RADAR = new Coordinate(503_000, 6_005_000);
+
+    @TempDir
+    Path dir;
+    WatchServices watch;
+    LivePipeline pipeline;
+
+    static Scenario withRadar() {
+        Scenario square = org.skydas.server.LivePipelineTest.square();
+        SensorParameters radar = new SensorParameters(25, Map.of(TargetClass.PERSON, 8_000.0), 0, 0, -5, 30, 0.95, 0.6,
+                2.0, 12, 0.5);
+        Asset a = new Asset("radar-1", "Radar 1", AssetType.RADAR, Lks94.GRID.createPoint(RADAR), AssetStatus.OPERATIONAL,
+                1, 0, null, 2026, radar, Map.of(ScenarioRadars.SAC_PARAM, 1, ScenarioRadars.SIC_PARAM, 7));
+        return square.withAssets(List.of(a));
+    }
+
+    CoverageService coverageService;
+
+    /** The scenario's coverage, computed before the test feeds anything (bare ellipsoid). */
+    CoverageAtPoint coverage() throws InterruptedException {
+        coverageService = CoverageService.start(withRadar(), List.of(), null, CoverageSettings.defaults());
+        assertThat(coverageService.await(Duration.ofSeconds(60))).isTrue();
+        assertThat(coverageService.state().snapshot()).isNotNull();
+        return new CoverageAtPoint(coverageService);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (coverageService != null) {
+            coverageService.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (watch != null) {
+            watch.close();
+        }
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within 15 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** A plot of the configured radar at grid (x, y), as the reader would make it from CAT048. */
+    static PlotReport plot(double x, double y, double timeOfDayS, int track) {
+        Coordinate w = Lks94.toWgs84(x, y);
+        double dx = x - RADAR.x;
+        double dy = y - RADAR.y;
+        double az = Math.toDegrees(Math.atan2(dx, dy));
+        return new PlotReport(1, 7, timeOfDayS, new GeoPosition(w.y, w.x, 25), Math.hypot(dx, dy), az < 0 ? az + 360 : az,
+                false, track);
+    }
+
+    @Test
+    void aWalkerSeenOnlyByTheScenarioRadarRaisesABorderCrossing() throws Exception {
+        watch = new WatchServices(WatchStore.openSqlite(dir));
+        pipeline = new LivePipeline(withRadar(), watch, 1_000, 0.2).withCoverage(coverage());
+        assertThat(pipeline.radarSites().locator(1, 7)).as("site configured from the scenario").isNotNull();
+        long now = System.currentTimeMillis();
+        double startS = now / 1000.0 - 200;
+        // 1.5 m/s eastwards from 150 m outside to 150 m inside, one plot per 2 s scan.
+        for (int k = 0; k <= 100; k++) {
+            double t = startS + 2 * k;
+            double todS = t - Math.floor(t / 86_400) * 86_400;
+            pipeline.offerPlot(plot(X0 - 150 + 3 * k, Y0 + 5_000, todS, 42), "{}", "asterix-udp", (long) (t * 1000));
+        }
+        await(() -> !watch.alerts(a -> a.rule() == RuleKind.BORDER_CROSSING).isEmpty(), "border_crossing");
+        Alert a = watch.alerts(x -> x.rule() == RuleKind.BORDER_CROSSING).get(0);
+        assertThat(a.x()).isCloseTo(X0, within(50.0));
+        assertThat(a.sectorId()).isNotBlank();
+        assertThat(a.coverage()).as("3 km from a radar that sees people to 8 km").isEqualTo(Finding.COVERED);
+        assertThat(pipeline.tracks()).anySatisfy(s -> assertThat(s.externalId()).isEqualTo("asterix:1/7:42"));
+    }
+
+    static OdidMessage pack(String serial, double lat, double lon, long receivedAtMillis) {
+        long tenths = Math.floorMod(receivedAtMillis / 100, 36_000L);
+        OdidLocation loc = new OdidLocation(2, 2, 0, 90, 10, 0, lat, lon, Double.NaN, 150, 120, 10, 4, 0, 2,
+                (int) tenths, 0.1);
+        return new OdidMessagePack(2, List.of(new OdidBasicId(2, 1, 2, serial), loc));
+    }
+
+    @Test
+    void aDroneHeardOnlyByRemoteIdRaisesAnIncursionUnderItsSerial() throws Exception {
+        watch = new WatchServices(WatchStore.openSqlite(dir));
+        pipeline = new LivePipeline(withRadar(), watch, 1_000, 0.2).withCoverage(coverage());
+        long now = System.currentTimeMillis() - 60_000;
+        for (int k = 0; k < 20; k++) {
+            Coordinate w = Lks94.toWgs84(X0 + 200 + 10 * k, Y0 + 3_000);
+            long t = now + 1_000L * k;
+            pipeline.offerRemoteId(new Received<>(pack("1596F3C9A2B74E0D8811", w.y, w.x, t), "remoteid-udp",
+                    new java.net.InetSocketAddress("127.0.0.1", 40_000), t));
+        }
+        await(() -> !watch.alerts(a -> a.rule() == RuleKind.DRONE_INCURSION).isEmpty(), "drone_incursion");
+        assertThat(watch.alerts(a -> a.rule() == RuleKind.DRONE_INCURSION).get(0).coverage())
+                .as("the scenario's only radar cannot see drones: the drone came through a gap").isEqualTo(Finding.GAP);
+        List<TrackState> tracks = new ArrayList<>(pipeline.tracks());
+        assertThat(tracks).anySatisfy(s -> {
+            assertThat(s.externalId()).isEqualTo("rid:1596F3C9A2B74E0D8811");
+            assertThat(s.mostLikelyClass()).isEqualTo(org.skydas.track.TargetClass.DRONE);
+        });
+    }
+
+    @Test
+    void radarNoiseIsAnEllipseLongAcrossTheLineOfSight() {
+        // 10 km due north of the radar: range error (15 m) north-south, azimuth error (0.2° ≈ 35 m) east-west.
+        PlotReport p = plot(RADAR.x, RADAR.y + 10_000, 3_600, -1);
+        Detection d = PlotToDetection.convert(p, 0, 5, 15);
+        assertThat(Math.sqrt(d.varY())).isCloseTo(15, within(0.5));
+        assertThat(Math.sqrt(d.varX())).isCloseTo(10_000 * Math.toRadians(0.2), within(0.5));
+        assertThat(d.covXY()).isCloseTo(0, within(1.0));
+        // Due east: the ellipse turns with the line of sight.
+        Detection e = PlotToDetection.convert(plot(RADAR.x + 10_000, RADAR.y, 3_600, -1), 0, 5, 15);
+        assertThat(Math.sqrt(e.varX())).isCloseTo(15, within(0.5));
+        assertThat(Math.sqrt(e.varY())).isCloseTo(10_000 * Math.toRadians(0.2), within(0.5));
+    }
+
+    @Test
+    void timeOfDayIsPlacedOnTheUtcDayNearestTheReceiveTime() {
+        long midnight = 1_795_824_000_000L; // 2026-11-28T00:00:00Z
+        // Sent at 23:59:59.5, received 0.3 s after midnight: yesterday.
+        assertThat(PlotToDetection.absoluteTime(86_399.5, midnight + 300)).isEqualTo(midnight / 1000.0 - 0.5);
+        // Sent at 00:00:00.2, received 0.1 s before midnight (clock skew): tomorrow.
+        assertThat(PlotToDetection.absoluteTime(0.2, midnight - 100)).isEqualTo(midnight / 1000.0 + 0.2);
+        assertThat(PlotToDetection.absoluteTime(Double.NaN, midnight + 1_234)).isEqualTo(midnight / 1000.0 + 1.234);
+    }
+}
