@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ViewshedCommand.class,
             CoverageCommand.class,
             SimulateCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

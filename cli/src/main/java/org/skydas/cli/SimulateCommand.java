@@ -46,11 +46,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "admin", description = "User to post detections as (default ${DEFAULT-VALUE}).")
     String user;
 
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Also record every message sent into FILE (JSON lines; `skydas replay` re-sends it).")
+    Path journal;
+
     @Override
     public Integer call() throws Exception {
-        if (!server.startsWith("http://127.") && !server.startsWith("http://localhost")) {
-            throw new UserError("--server must be on this machine (loopback): " + server);
-        }
+        SimRoutes.requireLoopback(server);
         if (!(speed > 0 && speed <= 1000)) {
             throw new UserError("--speed must be in (0, 1000], is " + speed);
         }
@@ -60,15 +62,25 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Scenario s = ScenarioStore.read(scenario);
         SimScript sc = script == null ? SimulationDriver.demoScript(s, seed) : new SimScriptIo().read(script);
-        SimulationDriver driver = new SimulationDriver(s, sc, server, SimulationDriver.login(server, user, password),
-                cotPort, asterixPort, remoteIdPort, speed);
+        SimRoutes routes = new SimRoutes(server, SimulationDriver.login(server, user, password), cotPort, asterixPort,
+                remoteIdPort);
+        JournalRecorder recorder = journal == null ? null : JournalRecorder.open(journal);
+        SimulationDriver driver = new SimulationDriver(s, sc, routes, speed);
+        if (recorder != null) {
+            driver.recordTo(recorder);
+        }
         try {
             driver.run(duration);
         } finally {
             driver.close();
+            if (recorder != null) {
+                recorder.close();
+            }
         }
-        driver.sent().forEach((c, n) -> System.out.println("sent " + c.name().toLowerCase(java.util.Locale.ROOT) + " " + n));
-        System.out.println("failed " + driver.transport().failed() + ", unrouted " + driver.transport().unrouted());
+        driver.tally().print(System.out, driver.transport());
+        if (recorder != null) {
+            System.out.println("journal " + journal + " " + recorder.written());
+        }
         return 0;
     }
 }

@@ -6,13 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.skydas.model.Scenario;
 import org.skydas.sim.Channel;
+import org.skydas.sim.MessageSink;
 import org.skydas.sim.SimClock;
+import org.skydas.sim.SimMessage;
 import org.skydas.sim.Simulation;
 import org.skydas.sim.script.DemoScript;
 import org.skydas.sim.script.SimScript;
@@ -21,9 +22,8 @@ import org.skydas.sim.transport.SimTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs a simulation against a Skydas server over loopback: JSON detections to {@code POST /api/detections}
- * (logged in), CoT to the server's CoT port. ASTERIX and Remote ID go to UDP ports when given (the server
- * does not ingest them yet; without a port they are counted as unrouted). Stops at the script's end, at
+ * Runs a simulation against a Skydas server over loopback, each channel routed by {@link SimRoutes}, optionally
+ * recording every message into a journal (which {@code skydas replay} re-sends). Stops at the script's end, at
  * {@code maxWallS}, or when interrupted.
  */
 final class SimulationDriver {
@@ -31,25 +31,28 @@ final class SimulationDriver {
     private final Simulation simulation;
     private final SimTransport transport;
     private final double speedUp;
-    private final Map<Channel, AtomicLong> sent = new EnumMap<>(Channel.class);
+    private final SendTally tally;
+    private MessageSink journal;
 
     SimulationDriver(Scenario scenario, SimScript script, String server, String token, int cotPort, Integer asterixPort,
                      Integer remoteIdPort, double speedUp) {
+        this(scenario, script, new SimRoutes(server, token, cotPort, asterixPort, remoteIdPort), speedUp);
+    }
+
+    SimulationDriver(Scenario scenario, SimScript script, SimRoutes routes, double speedUp) {
         this.simulation = new Simulation(scenario, script);
         this.speedUp = speedUp;
-        this.transport = new SimTransport()
-                .route(Channel.DETECTION_JSON, new SimTransport.Http(URI.create(server + "/api/detections"), null,
-                        Map.of("Authorization", "Bearer " + token)))
-                .route(Channel.COT, new SimTransport.Tcp(cotPort));
-        if (asterixPort != null) {
-            transport.route(Channel.ASTERIX, new SimTransport.Udp(asterixPort));
-        }
-        if (remoteIdPort != null) {
-            transport.route(Channel.REMOTE_ID, new SimTransport.Udp(remoteIdPort));
-        }
-        for (Channel c : Channel.values()) {
-            sent.put(c, new AtomicLong());
-        }
+        this.transport = routes.open();
+        this.tally = new SendTally(transport);
+    }
+
+    /**
+     * Also records every message into {@code journal}, before it is sent: a run that is killed has then recorded
+     * at least what it sent.
+     */
+    SimulationDriver recordTo(MessageSink journal) {
+        this.journal = journal;
+        return this;
     }
 
     /** The built-in demo script, starting now (so that its reports are live to the server). */
@@ -68,24 +71,41 @@ final class SimulationDriver {
     }
 
     void run(double maxWallS) throws InterruptedException {
+        run(maxWallS, Double.POSITIVE_INFINITY);
+    }
+
+    /** Runs until {@code maxWallS} wall seconds or {@code maxSimS} simulated seconds have passed, whichever is first. */
+    void run(double maxWallS, double maxSimS) throws InterruptedException {
         SimClock clock = new SimClock(simulation.script().start(), speedUp);
         Duration tick = Duration.ofMillis(100);
         long deadline = System.nanoTime() + (long) (maxWallS * 1e9);
         simulation.advanceTo(0, this::send);
-        while (!simulation.finished() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        long last = System.nanoTime();
+        while (!simulation.finished() && System.nanoTime() < deadline && clock.elapsedS() < maxSimS
+                && !Thread.currentThread().isInterrupted()) {
             Thread.sleep(tick.toMillis());
-            clock.advanceWall(tick);
-            simulation.advanceTo(clock.elapsedS(), this::send);
+            // The wall time that really passed (sleeping and sending): simulated time keeps pace with the
+            // wall clock times the speed-up even when sends are slow.
+            long now = System.nanoTime();
+            clock.advanceWall(Duration.ofNanos(now - last));
+            last = now;
+            simulation.advanceTo(Math.min(clock.elapsedS(), maxSimS), this::send);
         }
     }
 
-    private void send(org.skydas.sim.SimMessage m) {
-        sent.get(m.channel()).incrementAndGet();
-        transport.accept(m);
+    private void send(SimMessage m) {
+        if (journal != null) {
+            journal.accept(m);
+        }
+        tally.accept(m);
     }
 
     Map<Channel, AtomicLong> sent() {
-        return sent;
+        return tally.sent();
+    }
+
+    SendTally tally() {
+        return tally;
     }
 
     SimTransport transport() {

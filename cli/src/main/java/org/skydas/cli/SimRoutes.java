@@ -1,0 +1,38 @@
+package org.skydas.cli;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.skydas.sim.Channel;
+import org.skydas.sim.transport.SimTransport;
+
+/**
+ * Where each channel's messages go on this machine, shared by {@code skydas simulate} and {@code skydas replay} so
+ * that a replayed journal reaches the same kind of endpoint its recording did: JSON detections to
+ * {@code POST server/api/detections} with a bearer token, CoT to the server's TCP CoT port, ASTERIX and Remote ID to
+ * UDP ports when given (without a port they are counted as unrouted).
+ */
+record SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort) {
+
+    /** The operator's {@code --server}: the simulator never sends fake sensor data off this machine. */
+    static void requireLoopback(String server) {
+        if (!server.startsWith("http://127.") && !server.startsWith("http://localhost")) {
+            throw new UserError("--server must be on this machine (loopback): " + server);
+        }
+    }
+
+    /** A transport with these routes; the caller closes it. */
+    SimTransport open() {
+        SimTransport transport = new SimTransport()
+                .route(Channel.DETECTION_JSON, new SimTransport.Http(URI.create(server + "/api/detections"), null,
+                        Map.of("Authorization", "Bearer " + token)))
+                .route(Channel.COT, new SimTransport.Tcp(cotPort));
+        if (asterixPort != null) {
+            transport.route(Channel.ASTERIX, new SimTransport.Udp(asterixPort));
+        }
+        if (remoteIdPort != null) {
+            transport.route(Channel.REMOTE_ID, new SimTransport.Udp(remoteIdPort));
+        }
+        return transport;
+    }
+}
