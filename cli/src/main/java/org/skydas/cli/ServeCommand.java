@@ -167,6 +167,11 @@ public final class ServeCommand implements Callable<Integer> {
     static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
                          int takOutPort, double windowS, TerrainFiles terrain) throws Exception {
         Scenario s = ScenarioStore.read(file);
+        try {
+            org.skydas.alert.WatchSettings.fromMetadata(s.metadata());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
         WatchServices watch = openWatch(dataDir, db);
         LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS);
         Feeds feeds;

@@ -108,4 +108,17 @@ class CliTest extends ConsoleTest {
         assertThat(Main.execute("scenario", "init", "--demo", "--out", f.toString())).isEqualTo(2);
         assertThat(stderr()).contains("exists (use --force to overwrite)");
     }
+
+    @Test
+    void serveRefusesWatchThresholdsNobodyMeantNamingTheKey() throws Exception {
+        Path f = smallScenario(dir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f)) {
+            c.createStatement().execute("INSERT OR REPLACE INTO skydas_metadata VALUES ('rules.approach_eta_s', 'soon')");
+        }
+        assertThat(Main.execute("serve", "--scenario", f.toString(), "--port", "0", "--cot-port", "-1", "--tak-port", "-1",
+                "--asterix-port", "-1", "--remoteid-port", "-1", "--tak-out-port", "-1", "--data-dir",
+                dir.resolve("data").toString())).isEqualTo(2);
+        assertThat(stderr().strip()).contains("s.gpkg").contains("rules.approach_eta_s").contains("'soon'")
+                .doesNotContain("\n");
+    }
 }

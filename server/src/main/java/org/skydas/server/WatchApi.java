@@ -18,6 +18,7 @@ import org.skydas.alert.AuditEvent;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.SectorImpact;
+import org.skydas.alert.WatchSettings;
 import org.skydas.geo.Lks94;
 import org.skydas.server.auth.Role;
 import org.skydas.server.auth.Sessions;
@@ -104,14 +105,15 @@ final class WatchApi {
     }
 
     /**
-     * Each sector's impact level from the alerts raised there in the last hour (weights by severity,
-     * thresholds of {@link SectorImpact#defaults()}), and its open alerts.
+     * Each sector's impact level from the alerts raised there over the impact window (weights by severity,
+     * window and thresholds from the scenario's {@link WatchSettings}), and its open alerts.
      */
     private List<Map<String, Object>> sectorStatus(double now) {
-        SectorImpact impact = SectorImpact.defaults();
+        WatchSettings settings = WatchSettings.fromMetadata(view.scenario().metadata());
+        SectorImpact impact = settings.newImpact();
         Map<String, Integer> open = new java.util.HashMap<>();
         for (Alert a : watch.alerts(x -> x.sectorId() != null)) {
-            if (a.raisedAt() > now - 3_600) {
+            if (a.raisedAt() > now - settings.impactWindowS()) {
                 impact.add(a.sectorId(), a.severity(), a.raisedAt());
             }
             if (a.isOpen()) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.skydas.alert.BorderIndex;
 import org.skydas.alert.Finding;
-import org.skydas.alert.RuleConfig;
+import org.skydas.alert.WatchSettings;
 import org.skydas.alert.RuleEngine;
 import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotXmlWriter;
@@ -115,8 +115,8 @@ public final class LivePipeline implements AutoCloseable {
 
     /** Reorder window of live data, seconds: how long a report waits for slightly older ones. */
     public static final double DEFAULT_WINDOW_S = 0.5;
-    /** New alerts left unacknowledged this long escalate one severity step. */
-    static final double ESCALATE_AFTER_S = 300;
+    /** New alerts left unacknowledged this long escalate one severity step (from the scenario's watch settings). */
+    private final double escalateAfterS;
 
     public LivePipeline(Scenario scenario, WatchServices watch, int queueCapacity) {
         this(scenario, watch, queueCapacity, DEFAULT_WINDOW_S);
@@ -127,7 +127,9 @@ public final class LivePipeline implements AutoCloseable {
         this.watermarks = new SourceWatermarks(windowS);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.watch = watch;
-        this.rules = new RuleEngine(new BorderIndex(scenario), RuleConfig.defaults());
+        WatchSettings settings = WatchSettings.fromMetadata(scenario.metadata());
+        this.rules = new RuleEngine(new BorderIndex(scenario), settings.rules());
+        this.escalateAfterS = settings.escalateAfterS();
         // Live feeds report every few seconds, not every scan of a benchmark radar: a first report
         // waits up to 30 s for its second before it is forgotten.
         Tracker t = new Tracker(TrackerConfig.defaults().withSeedMaxAge(30));
@@ -278,7 +280,7 @@ public final class LivePipeline implements AutoCloseable {
         publish(wall / 1000.0);
         if (wall - lastEscalationMillis > 5_000) {
             lastEscalationMillis = wall;
-            watch.escalate(ESCALATE_AFTER_S);
+            watch.escalate(escalateAfterS);
         }
     }
 
