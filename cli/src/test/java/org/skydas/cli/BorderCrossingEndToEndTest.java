@@ -64,12 +64,16 @@ class BorderCrossingEndToEndTest {
     record Server(Process process, int http, int cot, int takOut) {
     }
 
-    static Server start(Path data) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** {@code skydas serve} as a child process; the watch store in {@code data}, or in PostgreSQL when {@code db} is given. */
+    static Server start(Path data, String db) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
                 "serve", "--scenario", scenarioFile.toString(), "--port", "0", "--cot-port", "0", "--tak-out-port", "0",
-                "--tak-port", "0", "--asterix-port", "0", "--remoteid-port", "0", "--data-dir",
-                data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+                "--tak-port", "0", "--asterix-port", "0", "--remoteid-port", "0", "--data-dir", data.toString()));
+        if (db != null) {
+            cmd.addAll(List.of("--db", db));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("SKYDAS_ADMIN_PASSWORD", "admin-password");
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -145,8 +149,36 @@ class BorderCrossingEndToEndTest {
 
     @Test
     void aCotTrackCrossingTheBorderRaisesAnAlertWhoseAcknowledgementSurvivesKill9() throws Exception {
-        Path data = dir.resolve("data");
-        Server s = start(data);
+        crossAcknowledgeKillAndRestart(dir.resolve("data"), null);
+    }
+
+    /** Server mode: the same with the watch store in PostgreSQL + PostGIS (a new database, dropped after). */
+    @Test
+    void theSameInServerModeOnPostgresql() throws Exception {
+        String server = System.getenv().getOrDefault("SKYDAS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432");
+        String database = "skydas_e2e_" + Long.toHexString(System.nanoTime());
+        java.net.URI u = new java.net.URI(server);
+        String admin = "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + "/postgres";
+        String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":")[0];
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, user, "")) {
+            c.createStatement().execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            if (!org.skydas.testkit.SharedData.inCi()) {
+                org.junit.jupiter.api.Assumptions.abort("skipped: no PostgreSQL at " + server + ": " + e.getMessage());
+            }
+            throw e;
+        }
+        try {
+            crossAcknowledgeKillAndRestart(dir.resolve("data-pg"), server + "/" + database);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, user, "")) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private void crossAcknowledgeKillAndRestart(Path data, String db) throws Exception {
+        Server s = start(data, db);
         long alertId;
         try {
             // 41 reports 10 s apart: a person at 1.5 m/s, ending now.
@@ -212,7 +244,7 @@ class BorderCrossingEndToEndTest {
         }
         assertThat(s.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-        Server again = start(data);
+        Server again = start(data, db);
         try {
             JsonNode alert = JSON.readTree(call(again, "GET", "/api/alerts/" + alertId, login(again), null).body());
             assertThat(alert.path("status").asText()).isEqualTo("acknowledged");

@@ -102,4 +102,28 @@ abstract class WatchStoreContract {
             s.appendTrackPoints(List.of(new TrackPoint(1, 1, 11, 20, 1, 0, "person")));
         }
     }
+
+    @Test
+    void aBurstOfAlertsIsRecordedTogetherWithWhereTheyAroseInCoverage() throws Exception {
+        AlertBook book = new AlertBook();
+        List<Alert> alerts = new ArrayList<>();
+        List<AuditEvent> audits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AlertBook.Raised r = book.raise(new Finding(RuleKind.APPROACH, Severity.MEDIUM, "track:" + i, 10 + i,
+                    500_000 + i, 6_000_000, "BY-001", null, "approaching").withCoverage(i == 1 ? Finding.GAP : Finding.COVERED));
+            alerts.add(r.alert());
+            audits.add(r.audit());
+        }
+        AlertBook.Raised unknown = book.raise(new Finding(RuleKind.SENSOR_DOWN, Severity.HIGH, "sensor:x", 20, Double.NaN,
+                Double.NaN, null, null, "silent"));
+        alerts.add(unknown.alert());
+        audits.add(unknown.audit());
+        try (WatchStore s = open()) {
+            s.recordAll(alerts, audits);
+        }
+        try (WatchStore s = open()) {
+            assertThat(s.alerts()).extracting(Alert::coverage).containsExactly("covered", "gap", "covered", null);
+            assertThat(s.audit(0, 100)).hasSize(4);
+        }
+    }
 }
