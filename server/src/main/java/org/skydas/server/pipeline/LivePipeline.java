@@ -74,6 +74,11 @@ public final class LivePipeline implements AutoCloseable {
     private record PlotItem(PlotReport plot, String recordJson, String listener, long receivedAtMillis) implements Item {
     }
 
+    /** A CAT062 system track from another surveillance system. */
+    private record ExternalTrackItem(org.skydas.ingest.asterix.ExternalTrack track, String recordJson, String listener,
+                                     long receivedAtMillis) implements Item {
+    }
+
     private record RemoteIdItem(Received<OdidMessage> r) implements Item {
         public long receivedAtMillis() {
             return r.receivedAtMillis();
@@ -165,6 +170,12 @@ public final class LivePipeline implements AutoCloseable {
         return enqueue(new PlotItem(plot, recordJson, listener, receivedAtMillis));
     }
 
+    /** From any thread: a CAT062 system track and its record as JSON (for the journal). Never blocks. */
+    public boolean offerExternalTrack(org.skydas.ingest.asterix.ExternalTrack track, String recordJson, String listener,
+                                      long receivedAtMillis) {
+        return enqueue(new ExternalTrackItem(track, recordJson, listener, receivedAtMillis));
+    }
+
     /** From any thread: what a Remote ID receiver heard from one drone. Never blocks. */
     public boolean offerRemoteId(Received<OdidMessage> r) {
         return enqueue(new RemoteIdItem(r));
@@ -248,6 +259,7 @@ public final class LivePipeline implements AutoCloseable {
                 case CotItem c -> acceptCot(c.r(), journal, detections);
                 case JsonItem j -> acceptJson(j.r(), journal, detections);
                 case PlotItem p -> acceptPlot(p, journal, detections);
+                case ExternalTrackItem e -> acceptExternalTrack(e, journal, detections);
                 case RemoteIdItem r -> acceptRemoteId(r.r(), journal, detections);
             }
             if (detections.size() > before) {
@@ -321,6 +333,14 @@ public final class LivePipeline implements AutoCloseable {
                 radars.rangeSigmaM(p.plot().sac(), p.plot().sic())));
     }
 
+    private void acceptExternalTrack(ExternalTrackItem e, List<JournalEntry> journal, List<Detection> detections) {
+        double received = e.receivedAtMillis() / 1000.0;
+        String source = "asterix62:" + e.track().sac() + "/" + e.track().sic();
+        journal.add(new JournalEntry(0, received, source, e.listener(), e.recordJson()));
+        rules.onSensorData(source, received);
+        detections.add(ExternalTrackToDetection.convert(e.track(), e.receivedAtMillis(), sensorIdFor(source)));
+    }
+
     private void acceptRemoteId(Received<OdidMessage> r, List<JournalEntry> journal, List<Detection> detections) {
         double received = r.receivedAtMillis() / 1000.0;
         String source = source(r);
@@ -352,6 +372,7 @@ public final class LivePipeline implements AutoCloseable {
             case CotItem c -> c.r().listener() + "@" + c.r().peer();
             case JsonItem j -> "json:" + j.r().message().sensorId();
             case PlotItem p -> "asterix:" + p.plot().radar();
+            case ExternalTrackItem e -> "asterix62:" + e.track().sac() + "/" + e.track().sic();
             case RemoteIdItem r -> r.r().listener() + "@" + r.r().peer();
         };
     }

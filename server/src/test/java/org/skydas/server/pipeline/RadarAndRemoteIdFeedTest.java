@@ -178,4 +178,40 @@ class RadarAndRemoteIdFeedTest {
         assertThat(PlotToDetection.absoluteTime(0.2, midnight - 100)).isEqualTo(midnight / 1000.0 + 0.2);
         assertThat(PlotToDetection.absoluteTime(Double.NaN, midnight + 1_234)).isEqualTo(midnight / 1000.0 + 1.234);
     }
+
+    @Test
+    void realCat062SystemTracksReachTheTrackerAsExternalTracks() throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(org.skydas.testkit.SharedData.require(
+                "data/protocols/asterix/croatiacontrol/sample_data/cat062cat065.raw"));
+        watch = new WatchServices(WatchStore.openSqlite(dir));
+        pipeline = new LivePipeline(withRadar(), watch, 1_000, 0.2);
+        AsterixFeed feed = new AsterixFeed(pipeline);
+        List<Detection> converted = new ArrayList<>();
+        long received = 1_795_854_000_000L; // 2026-11-28T08:20:00Z: I062/070 of the sample is 08:35
+        new org.skydas.ingest.asterix.AsterixDecoder().decode(bytes, 0, bytes.length,
+                new org.skydas.ingest.asterix.AsterixDecoder.Listener() {
+                    @Override
+                    public void record(org.skydas.ingest.asterix.AsterixRecord r) {
+                        feed.offer(r, null, received);
+                        if (r.category().number() == 62) {
+                            var t = new org.skydas.ingest.asterix.Cat062Tracks(r.category()).read(r);
+                            converted.add(ExternalTrackToDetection.convert(t, received, 9));
+                        }
+                    }
+
+                    @Override
+                    public void error(int offset, String reason) {
+                        throw new AssertionError(reason);
+                    }
+                });
+        assertThat(converted).isNotEmpty();
+        Detection first = converted.get(0);
+        assertThat(first.externalId()).isEqualTo("cat062:25/100:" + first.externalId().split(":")[2]);
+        assertThat(first.vx()).isEqualTo(-51.25);
+        assertThat(first.vy()).isEqualTo(170.0);
+        assertThat(first.t()).isCloseTo(1_795_824_000 + 30_911.6640625, within(1e-6));
+        assertThat(first.classHint()).as("no drone hint for a system track").isNull();
+        await(() -> ((Number) pipeline.stats().get("processed")).longValue() == converted.size(), "processed");
+        assertThat(feed.stats().decodedCount()).isEqualTo(converted.size());
+    }
 }
