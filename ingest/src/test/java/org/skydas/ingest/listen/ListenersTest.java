@@ -106,4 +106,27 @@ class ListenersTest {
             assertThat(s.malformedCount()).isEqualTo(1);
         }
     }
+
+    @Test
+    void asterixFromAMulticastGroupIsDecoded() throws Exception {
+        byte[] cat048 = Files.readAllBytes(SharedData.require("data/protocols/asterix/croatiacontrol/sample_data/cat048.raw"));
+        java.net.NetworkInterface nif = java.net.NetworkInterface.getByName("lo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(nif != null, "no loopback interface named lo");
+        List<Integer> categories = new CopyOnWriteArrayList<>();
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            port = probe.getLocalPort(); // a free port: a group is joined on a known port
+        }
+        try (AsterixListener l = AsterixListener.startMulticast("239.255.42.99", port, "lo", (rec, peer, t) -> {
+            categories.add(rec.category().number());
+            return true;
+        }); java.net.MulticastSocket out = new java.net.MulticastSocket()) {
+            out.setNetworkInterface(nif);
+            out.setLoopbackMode(false); // false = loopback enabled (the flag is "disable")
+            out.send(new DatagramPacket(cat048, cat048.length, InetAddress.getByName("239.255.42.99"), l.port()));
+            ListenerStats s = l.stats().get(0);
+            await(() -> s.decodedCount() == 1);
+            assertThat(categories).isNotEmpty().allMatch(c -> c == 48);
+        }
+    }
 }
