@@ -63,7 +63,12 @@ export class AlertPanel {
     const text = document.createElement("span");
     text.className = "text";
     const time = new Date(a.raised_at).toLocaleTimeString();
-    text.textContent = `${a.rule.replace(/_/g, " ")} · ${a.sector ?? "—"} · ${time}: ${a.message}`;
+    // An alert from a coverage gap says so: the sensors there may miss what comes next.
+    const where = a.coverage === "gap" ? " · in a coverage gap" : "";
+    text.textContent = `${a.rule.replace(/_/g, " ")} · ${a.sector ?? "—"}${where} · ${time}: ${a.message}`;
+    if (a.coverage) {
+      li.dataset.coverage = a.coverage;
+    }
     const state = document.createElement("span");
     state.className = "state";
     state.textContent = a.status === "acknowledged" ? `acknowledged by ${a.acknowledged_by}` : a.escalated ? "escalated" : "new";
@@ -88,6 +93,7 @@ export class AlertPanel {
       ["Severity", a.severity],
       ["Subject", a.subject],
       ["Sector", a.sector ?? "—"],
+      ["Coverage", a.coverage === "gap" ? "in a coverage gap" : a.coverage === "covered" ? "covered by sensors" : "not computed"],
       ["Raised", new Date(a.raised_at).toLocaleString()],
       ["Status", a.status + (a.acknowledge_note ? ` (“${a.acknowledge_note}”)` : "")],
       ["Seen", `${a.occurrences}×`],

@@ -12,6 +12,8 @@ export interface Alert {
   message: string;
   sector: string | null;
   zone: string | null;
+  /** Where it arose, from the computed sensor coverage; null when none was computed. */
+  coverage: "covered" | "gap" | null;
   lon?: number;
   lat?: number;
   raised_at: string;
@@ -110,3 +112,34 @@ export interface TrackProps {
 }
 
 export const tracks = () => call<GeoJSON.FeatureCollection<GeoJSON.Point, TrackProps>>("GET", "/api/tracks");
+
+/** A track's stored, downsampled history: a LineString (or a Point when there is one sample). */
+export interface TrackHistory extends GeoJSON.Feature<GeoJSON.LineString | GeoJSON.Point, { points: { time: string; class: string }[] }> {}
+export const trackHistory = (id: number) => call<TrackHistory>("GET", `/api/tracks/${id}/history`);
+
+export interface CoverageStatus {
+  status: "none" | "running" | "ready" | "failed";
+  progress: number;
+  classes: string[];
+  threshold: number | null;
+  terrain: string | null;
+  resolution_m: number | null;
+  computedAt: string | null;
+  legend: { label: string; color: string }[];
+  bounds: [number, number, number, number] | null;
+  error: string | null;
+}
+
+export interface SectorCoverage {
+  sector: string;
+  neighbour: string;
+  classes: Record<string, { covered_pct: number; longest_gap_m: number; gap_area_m2: number }>;
+}
+
+export interface GapProps { sector: string; neighbour: string; class: string; area_m2: number }
+
+export const coverage = () => call<CoverageStatus>("GET", "/api/coverage");
+export const coverageSectors = () => call<SectorCoverage[]>("GET", "/api/coverage/sectors");
+export const coverageGaps = (cls: string) =>
+  call<GeoJSON.FeatureCollection<GeoJSON.Polygon, GapProps>>("GET", `/api/coverage/gaps?class=${encodeURIComponent(cls)}`);
+export const recomputeCoverage = () => call<{ status: string }>("POST", "/api/coverage/recompute");

@@ -1,48 +1,112 @@
 import "./style.css";
 import * as api from "./api";
 import { AlertPanel } from "./alerts";
-import { createMap, showAlerts, showTracks } from "./map";
+import { CoverageView } from "./coverage";
+import { TrackDetails } from "./details";
+import { FilterBar } from "./filters";
+import { createMap, showAlerts } from "./map";
 import { renderAssets, renderProgramme } from "./planner";
 import { SEVERITY_COLOURS } from "./palette";
+import { SectorIndex } from "./sectors";
+import { sectorMatches, TrackPicture } from "./tracks";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const map = createMap($("map"));
 (window as unknown as { skydasMap: unknown }).skydasMap = map; // for tests and the console
+const coverage = new CoverageView(map, $("coverage"));
 
+const details = new TrackDetails(map, $("track-details"));
 const panel = new AlertPanel($("alert-list"), $("alert-count"), $("track-details"),
   () => api.session()?.role ?? null, () => void refresh(),
-  (a) => { if (a.lon !== undefined) map.easeTo({ center: [a.lon, a.lat!], zoom: Math.max(map.getZoom(), 10) }); });
+  (a) => {
+    picture.select(null);
+    details.clear();
+    if (a.lon !== undefined) map.easeTo({ center: [a.lon, a.lat!], zoom: Math.max(map.getZoom(), 10) });
+  });
+const filters = new FilterBar($("track-filters"), (f) => {
+  picture.setFilter(f);
+  showFilteredAlerts();
+});
+const picture = new TrackPicture(map, (c) => filters.showCounts(c), (f) => details.update(f));
+(window as unknown as { skydasTracks: unknown }).skydasTracks = picture; // for the frame-time harness and the console
+let lastAlerts: api.Alert[] = [];
+
+// Tracks carry no sector: the client takes the nearest sector of the layer (as the rules do for alerts).
+void api.layer("sectors").then((fc) => {
+  const index = new SectorIndex(fc);
+  picture.setSectors(index);
+  filters.setSectors(index.sectors);
+}).catch(() => { /* without sectors the sector filter offers "All sectors" only */ });
+
+/** The alert list and the alert markers show what the sector filter lets through. */
+function showFilteredAlerts(): void {
+  const sector = filters.current().sector;
+  const shown = lastAlerts.filter((a) => sectorMatches(sector, a.sector, null));
+  panel.show(shown);
+  showAlerts(map, shown);
+}
 
 let timer: number | undefined;
 let stream: WebSocket | null = null;
 let pending: number | undefined;
+let streamOpen = false;
+let lastTrackSync = 0;
+/**
+ * While the stream is open, tracks come from it one by one; a full snapshot is still taken this
+ * often, because the server skips messages to a client that falls behind (and never blocks for it).
+ */
+const TRACK_RESYNC_MS = 30_000;
 
-/** Live updates: any pushed change triggers a refresh (debounced); polling stays as a fallback. */
+/**
+ * Live updates: track messages go straight into the track picture (which draws at most once a
+ * frame); alert messages trigger a refresh of alerts and sectors (debounced); polling stays as a fallback.
+ */
 function openStream(s: api.Session): void {
   stream?.close();
   const proto = location.protocol === "https:" ? "wss" : "ws";
   stream = new WebSocket(`${proto}://${location.host}/api/stream?token=${encodeURIComponent(s.token)}`);
-  stream.onmessage = () => {
-    if (pending === undefined) pending = window.setTimeout(() => { pending = undefined; void refresh(); }, 150);
+  stream.onopen = () => {
+    streamOpen = true;
+    void syncTracks();
+  };
+  stream.onmessage = (e: MessageEvent<string>) => {
+    let m: { type?: string; feature?: GeoJSON.Feature<GeoJSON.Point, api.TrackProps>; id?: number };
+    try {
+      m = JSON.parse(e.data);
+    } catch {
+      return; // not ours to fix: the next snapshot repairs the picture
+    }
+    if (m.type === "track" && m.feature) picture.upsert(m.feature);
+    else if (m.type === "track_deleted") picture.remove(Number(m.id));
+    else if (pending === undefined) pending = window.setTimeout(() => { pending = undefined; void refresh(); }, 150);
   };
   stream.onclose = () => {
     stream = null;
+    streamOpen = false;
     if (api.session()) window.setTimeout(() => { const cur = api.session(); if (cur && !stream) openStream(cur); }, 3000);
   };
 }
 
+/** A full snapshot of the tracks; where no live pipeline runs there are none, and that is no error. */
+async function syncTracks(): Promise<void> {
+  const askedAt = Date.now();
+  lastTrackSync = askedAt;
+  try {
+    picture.replaceAll(await api.tracks(), askedAt);
+  } catch {
+    /* no live pipeline on this server, or a blip: the next sync tries again */
+  }
+}
+
 async function refresh(): Promise<void> {
   if (!api.session()) return;
+  if (!streamOpen || Date.now() - lastTrackSync > TRACK_RESYNC_MS) void syncTracks();
   try {
-    // Tracks exist only where the live pipeline runs: their absence must not hide the alerts.
-    const noTracks: GeoJSON.FeatureCollection<GeoJSON.Point, api.TrackProps> = { type: "FeatureCollection", features: [] };
-    const [alerts, sectors, tracks] = await Promise.all([api.alerts(), api.sectorStatus(),
-      api.tracks().catch(() => noTracks)]);
-    panel.show(alerts);
-    showAlerts(map, alerts);
+    const [alerts, sectors] = await Promise.all([api.alerts(), api.sectorStatus()]);
+    lastAlerts = alerts;
+    showFilteredAlerts();
     renderSectors(sectors);
-    showTracks(map, tracks);
   } catch (e) {
     if (e instanceof api.ApiError && e.status === 401) showLogin("Your session ended: log in again.");
   }
@@ -105,21 +169,11 @@ $("login-form").addEventListener("submit", async (e) => {
 });
 
 map.on("click", "tracks", (e) => {
-  const f = e.features?.[0];
+  const id = Number(e.features?.[0]?.id ?? e.features?.[0]?.properties?.id);
+  const f = picture.get(id);
   if (!f) return;
-  const p = f.properties as Record<string, unknown>;
-  const details = $("track-details");
-  const dl = document.createElement("dl");
-  for (const [k, v] of [["Track", `#${p.id}`], ["Class", p.class], ["Status", p.status], ["Speed", `${p.speed_mps} m/s`],
-    ["Heading", `${p.heading_deg}°`], ["Quality", p.quality], ["External id", p.external_id ?? "—"],
-    ["Updated", new Date(String(p.time)).toLocaleTimeString()]] as [string, unknown][]) {
-    const dt = document.createElement("dt");
-    dt.textContent = k;
-    const dd = document.createElement("dd");
-    dd.textContent = String(v);
-    dl.append(dt, dd);
-  }
-  details.replaceChildren(dl);
+  picture.select(id);
+  void details.show(f);
 });
 map.on("mouseenter", "tracks", () => { map.getCanvas().style.cursor = "pointer"; });
 map.on("mouseleave", "tracks", () => { map.getCanvas().style.cursor = ""; });
@@ -137,6 +191,7 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
       t.setAttribute("aria-selected", String(t === tab)));
     $("operator-view").hidden = view !== "operator";
     $("planner-view").hidden = view !== "planner";
+    coverage.setVisible(view === "planner");
     map.resize();
   });
 }

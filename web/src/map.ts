@@ -1,7 +1,7 @@
 import maplibregl, { type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Alert } from "./api";
-import { SEVERITY_COLOURS } from "./palette";
+import { CLASS_COLOURS, HISTORY_COLOUR, SEVERITY_COLOURS } from "./palette";
 
 // The base map is drawn from Skydas's own layers: nothing is fetched from outside at run time,
 // so there are no raster tiles and no glyphs (labels live in the side panel, not on the map).
@@ -14,7 +14,7 @@ const style: StyleSpecification = {
     assets: { type: "geojson", data: "/api/layers/assets" },
     alerts: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
     tracks: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
-    trails: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+    history: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
   },
   layers: [
     { id: "background", type: "background", paint: { "background-color": "#e9edf1" } },
@@ -48,12 +48,26 @@ const style: StyleSpecification = {
       id: "asset-points", type: "circle", source: "assets", filter: ["==", ["geometry-type"], "Point"],
       paint: { "circle-radius": 5, "circle-color": "#ffffff", "circle-stroke-color": "#1b1b1b", "circle-stroke-width": 2 },
     },
-    { id: "trails", type: "line", source: "trails", paint: { "line-color": "#333", "line-width": 1.5, "line-opacity": 0.6 } },
     {
-      id: "tracks", type: "circle", source: "tracks",
+      // Trails and one-minute heading vectors share the tracks' source; below zoom 8 they are under a pixel long.
+      id: "trails", type: "line", source: "tracks", minzoom: 8, filter: ["==", ["geometry-type"], "LineString"],
+      paint: { "line-color": "#333", "line-width": 1.5, "line-opacity": 0.6 },
+    },
+    {
+      id: "history", type: "line", source: "history",
+      paint: { "line-color": HISTORY_COLOUR, "line-width": 3, "line-dasharray": [2, 1] },
+    },
+    {
+      // A ring round the selected track (its filter is set on selection).
+      id: "selected-track", type: "circle", source: "tracks", filter: ["==", ["id"], -1],
+      paint: { "circle-radius": 13, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": HISTORY_COLOUR, "circle-stroke-width": 3 },
+    },
+    {
+      id: "tracks", type: "circle", source: "tracks", filter: ["==", ["geometry-type"], "Point"],
       paint: {
         "circle-radius": ["match", ["get", "class"], "vehicle", 7, "drone", 6, 5],
-        "circle-color": ["match", ["get", "class"], "person", "#F0E442", "vehicle", "#E69F00", "drone", "#56B4E9", "#ffffff"],
+        "circle-color": ["match", ["get", "class"], "person", CLASS_COLOURS.person, "vehicle", CLASS_COLOURS.vehicle,
+          "drone", CLASS_COLOURS.drone, CLASS_COLOURS.unknown],
         "circle-stroke-color": "#000",
         "circle-stroke-width": ["match", ["get", "status"], "coasting", 1, 2.5],
       },
@@ -96,34 +110,4 @@ export function showAlerts(map: maplibregl.Map, alerts: Alert[]): void {
       properties: { severity: a.severity, id: a.id },
     })),
   });
-}
-
-const trails = new Map<number, [number, number][]>();
-
-/** Tracks with a short trail and a one-minute heading vector. */
-export function showTracks(map: maplibregl.Map, fc: GeoJSON.FeatureCollection<GeoJSON.Point>): void {
-  const live = new Set<number>();
-  const vectors: GeoJSON.Feature[] = [];
-  for (const f of fc.features) {
-    const id = Number(f.properties?.id);
-    live.add(id);
-    const p = f.geometry.coordinates as [number, number];
-    const trail = trails.get(id) ?? [];
-    const last = trail[trail.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) trail.push(p);
-    if (trail.length > 20) trail.shift();
-    trails.set(id, trail);
-    const speed = Number(f.properties?.speed_mps ?? 0);
-    const heading = (Number(f.properties?.heading_deg ?? 0) * Math.PI) / 180;
-    // One minute ahead, in degrees (metres per degree of latitude ≈ 111 km).
-    const dLat = (speed * 60 * Math.cos(heading)) / 111_320;
-    const dLon = (speed * 60 * Math.sin(heading)) / (111_320 * Math.cos((p[1] * Math.PI) / 180));
-    vectors.push({ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [p, [p[0] + dLon, p[1] + dLat]] } });
-    if (trail.length > 1) {
-      vectors.push({ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: trail } });
-    }
-  }
-  for (const id of [...trails.keys()]) if (!live.has(id)) trails.delete(id);
-  (map.getSource("tracks") as maplibregl.GeoJSONSource | undefined)?.setData(fc);
-  (map.getSource("trails") as maplibregl.GeoJSONSource | undefined)?.setData({ type: "FeatureCollection", features: vectors });
 }

@@ -51,6 +51,8 @@ class WebUiTest {
     WatchServices watch;
     SkydasServer server;
     Page page;
+    org.skydas.server.pipeline.LivePipeline pipeline;
+    SyntheticTracks feed;
 
     @BeforeAll
     static void launch() {
@@ -94,7 +96,13 @@ class WebUiTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve(info.getTestMethod().orElseThrow().getName()
                 + ".png")));
         page.context().close();
+        if (feed != null) {
+            feed.close();
+        }
         server.stop();
+        if (pipeline != null) {
+            pipeline.close();
+        }
         watch.close();
     }
 
@@ -182,5 +190,116 @@ class WebUiTest {
         assertThat(chart.locator("svg rect").count()).isEqualTo(24);
         assertThat(chart.innerText()).contains("counter mobility obstacles").contains("1.10 bn");
         assertThat(page.locator("#asset-table").innerText()).contains("radar");
+    }
+
+    @Test
+    void thePlannerSeesCoverageWithItsLegendAndZoomsToAGap() throws Exception {
+        // A coarse grid keeps the background job short; the server owns the service and stops it.
+        server.stop();
+        org.skydas.server.coverage.CoverageService coverage = org.skydas.server.coverage.CoverageService.start(
+                view.scenario(), List.of(), null, org.skydas.server.coverage.CoverageSettings.defaults().withResolution(250));
+        server = new SkydasServer(view, "demo", watch).withCoverage(coverage).start("127.0.0.1", 0);
+        login("pl1", "planner-pw");
+        page.locator("#tab-planner").click();
+        Locator legend = page.getByTestId("coverage-legend");
+        legend.waitFor();
+        Locator items = page.locator("[data-testid=gap-list] [data-testid=gap-item]");
+        items.first().waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+        // A sector that a sensor partly covers: the screenshot then shows the tiles and the gaps side by side.
+        Locator partly = items.filter(new Locator.FilterOptions().setHasNotText(": 0.0 % covered"));
+        Locator gap = partly.count() > 0 ? partly.first() : items.first();
+        assertThat(legend.innerText()).contains("Coverage computed").contains("bare ellipsoid").contains("P 0.90");
+        assertThat(legend.locator(".swatch").count()).isEqualTo(6);
+        assertThat(page.evaluate("() => window.skydasMap.getLayoutProperty('coverage', 'visibility')")).isEqualTo("visible");
+        String sector = gap.getAttribute("data-sector");
+        assertThat(view.scenario().sectors().stream().map(org.skydas.model.Sector::id)).contains(sector);
+        double before = ((Number) page.evaluate("() => window.skydasMap.getZoom()")).doubleValue();
+        gap.click();
+        page.waitForFunction("z => { const m = window.skydasMap; return !m.isMoving() && m.getZoom() > z + 1; }", before,
+                new Page.WaitForFunctionOptions().setTimeout(10_000));
+        page.waitForFunction("() => window.skydasMap.isSourceLoaded('coverage')", null,
+                new Page.WaitForFunctionOptions().setTimeout(20_000));
+    }
+
+    /** Restarts the server with a live pipeline that {@code n} synthetic targets report to once a second. */
+    void startLive(int n) {
+        server.stop();
+        pipeline = new org.skydas.server.pipeline.LivePipeline(view.scenario(), watch, 10_000);
+        server = new SkydasServer(view, "demo", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
+        feed = SyntheticTracks.start(pipeline, SyntheticTracks.targets(view.scenario(), n, 11));
+    }
+
+    /** The classes of the tracks the map was given to draw (the filtered picture). */
+    Object drawnClasses() {
+        return page.evaluate("() => [...new Set(window.skydasMap.querySourceFeatures('tracks')"
+                + ".map(f => f.properties.class))].sort()");
+    }
+
+    @Test
+    void filteringByClassHidesTheOtherClassesAndClickingATrackShowsItsDetails() throws Exception {
+        startLive(12);
+        login("op1", "operator-pw");
+        Locator count = page.getByTestId("track-count");
+        // Three targets of each class, once each has reported often enough to be a confirmed track.
+        page.waitForFunction("() => document.querySelector('[data-testid=track-count]')?.dataset.total === '12'", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        assertThat(count.getAttribute("data-shown")).isEqualTo("12");
+        page.waitForFunction("() => window.skydasMap.querySourceFeatures('tracks').length > 0", null,
+                new Page.WaitForFunctionOptions().setTimeout(10_000));
+        assertThat(drawnClasses()).isEqualTo(List.of("drone", "person", "unknown", "vehicle"));
+
+        Locator filters = page.getByTestId("track-filters");
+        filters.getByTestId("class-filter-vehicle").uncheck();
+        // The keyboard works too: focus the drone box and press Space.
+        filters.getByTestId("class-filter-drone").focus();
+        page.keyboard().press("Space");
+        assertThat(filters.getByTestId("class-filter-drone").isChecked()).isFalse();
+        page.waitForFunction("() => document.querySelector('[data-testid=track-count]').dataset.shown === '6'", null,
+                new Page.WaitForFunctionOptions().setTimeout(5_000));
+        assertThat(count.innerText()).contains("6 of 12 tracks shown");
+        page.waitForFunction("() => { const c = [...new Set(window.skydasMap.querySourceFeatures('tracks')"
+                + ".map(f => f.properties.class))].sort().join(); return c === 'person,unknown'; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(5_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots",
+                "filteringByClass-personAndUnknownOnly.png")));
+
+        // Centre the map on one person and click it there.
+        Object person = page.evaluate("() => { const f = window.skydasMap.querySourceFeatures('tracks')"
+                + ".find(f => f.properties.class === 'person' && f.geometry.type === 'Point'); window.skydasMap.jumpTo({ center: f.geometry.coordinates, "
+                + "zoom: 11 }); return f.properties.id; }");
+        page.waitForFunction("() => !window.skydasMap.isMoving() && window.skydasMap.loaded()", null,
+                new Page.WaitForFunctionOptions().setTimeout(10_000));
+        var box = page.getByTestId("map").boundingBox();
+        page.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+        Locator details = page.getByTestId("track-details");
+        page.waitForFunction("id => document.querySelector('[data-testid=track-details]').dataset.trackId === String(id)",
+                person, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        assertThat(details.innerText()).contains("#" + person).contains("person").contains("m/s").contains("°")
+                .contains("sim-");
+        Locator history = details.getByTestId("track-history");
+        page.waitForFunction("() => document.querySelector('[data-testid=track-history]')?.dataset.points !== undefined",
+                null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        assertThat(Integer.parseInt(history.getAttribute("data-points"))).isPositive();
+        // The stored history is handed to the map too (a few metres long here: too short to query as drawn).
+        assertThat(page.evaluate("async () => (await window.skydasMap.getSource('history').getData()).features"
+                + ".map(f => f.id)")).isEqualTo(List.of(person));
+    }
+
+    @Test
+    void theSectorFilterNarrowsTheAlertList() throws Exception {
+        login("op1", "operator-pw");
+        long belarus = raise("BY-017");
+        long latvia = raise("LV-003");
+        Locator items = page.locator("[data-testid=alert-item]");
+        page.locator("[data-alert-id='" + latvia + "']").waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        page.locator("[data-alert-id='" + belarus + "']").waitFor();
+        page.getByTestId("sector-filter").selectOption("s:LV-003");
+        page.locator("[data-alert-id='" + belarus + "']").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.DETACHED).setTimeout(2_000));
+        assertThat(items.count()).isEqualTo(1);
+        assertThat(items.first().getAttribute("data-alert-id")).isEqualTo(String.valueOf(latvia));
+        page.getByTestId("sector-filter").selectOption("n:BY");
+        page.locator("[data-alert-id='" + belarus + "']").waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        assertThat(items.count()).isEqualTo(1);
     }
 }
