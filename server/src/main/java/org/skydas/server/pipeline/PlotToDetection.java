@@ -53,7 +53,9 @@ public final class PlotToDetection {
         if (p.measuredHeight()) {
             d = d.withHeight(p.position().altitudeM(), 30);
             if (p.position().altitudeM() > AIRBORNE_ABOVE_GROUND_M) {
-                d = d.withClassHint(TargetClass.DRONE, 0.7);
+                // Nothing on the ground flies: a measured height well above it is strong evidence, stronger
+                // than a speed that a fast car could also have.
+                d = d.withClassHint(TargetClass.DRONE, 0.9);
             }
         }
         return d;

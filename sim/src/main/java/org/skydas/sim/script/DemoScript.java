@@ -155,7 +155,7 @@ public final class DemoScript {
                 try {
                     Crossing c = crossing(Neighbour.BY, tower, outside, 500);
                     return java.util.Optional.of(new ScriptTarget("drone-dark-2", ObjectKind.DRONE, 1, 120.0, 80.0, null,
-                            List.of(wp(c.outside, 15.0), wp(c.border, null), wp(tower, null),
+                            List.of(wp(c.outside, 20.0), wp(c.border, null), wp(tower, null),
                                     wp(beyond(c.border, tower, 2_000), null))));
                 } catch (IllegalStateException e) {
                     // the border winds too much this far out: come in from closer, or try the next tower
