@@ -51,8 +51,9 @@ PY
 worst=100
 count=0
 while read -r dem x y oz tz md cc; do
-  gdal_viewshed -q -ox "$x" -oy "$y" -oz "$oz" -tz "$tz" -md "$md" -cc "$cc" "$dem" "$work/gdal.tif"
-  "$here/skydas-viewshed.sh" "$dem" "$x" "$y" "$oz" "$tz" "$md" "$cc" "$work/skydas.tif"
+  # </dev/null: the loop reads the runs on stdin, which a build started by ./skydas would otherwise consume
+  gdal_viewshed -q -ox "$x" -oy "$y" -oz "$oz" -tz "$tz" -md "$md" -cc "$cc" "$dem" "$work/gdal.tif" </dev/null
+  "$here/skydas-viewshed.sh" "$dem" "$x" "$y" "$oz" "$tz" "$md" "$cc" "$work/skydas.tif" </dev/null
   line=$(python3 "$here/compare_rasters.py" "$work/gdal.tif" "$work/skydas.tif" --dem "$dem" --json)
   pct=$(echo "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["valid_equal_pct"])')
   all=$(echo "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["equal_pct"])')

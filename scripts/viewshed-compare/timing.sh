@@ -4,7 +4,8 @@
 # DEM: N52E008 warped to UTM 32N at RESOLUTION_M (10 m: 6 872 x 11 180 cells, Int16 as gdalwarp
 # writes it). Observer 465000,5817000 (centre), 10 m, target 2 m, no range limit, curvature 0.85714.
 # Skydas runs through skydas-viewshed.sh (./skydas viewshed if present, else the bench main class
-# on $SKYDAS_CP). Reports the machine load too: on a shared machine the numbers move a lot.
+# on $SKYDAS_CP), after one untimed warm-up run of each. Reports the machine load too: on a shared machine the
+# numbers move a lot.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -16,6 +17,11 @@ trap 'rm -rf "$work"' EXIT
 gdalwarp -q -t_srs EPSG:32632 -tr "$res" "$res" -r bilinear "$shared/data/geo/dem/crosscheck/N52E008.hgt" "$work/dem.tif"
 gdalinfo "$work/dem.tif" | grep -E '^Size is' | sed 's/^/DEM: /'
 x=465000 y=5817000
+# one untimed run of each first: the DEM into the page cache for both, and for Skydas a build if the sources
+# changed and the class cache that the first run after a build records (./skydas, see there)
+gdal_viewshed -q -ox $x -oy $y -oz 10 -tz 2 -cc 0.85714 "$work/dem.tif" "$work/g.tif"
+"$here/skydas-viewshed.sh" "$work/dem.tif" $x $y 10 2 0 0.85714 "$work/s.tif" 2>/dev/null
+echo "load before the runs: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 g=() s=()
 for i in $(seq 1 "$runs"); do
   t=$( { /usr/bin/time -f %e gdal_viewshed -q -ox $x -oy $y -oz 10 -tz 2 -cc 0.85714 "$work/dem.tif" "$work/g.tif" ; } 2>&1 | tail -1)

@@ -116,6 +116,40 @@ class ViewshedCommandTest {
         assertOneLine("--observer");
     }
 
+    /** The launcher starts {@code skydas viewshed} at ViewshedCommand.main: it must behave as Main does. */
+    @Test
+    void directEntryPointBehavesAsMain() throws Exception {
+        String[] badObserver = {"--dem", good.toString(), "--observer", "500100", "--observer-height", "10",
+            "--target-height", "2", "--out", tmp.resolve("o.tif").toString()};
+        assertThat(ViewshedCommand.execute(badObserver)).isEqualTo(2);
+        String direct = err.toString(StandardCharsets.UTF_8);
+        err.reset();
+        String[] viaMain = new String[badObserver.length + 1];
+        viaMain[0] = "viewshed";
+        System.arraycopy(badObserver, 0, viaMain, 1, badObserver.length);
+        assertThat(Main.execute(viaMain)).isEqualTo(2);
+        assertThat(direct).isEqualTo(err.toString(StandardCharsets.UTF_8)).contains("--observer");
+        err.reset();
+
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(help, true, StandardCharsets.UTF_8));
+            assertThat(ViewshedCommand.execute("--help")).isZero();
+            String directHelp = help.toString(StandardCharsets.UTF_8);
+            help.reset();
+            assertThat(Main.execute("viewshed", "--help")).isZero();
+            assertThat(directHelp).startsWith("Usage: skydas viewshed").isEqualTo(help.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+        }
+
+        Path out = tmp.resolve("direct.tif");
+        assertThat(ViewshedCommand.execute("--dem", good.toString(), "--observer", "500100,5999900",
+                "--observer-height", "10", "--target-height", "2", "--out", out.toString())).isZero();
+        assertThat(DemReader.read(out).width()).isEqualTo(40);
+    }
+
     @Test
     void goodRunEqualsGdalViewshedOnAWarpedSrtmTile() throws Exception {
         Path src = SharedData.require("data/geo/dem/crosscheck/N50E011.hgt");

@@ -57,6 +57,8 @@ public final class Viewshed {
     private double maxDist2;
     private final GeoTransform gt;
     private final Obstruction obstruction;
+    /** Tests only: take the generic sweep even where the north-up fast path applies. */
+    private boolean genericOnly;
 
     private Viewshed(HeightRows dem, ViewshedParams p, Obstruction obstruction) {
         if (obstruction != null && (obstruction.width() != dem.width() || obstruction.height() != dem.height())) {
@@ -93,6 +95,13 @@ public final class Viewshed {
      */
     public static ViewshedResult compute(DemGrid dem, ViewshedParams params, Obstruction obstruction) {
         return new Viewshed(dem, params, obstruction).run();
+    }
+
+    /** The generic sweep even where the north-up fast path applies, so tests can check they agree bit for bit. */
+    static ViewshedResult computeGeneric(DemGrid dem, ViewshedParams params) {
+        Viewshed v = new Viewshed(dem, params, null);
+        v.genericOnly = true;
+        return v.run();
     }
 
     private ViewshedResult run() {
@@ -265,7 +274,7 @@ public final class Viewshed {
 
     /** Sweeps rows away from the observer in direction {@code dir}; returns the void count. */
     private long sweep(double[] last, int dir) {
-        if (!gt.isRotated() && p.cellMode() == CellMode.EDGE) {
+        if (!genericOnly && !gt.isRotated() && p.cellMode() == CellMode.EDGE) {
             return sweepNorthUpEdge(last, dir);
         }
         int w = last.length;
