@@ -76,6 +76,8 @@ class ReplayCommandTest {
             assertThat(driver.transport().failed()).as(driver.transport().lastError()).isZero();
             long udp = driver.sent().get(Channel.ASTERIX).get() + driver.sent().get(Channel.REMOTE_ID).get();
             live.awaitUdp(udp);
+            // CoT is a TCP stream: wait until all of it has arrived, not only the datagrams.
+            live.awaitCot(concat(byChannel(new JournalReader().read(recorded)).get(Channel.COT)).length);
             liveArrivals = live.arrivals();
             cotBytesLive = live.cotBytes().length;
         }
