@@ -23,7 +23,8 @@ import org.skydas.ingest.cot.CotXmlWriter;
 /**
  * CoT XML events per second on one thread. {@code parsePli}: the ATAK-CIV 3.12 position report of the
  * TAK Server tests (667 bytes; PLIs are most of the traffic); {@code parseSamples}: the 36 shared
- * samples in turn (markers, shapes, 10-point routes, chats: 0.3 to 3 kB); {@code splitAndParseStream}: the
+ * samples in turn (markers, shapes, 10-point routes, chats: 0.3 to 4.4 kB); {@code parseLarge}: the 4 samples over
+ * 2 kB in turn (routes, a telestration: the slowest); {@code splitAndParseStream}: the
  * samples as one TCP stream through the {@code </event>} splitter; {@code writePli}: event → XML.
  * Scores are events/s.
  */
@@ -33,9 +34,12 @@ import org.skydas.ingest.cot.CotXmlWriter;
 public class CotParseBenchmark {
 
     static final int PLI_BATCH = 100;
+    /** Samples over 2 kB: routes and a telestration, whose big {@code <detail>} makes them the slowest to parse. */
+    static final int LARGE = 4;
 
     private byte[] pli;
     private byte[][] samples;
+    private byte[][] large;
     private byte[] stream;
     private CotEvent pliEvent;
     private final CotXmlParser parser = new CotXmlParser();
@@ -55,6 +59,10 @@ public class CotParseBenchmark {
         if (samples.length != 36) {
             throw new IllegalStateException("expected 36 samples, found " + samples.length);
         }
+        large = all.stream().filter(s -> s.length > 2048).toArray(byte[][]::new);
+        if (large.length != LARGE) {
+            throw new IllegalStateException("expected " + LARGE + " samples over 2 kB, found " + large.length);
+        }
     }
 
     @Benchmark
@@ -69,6 +77,14 @@ public class CotParseBenchmark {
     @OperationsPerInvocation(36)
     public void parseSamples(Blackhole bh) throws DecodeException {
         for (byte[] s : samples) {
+            bh.consume(parser.parse(s));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LARGE)
+    public void parseLarge(Blackhole bh) throws DecodeException {
+        for (byte[] s : large) {
             bh.consume(parser.parse(s));
         }
     }
