@@ -72,6 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
                 : new Feeds.Ports(cotPort, -1, asterixPort, null, null, remoteIdPort, null, null);
         ServeCommand.Running r = ServeCommand.start(scenario, host, headless ? 0 : port, dataDir, null, feeds,
                 headless ? -1 : takOutPort, org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S, TerrainFiles.NONE);
+        // The simulated world runs --speed times faster than the wall clock, so its reports are stamped ahead of
+        // their receipt on purpose: no clock-lead limit for the demo.
+        r.pipeline().withMaxClockLead(Double.POSITIVE_INFINITY);
         Thread sim = null;
         if (!noSimulation) {
             // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.

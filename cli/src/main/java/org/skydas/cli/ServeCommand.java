@@ -87,6 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "shorter is faster, longer drops fewer late reports.")
     double reorderWindow;
 
+    @Option(names = "--max-clock-lead", defaultValue = "43200", paramLabel = "SECONDS",
+            description = "Reports stamped more than this after their receipt (a sensor clock running ahead) are "
+                    + "journalled but not tracked, so that one bad clock cannot make every other sensor late "
+                    + "(default ${DEFAULT-VALUE} s = 12 h; a simulator at --speed S leads by (S-1) x its run time).")
+    double maxClockLead;
+
     @Option(names = "--dem", paramLabel = "FILE", arity = "1..*",
             description = "DEM(s) for the coverage map, GeoTIFF or SRTM .hgt, any CRS with an EPSG code "
                     + "(default: the bare ellipsoid, and the map says so).")
@@ -102,9 +108,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (!(reorderWindow >= 0 && reorderWindow <= 60)) {
             throw new UserError("--reorder-window must be between 0 and 60 s, is " + reorderWindow);
         }
+        if (!(maxClockLead > 0)) {
+            throw new UserError("--max-clock-lead must be > 0 s, is " + maxClockLead);
+        }
         serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
                 asterixInterface, remoteIdPort, mqttUrl, mqttTopic), takOutPort, reorderWindow,
-                new TerrainFiles(dems, landcover));
+                new TerrainFiles(dems, landcover), maxClockLead);
         return 0;
     }
 
@@ -209,8 +218,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static void serve(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts, int takOutPort,
-                      double windowS, TerrainFiles terrain) throws Exception {
+                      double windowS, TerrainFiles terrain, double maxClockLeadS) throws Exception {
         Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain);
+        r.pipeline().withMaxClockLead(maxClockLeadS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             r.close();

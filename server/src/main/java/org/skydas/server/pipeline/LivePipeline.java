@@ -106,6 +106,9 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
+    private final AtomicLong clockAhead = new AtomicLong();
+    /** Reports stamped further ahead of their receipt than this are not tracked (see {@link #withMaxClockLead}). */
+    private volatile double maxClockLeadS = DEFAULT_MAX_CLOCK_LEAD_S;
     private final AtomicLong tracksSeen = new AtomicLong();
     /** Detection→alert latency (ms): from the triggering detection's receipt to the alert committed. */
     private final LatencyReservoir alertLatency = new LatencyReservoir(100_000);
@@ -117,6 +120,13 @@ public final class LivePipeline implements AutoCloseable {
     private double dataTime = Double.NEGATIVE_INFINITY;
     private long lastDataWallMillis = System.currentTimeMillis();
     private long lastEscalationMillis;
+
+    /**
+     * How far ahead of its receipt a report's own time may be, by default, s: 12 h catches the common clock faults
+     * (a wrong date or year, an unset real-time clock, most time-zone mix-ups) and leaves room for a simulator that
+     * runs its world faster than the wall clock for an hour or more.
+     */
+    public static final double DEFAULT_MAX_CLOCK_LEAD_S = 43_200;
 
     /** Reorder window of live data, seconds: how long a report waits for slightly older ones. */
     public static final double DEFAULT_WINDOW_S = 0.5;
@@ -190,6 +200,19 @@ public final class LivePipeline implements AutoCloseable {
         return true;
     }
 
+    /**
+     * A sensor whose clock runs ahead would drag the tracker's data time with it and make every other sensor's
+     * reports late: a report stamped more than {@code seconds} after its receipt is journalled but not tracked,
+     * and counted ({@code clock_ahead}). A simulator that runs its world faster than the wall clock sets infinity.
+     */
+    public LivePipeline withMaxClockLead(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("the clock lead must be > 0 s, is " + seconds);
+        }
+        this.maxClockLeadS = seconds;
+        return this;
+    }
+
     /** Tells alerts whether they arose in covered ground or in a gap, from the server's computed coverage. */
     public LivePipeline withCoverage(org.skydas.server.coverage.CoverageAtPoint lookup) {
         this.coverage = lookup;
@@ -223,6 +246,7 @@ public final class LivePipeline implements AutoCloseable {
         m.put("shed_oldest", shed.get());
         m.put("friendly_not_tracked", friendly.get());
         m.put("not_trackable", untrackable.get());
+        m.put("clock_ahead", clockAhead.get());
         m.put("tracker_rejects", tracker.rejects().asMap());
         m.put("tracks", current.size());
         m.put("detection_to_alert_ms", alertLatency.summary());
@@ -261,6 +285,13 @@ public final class LivePipeline implements AutoCloseable {
                 case PlotItem p -> acceptPlot(p, journal, detections);
                 case ExternalTrackItem e -> acceptExternalTrack(e, journal, detections);
                 case RemoteIdItem r -> acceptRemoteId(r.r(), journal, detections);
+            }
+            double latest = item.receivedAtMillis() / 1000.0 + maxClockLeadS;
+            for (int i = detections.size() - 1; i >= before; i--) {
+                if (detections.get(i).t() > latest) {
+                    detections.remove(i);
+                    clockAhead.incrementAndGet();
+                }
             }
             if (detections.size() > before) {
                 String source = orderedSource(item);

@@ -214,4 +214,27 @@ class RadarAndRemoteIdFeedTest {
         await(() -> ((Number) pipeline.stats().get("processed")).longValue() == converted.size(), "processed");
         assertThat(feed.stats().decodedCount()).isEqualTo(converted.size());
     }
+
+    @Test
+    void oneRadarWithAClockTwoHoursAheadCannotBlindTheOthers() throws Exception {
+        watch = new WatchServices(WatchStore.openSqlite(dir));
+        pipeline = new LivePipeline(withRadar(), watch, 1_000, 0.2).withMaxClockLead(60);
+        long now = System.currentTimeMillis();
+        double startS = now / 1000.0 - 200;
+        // First a plot stamped two hours after its receipt (a radar with a wrong clock)...
+        double futureS = startS + 7_200;
+        pipeline.offerPlot(plot(X0 + 4_000, Y0 + 8_000, futureS - Math.floor(futureS / 86_400) * 86_400, 7), "{}",
+                "asterix-udp", (long) (startS * 1000));
+        await(() -> ((Number) pipeline.stats().get("processed")).longValue() == 1, "the early plot processed alone");
+        // ...then the walker across the border, on time.
+        for (int k = 0; k <= 100; k++) {
+            double t = startS + 2 * k;
+            pipeline.offerPlot(plot(X0 - 150 + 3 * k, Y0 + 5_000, t - Math.floor(t / 86_400) * 86_400, 42), "{}",
+                    "asterix-udp", (long) (t * 1000));
+        }
+        await(() -> !watch.alerts(a -> a.rule() == RuleKind.BORDER_CROSSING).isEmpty(),
+                "border_crossing despite the early clock");
+        assertThat(((Number) pipeline.stats().get("clock_ahead")).longValue()).isEqualTo(1);
+        assertThat(pipeline.stats().get("tracker_rejects")).isEqualTo(Map.of());
+    }
 }
