@@ -32,27 +32,38 @@ public final class Cat048Plots {
         if (r.category() != category || !r.has(i040)) {
             return null;
         }
-        byte[] b = r.buffer();
-        int p = r.offset(i040);
-        double rhoNm = Bits.u16(b, p) / 256.0;
-        double thetaDeg = Bits.u16(b, p + 2) * (360.0 / 65536.0);
-        return locator.locate(rhoNm * PolarPlotLocator.METRES_PER_NM, thetaDeg, heightM(r, locator.site()));
+        return locator.locate(slantRangeM(r), azimuthDeg(r), heightM(r, locator.site()));
     }
 
-    /** Target height above the ellipsoid in metres: I048/110, else I048/090, else the antenna's height. */
+    /** I048/040 RHO in metres; the record must have I048/040. */
+    public double slantRangeM(AsterixRecord r) {
+        return Bits.u16(r.buffer(), r.offset(i040)) / 256.0 * PolarPlotLocator.METRES_PER_NM;
+    }
+
+    /** I048/040 THETA in degrees clockwise from north; the record must have I048/040. */
+    public double azimuthDeg(AsterixRecord r) {
+        return Bits.u16(r.buffer(), r.offset(i040) + 2) * (360.0 / 65536.0);
+    }
+
+    /** Whether the radar measured the target's height: I048/110, or an I048/090 flight level that is validated. */
+    public boolean hasMeasuredHeight(AsterixRecord r) {
+        return r.has(i110) || hasValidFlightLevel(r);
+    }
+
+    private boolean hasValidFlightLevel(AsterixRecord r) {
+        return r.has(i090) && (r.buffer()[r.offset(i090)] & 0x80) == 0; // V: 1 = code not validated
+    }
+
+    /** Target height above the ellipsoid in metres: I048/110, else a validated I048/090, else the antenna's height. */
     double heightM(AsterixRecord r, RadarSite site) {
         byte[] b = r.buffer();
         if (r.has(i110)) {
             int p = r.offset(i110);
             return Bits.signExtend(Bits.u16(b, p) & 0x3FFF, 14) * 25 * FT; // 3DH: 14-bit signed, LSB 25 ft
         }
-        if (r.has(i090)) {
-            int p = r.offset(i090);
-            boolean valid = (b[p] & 0x80) == 0; // V: 1 = code not validated
-            if (valid) {
-                double fl = Bits.signExtend(Bits.u16(b, p) & 0x3FFF, 14) / 4.0;
-                return fl * 100 * FT;
-            }
+        if (hasValidFlightLevel(r)) {
+            double fl = Bits.signExtend(Bits.u16(b, r.offset(i090)) & 0x3FFF, 14) / 4.0;
+            return fl * 100 * FT;
         }
         return site.altitudeM();
     }

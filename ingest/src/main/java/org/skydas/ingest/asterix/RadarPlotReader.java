@@ -65,8 +65,6 @@ public final class RadarPlotReader {
         private final Cat048Plots plots;
         private final int i010;
         private final int i040;
-        private final int i090;
-        private final int i110;
         private final int i140;
         private final int i161;
 
@@ -74,8 +72,6 @@ public final class RadarPlotReader {
             plots = new Cat048Plots(c);
             i010 = c.indexOf("010");
             i040 = c.indexOf("040");
-            i090 = c.indexOf("090");
-            i110 = c.indexOf("110");
             i140 = c.indexOf("140");
             i161 = c.indexOf("161");
         }
@@ -94,15 +90,11 @@ public final class RadarPlotReader {
                 last = Outcome.NO_SITE;
                 return null;
             }
-            GeoPosition pos = plots.locate(r, locator);
-            int q = r.offset(i040);
-            double rho = Bits.u16(b, q) / 256.0 * PolarPlotLocator.METRES_PER_NM;
-            double theta = Bits.u16(b, q + 2) * (360.0 / 65536.0);
             double tod = r.has(i140) ? Bits.u24(b, r.offset(i140)) / 128.0 : Double.NaN;
             int track = r.has(i161) ? Bits.u16(b, r.offset(i161)) & 0x0FFF : -1;
-            boolean measured = r.has(i110) || (r.has(i090) && (b[r.offset(i090)] & 0x80) == 0);
             last = Outcome.PLOT;
-            return new PlotReport(sac, sic, tod, pos, rho, theta, measured, track);
+            return new PlotReport(sac, sic, tod, plots.locate(r, locator), plots.slantRangeM(r), plots.azimuthDeg(r),
+                    plots.hasMeasuredHeight(r), track);
         }
     }
 }
