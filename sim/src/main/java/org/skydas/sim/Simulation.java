@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.model.Asset;
 import org.skydas.model.AssetType;
+import org.skydas.model.AsterixIdentity;
 import org.skydas.model.Scenario;
 import org.skydas.sim.motion.SimObject;
 import org.skydas.sim.motion.Trajectory;
@@ -74,8 +75,8 @@ public final class Simulation {
                 // A radar keeps the ASTERIX identity the scenario gives it (so the server finds its site);
                 // otherwise the script's SAC and the radar's number.
                 ++sic;
-                RadarEmitter radar = new RadarEmitter(a, r, visibility, clutter,
-                        asterixCode(a, "asterix_sac", script.asterixSac()), asterixCode(a, "asterix_sic", sic));
+                AsterixIdentity id = AsterixIdentity.of(a).orElse(new AsterixIdentity(script.asterixSac(), sic));
+                RadarEmitter radar = new RadarEmitter(a, r, visibility, clutter, id.sac(), id.sic());
                 radars.add(radar);
             } else if (a.type() == AssetType.REMOTE_ID_RECEIVER) {
                 others.add(new RemoteIdEmitter(a, r, visibility));
@@ -168,13 +169,5 @@ public final class Simulation {
 
     /** One object's true state; {@code courseDeg} is clockwise from grid north. */
     public record ObjectState(String id, SimObject object, double x, double y, double speedMps, double courseDeg) {
-    }
-
-    private static int asterixCode(Asset a, String param, int fallback) {
-        Object v = a.params().get(param);
-        if (v instanceof Number n && n.intValue() >= 0 && n.intValue() <= 255 && n.doubleValue() == n.intValue()) {
-            return n.intValue();
-        }
-        return fallback;
     }
 }

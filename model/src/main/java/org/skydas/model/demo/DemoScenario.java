@@ -22,6 +22,7 @@ import org.skydas.geodata.Countries;
 import org.skydas.model.Asset;
 import org.skydas.model.AssetStatus;
 import org.skydas.model.AssetType;
+import org.skydas.model.AsterixIdentity;
 import org.skydas.model.BorderDerivation;
 import org.skydas.model.BorderLine;
 import org.skydas.model.Category;
@@ -253,7 +254,7 @@ public final class DemoScenario {
      * EUROCONTROL) and the tower's number as System Identification Code, so that a live feed finds its site.
      */
     private static Map<String, Object> radarParams(String siteId, int sic) {
-        return Map.of("site", siteId, "example", true, "asterix_sac", 1, "asterix_sic", sic);
+        return Map.of("site", siteId, "example", true, AsterixIdentity.SAC_PARAM, 1, AsterixIdentity.SIC_PARAM, sic);
     }
 
     private static Map<String, Object> example(String siteId) {

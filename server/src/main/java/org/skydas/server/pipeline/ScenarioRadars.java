@@ -10,18 +10,15 @@ import org.skydas.ingest.asterix.RadarSite;
 import org.skydas.ingest.asterix.RadarSites;
 import org.skydas.model.Asset;
 import org.skydas.model.AssetType;
+import org.skydas.model.AsterixIdentity;
 import org.skydas.model.Scenario;
 
 /**
- * The scenario's radars as an ASTERIX feed knows them: a radar asset with {@code asterix_sac} and
- * {@code asterix_sic} parameters is configured at its point, the antenna at mast height above the ground
+ * The scenario's radars as an ASTERIX feed knows them: a radar asset with an {@link AsterixIdentity} is configured at its point, the antenna at mast height above the ground
  * (the bare ellipsoid while the server has no DEM), with its position noise as the range sigma. Radars that
  * are not in the scenario can still be used when they announce their site in CAT034 (see {@link RadarSites}).
  */
 public final class ScenarioRadars {
-
-    public static final String SAC_PARAM = "asterix_sac";
-    public static final String SIC_PARAM = "asterix_sic";
 
     private final RadarSites sites = new RadarSites();
     private final Map<Integer, Double> rangeSigma = new HashMap<>();
@@ -32,28 +29,15 @@ public final class ScenarioRadars {
     public static ScenarioRadars of(Scenario scenario) {
         ScenarioRadars r = new ScenarioRadars();
         for (Asset a : scenario.assets()) {
-            Integer sac = integer(a.params().get(SAC_PARAM));
-            Integer sic = integer(a.params().get(SIC_PARAM));
-            if (a.type() != AssetType.RADAR || sac == null || sic == null || a.sensor() == null
-                    || !(a.geometry() instanceof Point p)) {
+            AsterixIdentity id = AsterixIdentity.of(a).orElse(null);
+            if (a.type() != AssetType.RADAR || id == null || a.sensor() == null || !(a.geometry() instanceof Point p)) {
                 continue;
             }
             Coordinate w = Lks94.toWgs84(p.getX(), p.getY());
-            r.sites.configure(sac, sic, new RadarSite(w.y, w.x, a.sensor().mastHeightM()));
-            r.rangeSigma.put(sac << 8 | sic, a.sensor().positionNoiseM());
+            r.sites.configure(id.sac(), id.sic(), new RadarSite(w.y, w.x, a.sensor().mastHeightM()));
+            r.rangeSigma.put(id.sac() << 8 | id.sic(), a.sensor().positionNoiseM());
         }
         return r;
-    }
-
-    private static Integer integer(Object v) {
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() >= 0
-                && n.intValue() <= 255) {
-            return n.intValue();
-        }
-        if (v instanceof String s && s.matches("\\d{1,3}") && Integer.parseInt(s) <= 255) {
-            return Integer.parseInt(s);
-        }
-        return null;
     }
 
     public RadarSites sites() {

@@ -32,6 +32,7 @@ import org.skydas.ingest.remoteid.OdidMessagePack;
 import org.skydas.model.Asset;
 import org.skydas.model.AssetStatus;
 import org.skydas.model.AssetType;
+import org.skydas.model.AsterixIdentity;
 import org.skydas.model.Scenario;
 import org.skydas.model.SensorParameters;
 import org.skydas.model.TargetClass;
@@ -61,7 +62,7 @@ class RadarAndRemoteIdFeedTest {
         SensorParameters radar = new SensorParameters(25, Map.of(TargetClass.PERSON, 8_000.0), 0, 0, -5, 30, 0.95, 0.6,
                 2.0, 12, 0.5);
         Asset a = new Asset("radar-1", "Radar 1", AssetType.RADAR, Lks94.GRID.createPoint(RADAR), AssetStatus.OPERATIONAL,
-                1, 0, null, 2026, radar, Map.of(ScenarioRadars.SAC_PARAM, 1, ScenarioRadars.SIC_PARAM, 7));
+                1, 0, null, 2026, radar, Map.of(AsterixIdentity.SAC_PARAM, 1, AsterixIdentity.SIC_PARAM, 7));
         return square.withAssets(List.of(a));
     }
 
