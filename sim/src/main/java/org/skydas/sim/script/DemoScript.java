@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -125,18 +126,14 @@ public final class DemoScript {
                 .filter(c -> distance(dark, c) < 10_000)
                 .sorted(Comparator.comparingDouble(c -> distance(dark, c))).toList());
         anchors.add(gapAnchor);
-        for (Coordinate anchor : anchors) {
-            for (double outside : new double[] {1_500, 1_000, 600}) {
-                try {
-                    Crossing c = crossing(dark, anchor, outside, 500);
-                    Coordinate end = beyond(c.border, anchor, 3_000);
-                    return new ScriptTarget("drone-dark", ObjectKind.DRONE, 1, 200.0, 80.0, null, contains(end)
-                            ? List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null), wp(end, null))
-                            : List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null)));
-                } catch (IllegalStateException e) {
-                    // the border winds too much this far out: come in from closer, or try the next anchor
-                }
-            }
+        Optional<AnchoredCrossing> over = droneCrossing(dark, anchors);
+        if (over.isPresent()) {
+            Coordinate anchor = over.get().anchor();
+            Crossing c = over.get().crossing();
+            Coordinate end = beyond(c.border, anchor, 3_000);
+            return new ScriptTarget("drone-dark", ObjectKind.DRONE, 1, 200.0, 80.0, null, contains(end)
+                    ? List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null), wp(end, null))
+                    : List.of(wp(c.outside, 20.0), wp(c.border, null), wp(anchor, null)));
         }
         // Nowhere near an anchor is the border straight enough: use a dry-land stretch.
         Crossing c = crossing(dark, dark == Neighbour.RU ? grid(22.75, 54.46) : grid(25.5, 54.3), 3_000, 8_000);
@@ -149,20 +146,35 @@ public final class DemoScript {
      * sees (CAT048 plots with measured height), so that the demo shows a radar-tracked drone incursion within its
      * first minute. Empty when no tower stands where the border runs straight enough.
      */
-    private java.util.Optional<ScriptTarget> radarDrone(List<Asset> radars) {
-        for (Coordinate tower : radars.stream().map(DemoScript::point).toList()) {
+    private Optional<ScriptTarget> radarDrone(List<Asset> radars) {
+        return droneCrossing(Neighbour.BY, radars.stream().map(DemoScript::point).toList()).map(over -> {
+            Coordinate tower = over.anchor();
+            Crossing c = over.crossing();
+            return new ScriptTarget("drone-dark-2", ObjectKind.DRONE, 1, 120.0, 80.0, null,
+                    List.of(wp(c.outside, 20.0), wp(c.border, null), wp(tower, null),
+                            wp(beyond(c.border, tower, 2_000), null)));
+        });
+    }
+
+    /** A drone's way in across the border with {@code n} and the anchor it flies over. */
+    private record AnchoredCrossing(Coordinate anchor, Crossing crossing) {
+    }
+
+    /**
+     * The first anchor, in order, near which a drone can cross the border cleanly, coming from 1.5 km out, or from
+     * closer where the border winds too much that far out; empty when none can.
+     */
+    private Optional<AnchoredCrossing> droneCrossing(Neighbour n, List<Coordinate> anchors) {
+        for (Coordinate anchor : anchors) {
             for (double outside : new double[] {1_500, 1_000, 600}) {
                 try {
-                    Crossing c = crossing(Neighbour.BY, tower, outside, 500);
-                    return java.util.Optional.of(new ScriptTarget("drone-dark-2", ObjectKind.DRONE, 1, 120.0, 80.0, null,
-                            List.of(wp(c.outside, 20.0), wp(c.border, null), wp(tower, null),
-                                    wp(beyond(c.border, tower, 2_000), null))));
+                    return Optional.of(new AnchoredCrossing(anchor, crossing(n, anchor, outside, 500)));
                 } catch (IllegalStateException e) {
-                    // the border winds too much this far out: come in from closer, or try the next tower
+                    // the border winds too much this far out: come in from closer, or try the next anchor
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A border crossing: a point {@code outsideM} beyond the border, the border point, a point {@code insideM} in. */
