@@ -281,7 +281,7 @@ public final class LivePipeline implements AutoCloseable {
             int before = detections.size();
             switch (item) {
                 case CotItem c -> acceptCot(c.r(), journal, detections);
-                case JsonItem j -> acceptJson(j.r(), journal, detections);
+                case JsonItem j -> acceptJson(j, journal, detections);
                 case PlotItem p -> acceptPlot(p, journal, detections);
                 case ExternalTrackItem e -> acceptExternalTrack(e, journal, detections);
                 case RemoteIdItem r -> acceptRemoteId(r.r(), journal, detections);
@@ -341,8 +341,8 @@ public final class LivePipeline implements AutoCloseable {
         rules.onSensorData(source(r), received);
     }
 
-    private void acceptJson(Received<org.skydas.ingest.json.Detection> r, List<JournalEntry> journal,
-                            List<Detection> detections) {
+    private void acceptJson(JsonItem item, List<JournalEntry> journal, List<Detection> detections) {
+        Received<org.skydas.ingest.json.Detection> r = item.r();
         org.skydas.ingest.json.Detection d = r.message();
         double received = r.receivedAtMillis() / 1000.0;
         journal.add(new JournalEntry(0, received, d.sensorId(), r.listener(),
@@ -352,12 +352,12 @@ public final class LivePipeline implements AutoCloseable {
             untrackable.incrementAndGet();
             return;
         }
-        detections.add(JsonToDetection.convert(d, sensorIdFor("json:" + d.sensorId())));
+        detections.add(JsonToDetection.convert(d, sensorIdFor(orderedSource(item))));
     }
 
     private void acceptPlot(PlotItem p, List<JournalEntry> journal, List<Detection> detections) {
         double received = p.receivedAtMillis() / 1000.0;
-        String source = "asterix:" + p.plot().radar();
+        String source = orderedSource(p);
         journal.add(new JournalEntry(0, received, source, p.listener(), p.recordJson()));
         rules.onSensorData(source, received);
         detections.add(PlotToDetection.convert(p.plot(), p.receivedAtMillis(), sensorIdFor(source),
@@ -366,7 +366,7 @@ public final class LivePipeline implements AutoCloseable {
 
     private void acceptExternalTrack(ExternalTrackItem e, List<JournalEntry> journal, List<Detection> detections) {
         double received = e.receivedAtMillis() / 1000.0;
-        String source = "asterix62:" + e.track().sac() + "/" + e.track().sic();
+        String source = orderedSource(e);
         journal.add(new JournalEntry(0, received, source, e.listener(), e.recordJson()));
         rules.onSensorData(source, received);
         detections.add(ExternalTrackToDetection.convert(e.track(), e.receivedAtMillis(), sensorIdFor(source)));
