@@ -44,10 +44,13 @@ final class WatchApi {
 
     private final WatchServices watch;
     private final ScenarioView view;
+    /** The scenario's impact window and levels, read once (the scenario does not change while serving). */
+    private final WatchSettings settings;
 
     WatchApi(WatchServices watch, ScenarioView view) {
         this.watch = watch;
         this.view = view;
+        this.settings = WatchSettings.fromMetadata(view.scenario().metadata());
     }
 
     void register(Javalin app) {
@@ -109,7 +112,6 @@ final class WatchApi {
      * window and thresholds from the scenario's {@link WatchSettings}), and its open alerts.
      */
     private List<Map<String, Object>> sectorStatus(double now) {
-        WatchSettings settings = WatchSettings.fromMetadata(view.scenario().metadata());
         SectorImpact impact = settings.newImpact();
         Map<String, Integer> open = new java.util.HashMap<>();
         for (Alert a : watch.alerts(x -> x.sectorId() != null)) {
