@@ -248,8 +248,9 @@ public final class CostDistance {
         double[] acc = new double[n];
         java.util.Arrays.fill(acc, Double.POSITIVE_INFINITY);
         byte[] dir = options.directions() ? new byte[n] : null;
-        CellHeap heap = new CellHeap(4 * (g.width + g.height) + 64);
-        boolean[] isStart = null;
+        double band = minimumMove(f, z, wp, g, len, moves);
+        long[] done = new long[(n + 63) >>> 6]; // settled cells: their neighbours skip them unread
+        Frontier heap = band > 0 ? new BandQueue(band, done) : new RadixHeap(acc);
         for (int s : startCells) {
             Objects.checkIndex(s, g.width * g.height);
             int p = g.padded(s);
@@ -274,16 +275,14 @@ public final class CostDistance {
             sf = wp.slopeFactor();
         }
         long settled = 0;
-        while (!heap.isEmpty()) {
-            double cost = heap.topKey();
-            int cell = heap.topCell();
-            heap.pop();
-            if (cost > acc[cell]) {
-                continue; // stale entry
-            }
+        int cell;
+        while ((cell = heap.next()) >= 0) {
+            double cost = acc[cell];
             if (cost > max) {
-                break;
+                heap.stopAfterBand(); // r.cost stops at the first cell above the maximum
+                continue;
             }
+            done[cell >>> 6] |= 1L << cell;
             if ((++settled & 0xfffff) == 0) {
                 progress.settled(settled, (long) g.width * g.height);
             }
@@ -294,6 +293,9 @@ public final class CostDistance {
             if (z == null) {
                 for (int k = 0; k < moves; k++) {
                     int nb = cell + off[k];
+                    if ((done[nb >>> 6] & (1L << nb)) != 0) {
+                        continue;
+                    }
                     double fs = (double) fc + f[nb];
                     if (k >= 8) {
                         fs += (double) f[cell + off[VIA1[k - 8]]] + f[cell + off[VIA2[k - 8]]];
@@ -311,6 +313,9 @@ public final class CostDistance {
                 double zc = z[cell];
                 for (int k = 0; k < moves; k++) {
                     int nb = cell + off[k];
+                    if ((done[nb >>> 6] & (1L << nb)) != 0) {
+                        continue;
+                    }
                     double fa;
                     if (k < 8) {
                         fa = ((double) fc + f[nb]) / 2.0;
@@ -333,5 +338,38 @@ public final class CostDistance {
             }
         }
         return new CostSurface(g, acc, dir, settled);
+    }
+
+    /**
+     * A positive lower bound of every allowed move's cost, or 0 when there is none usable (zero
+     * friction for r.cost, coefficients that allow free or negative moves for r.walk, or frictions
+     * spanning more than five orders of magnitude, where bands would be mostly empty): then the
+     * search uses a heap instead of {@link BandQueue}.
+     */
+    static double minimumMove(float[] f, float[] z, WalkParams wp, Grid g, double[] len, int moves) {
+        double fmin = Double.POSITIVE_INFINITY;
+        double fmax = 0;
+        for (float v : f) {
+            if (v == v) {
+                fmin = Math.min(fmin, v);
+                fmax = Math.max(fmax, v);
+            }
+        }
+        if (fmin == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        double shortest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < moves; k++) {
+            shortest = Math.min(shortest, len[k]); // east-west cells
+        }
+        if (z == null) {
+            return fmin > 0 && fmax / fmin <= 1e5 ? fmin * shortest : 0;
+        }
+        if (wp.b() < 0 || wp.d() > 0 || wp.slopeFactor() > 0 || wp.lambda() < 0) {
+            return 0;
+        }
+        double perMetre = wp.a() + wp.lambda() * fmin + Math.min(0, wp.c() * wp.slopeFactor());
+        double most = wp.a() + wp.lambda() * fmax + Math.max(wp.b(), -wp.d()) * 10;
+        return perMetre > 0 && most / perMetre <= 1e5 ? perMetre * shortest * g.ew : 0;
     }
 }
