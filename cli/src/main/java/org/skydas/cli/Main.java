@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ViewshedCommand.class,
             CoverageCommand.class,
             CostDistanceCommand.class,
+            CorridorsCommand.class,
             SimulateCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class

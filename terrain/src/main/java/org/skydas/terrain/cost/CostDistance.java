@@ -159,6 +159,48 @@ public final class CostDistance {
         public CostSurface search(int[] startCells, Options options, Progress progress) {
             return CostDistance.search(grid, friction, dem, walk, startCells, options, progress);
         }
+
+        /**
+         * The cost the search gives the move between two neighbouring cells (row-major indices; a
+         * knight's move counts as a neighbour), NaN when the move is not allowed. Used to price a
+         * path on rasters other than the ones it was found on.
+         */
+        public double moveCost(int from, int to) {
+            int fr = from / grid.width;
+            int fc = from % grid.width;
+            int dr = to / grid.width - fr;
+            int dc = to % grid.width - fc;
+            for (int k = 0; k < 16; k++) {
+                if (DROW[k] == dr && DCOL[k] == dc) {
+                    return move(grid.padded(from), k);
+                }
+            }
+            return Double.NaN;
+        }
+
+        private double move(int cell, int k) {
+            int stride = grid.stride;
+            int nb = cell + DROW[k] * stride + DCOL[k];
+            double sum = (double) friction[cell] + friction[nb];
+            int parts = 2;
+            if (k >= 8) {
+                int v1 = VIA1[k - 8];
+                int v2 = VIA2[k - 8];
+                sum += (double) friction[cell + DROW[v1] * stride + DCOL[v1]]
+                        + friction[cell + DROW[v2] * stride + DCOL[v2]];
+                parts = 4;
+            }
+            double r = DROW[k] * grid.ns / grid.ew;
+            double len = Math.sqrt(r * r + DCOL[k] * DCOL[k]);
+            if (dem == null) {
+                return sum * len / parts;
+            }
+            double s = len * grid.ew;
+            double dh = (double) dem[nb] - dem[cell];
+            double slope = dh / s;
+            double coef = slope >= 0 ? walk.b() : (slope < walk.slopeFactor() ? walk.d() : walk.c());
+            return dh * coef + walk.a() * s + walk.lambda() * sum / parts * s;
+        }
     }
 
     /** Size and cell shape of the searched grid. */

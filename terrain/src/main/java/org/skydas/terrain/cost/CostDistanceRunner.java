@@ -131,13 +131,14 @@ public final class CostDistanceRunner {
         return cells;
     }
 
-    /** A writer of one file, given the temporary path to write. */
+    /** A writer of one file, given the temporary path to write (see {@link #writeReplacing}). */
     @FunctionalInterface
-    interface FileWrite {
+    public interface FileWrite {
         void write(Path tmp) throws IOException;
     }
 
-    static void writeReplacing(Path target, FileWrite write) throws IOException {
+    /** Writes {@code target} through a temporary file beside it, renamed over it when complete. */
+    public static void writeReplacing(Path target, FileWrite write) throws IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
