@@ -13,6 +13,8 @@ import org.skydas.terrain.io.DemReader;
  * The cost-distance search alone, in one process, repeated: {@code CostDistanceMain FRICTION.tif X,Y RUNS [knight]}.
  * Prints each run's search time and the median (the whole process, reading and writing included, is
  * measured from outside against GRASS by {@code bench/cost-distance-vs-grass}).
+ * {@code CostDistanceMain synthetic SIZE} instead searches a seeded SIZE x SIZE friction (1 + rolling hills)
+ * from its centre with the knight's move and directions, for the memory goal: run it with {@code -Xmx2g}.
  */
 public final class CostDistanceMain {
 
@@ -20,6 +22,10 @@ public final class CostDistanceMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("synthetic")) {
+            synthetic(Integer.parseInt(args[1]));
+            return;
+        }
         DemGrid friction = DemReader.read(Path.of(args[0]));
         String[] xy = args[1].split(",");
         double x = Double.parseDouble(xy[0]);
@@ -41,7 +47,30 @@ public final class CostDistanceMain {
                     s.settledCells(), s.cost(friction.width() - 3, friction.height() - 3));
         }
         Arrays.sort(ms);
+        report(friction, knight, ms, runs);
+    }
+
+    private static void report(DemGrid friction, boolean knight, double[] ms, int runs) {
         System.out.printf(Locale.ROOT, "%d x %d cells, knight=%b: median search %.0f ms over %d runs%n",
                 friction.width(), friction.height(), knight, ms[runs / 2], runs);
+    }
+
+    private static void synthetic(int size) {
+        float[] f = new float[size * size];
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                f[r * size + c] = (float) (1 + 0.5 * (1 + Math.sin(c * 0.013) * Math.cos(r * 0.007)));
+            }
+        }
+        CostDistance.Prepared p = CostDistance.prepare(
+                DemGrid.wrap(size, size, f, org.skydas.terrain.GeoTransform.northUp(0, 0, 10, -10), 0, Float.NaN));
+        f = null;
+        long t0 = System.nanoTime();
+        CostSurface s = p.search(new int[] {size / 2 * size + size / 2}, CostDistance.Options.of(true),
+                CostDistance.Progress.NONE);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "%d x %d cells: search %.1f s, %d settled, corner cost %.1f, heap in use %.0f MB "
+                + "of max %.0f MB%n", size, size, (System.nanoTime() - t0) / 1e9, s.settledCells(), s.cost(0, 0),
+                (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
     }
 }
