@@ -36,9 +36,11 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.linearref.LengthIndexedLine;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.skydas.geo.Lks94;
 import org.skydas.model.Scenario;
 import org.skydas.model.Sector;
@@ -51,9 +53,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * End-to-end alert latency as an operator sees it (issue 19): {@code probes} people walk across the LT–BY border
  * at as many places (one per Belarus sector, spread along the border), each reporting its position once a second
- * as Cursor-on-Target over one TCP connection; a WebSocket client on {@code /api/stream} and a TAK client on the
- * CoT-out port time each {@code border_crossing} alert from the last report its probe sent before the alert came
- * (exact while the latency is under the 1 s report interval). Optional background load: {@code --background R}
+ * as Cursor-on-Target over one TCP connection, stamped with the time it is sent; a WebSocket client on
+ * {@code /api/stream} and a TAK client on the CoT-out port time each {@code border_crossing} alert from the report
+ * that raised it to its arrival. That report is known exactly: an alert's time ({@code raised_at}, the CoT event's
+ * {@code time}) is the data time of the track update that raised it, i.e. the stamp of the probe's report; an
+ * alert whose time is none of its probe's stamps is left out and counted. Optional background load: {@code --background R}
  * people far (over 20 km) inside Lithuania reporting once a second on one more TCP connection (R reports/s, no
  * alerts), and/or {@code --loadgen R}, the project's {@link CotLoadGenerator} at R walkers (crossing walkers: it
  * raises alerts of its own).
@@ -79,27 +83,27 @@ public final class AlertLatencyHarness {
     record Probe(String uid, Coordinate start, double ux, double uy, Coordinate crossing, long phaseMs) {
     }
 
-    /** Send times (ms since the harness's nano origin) of each probe's reports, in order. */
+    /** The time stamps (epoch ms) of each probe's reports, as sent. */
     private static final class Sent {
-        final long[] at = new long[4096];
-        volatile int n;
+        private final java.util.Set<Long> stamps = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        synchronized void add(long t) {
-            if (n < at.length) {
-                at[n] = t;
-                n++;
-            }
+        void add(long epochMs) {
+            stamps.add(epochMs);
         }
 
-        /** The newest send time at or before {@code t}, or -1. */
-        synchronized long lastAtOrBefore(long t) {
-            for (int i = n - 1; i >= 0; i--) {
-                if (at[i] <= t) {
-                    return at[i];
+        /** The stamp sent that {@code epochMs} is (within 1 ms: seconds as a double lose the last digit), or -1. */
+        long match(long epochMs) {
+            for (long t : new long[] {epochMs, epochMs + 1, epochMs - 1}) {
+                if (stamps.contains(t)) {
+                    return t;
                 }
             }
             return -1;
         }
+    }
+
+    /** An alert on a client: when it arrived and the time stamp of the report that raised it (epoch ms). */
+    record Arrival(long arrivedMs, long triggerMs) {
     }
 
     private static final long ORIGIN = System.nanoTime();
@@ -163,18 +167,10 @@ public final class AlertLatencyHarness {
         List<Probe> probes = probes(demo, n);
         Sent[] sent = new Sent[n];
         Arrays.setAll(sent, i -> new Sent());
-        AtomicReferenceArray<Double> wsAt = new AtomicReferenceArray<>(n);
-        AtomicReferenceArray<Double> takAt = new AtomicReferenceArray<>(n);
+        AtomicReferenceArray<Arrival> wsAt = new AtomicReferenceArray<>(n);
+        AtomicReferenceArray<Arrival> takAt = new AtomicReferenceArray<>(n);
         AtomicLong unmatched = new AtomicLong();
         CountDownLatch all = new CountDownLatch(2 * n);
-
-        // The operator's screens: a WebSocket client and a TAK client, connected before anything moves.
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort
-                + "/api/stream?token=" + token), new WsListener(probes, wsAt, unmatched, all)).get(10, TimeUnit.SECONDS);
-        Socket tak = new Socket("127.0.0.1", takOutPort);
-        Thread takReader = new Thread(() -> readTak(tak, probes, takAt, unmatched, all), "tak-client");
-        takReader.setDaemon(true);
-        takReader.start();
 
         double[] load0 = loadAverage();
         List<Thread> loads = new ArrayList<>();
@@ -203,6 +199,15 @@ public final class AlertLatencyHarness {
             Thread.sleep(loadgen > 0 ? CotLoadGenerator.RAMP_S * 1000L : 5_000); // let the load settle
         }
 
+        // The operator's screens: a WebSocket client and a TAK client, connected once the load runs, before the probes start
+        // (Jetty closes a WebSocket idle for 30 s).
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort
+                + "/api/stream?token=" + token), new WsListener(probes, wsAt, unmatched, all)).get(10, TimeUnit.SECONDS);
+        Socket tak = new Socket("127.0.0.1", takOutPort);
+        Thread takReader = new Thread(() -> readTak(tak, probes, takAt, unmatched, all), "tak-client");
+        takReader.setDaemon(true);
+        takReader.start();
+
         // The probes: each reports once a second at its own phase, stamped with its send time.
         long start = System.currentTimeMillis();
         double startMs = nowMs();
@@ -219,9 +224,10 @@ public final class AlertLatencyHarness {
                     }
                     double d = SPEED * (sec + p.phaseMs() / 1000.0);
                     Coordinate ll = Lks94.toWgs84(p.start().x + p.ux() * d, p.start().y + p.uy() * d);
-                    out.write(cot(p.uid(), Instant.now(), ll).getBytes(StandardCharsets.UTF_8));
+                    Instant stamp = Instant.ofEpochMilli(System.currentTimeMillis());
+                    sent[i].add(stamp.toEpochMilli());
+                    out.write(cot(p.uid(), stamp, ll).getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    sent[i].add(Math.round(nowMs() * 1000)); // µs, so that sub-millisecond order is kept
                 }
             }
             all.await(3, TimeUnit.SECONDS);
@@ -235,8 +241,12 @@ public final class AlertLatencyHarness {
         System.out.println("|---|---|---|---|---|---|---|");
         String what = background == 0 && loadgen == 0 ? "none" : (background > 0 ? "~" + background + " CoT/s inland" : "")
                 + (background > 0 && loadgen > 0 ? " + " : "") + (loadgen > 0 ? "CotLoadGenerator " + loadgen + "/s" : "");
-        row("WebSocket /api/stream", what, latencies(wsAt, sent), n);
-        row("TAK-out (CoT TCP)", what, latencies(takAt, sent), n);
+        AtomicLong unexplained = new AtomicLong();
+        row("WebSocket /api/stream", what, latencies(wsAt, sent, unexplained), n);
+        row("TAK-out (CoT TCP)", what, latencies(takAt, sent, unexplained), n);
+        if (unexplained.get() > 0) {
+            System.out.println("alerts whose time is none of their probe's reports (left out): " + unexplained.get());
+        }
         if (unmatched.get() > 0) {
             System.out.println("border_crossing alerts not from a probe (load walkers): " + unmatched.get());
         }
@@ -278,18 +288,23 @@ public final class AlertLatencyHarness {
         }
     }
 
-    /** Latency of each probe's first alert on one channel (ms), from its last report sent before the alert. */
-    static double[] latencies(AtomicReferenceArray<Double> arrived, Sent[] sent) {
+    /**
+     * Latency of each probe's first alert on one channel (ms): from the time stamp of the report that raised it (the
+     * alert's raised_at, or its CoT time, is the data time of that report, which the probe stamped as it sent it) to
+     * the alert's arrival. Alerts whose time stamp is not one of the probe's reports are left out and counted.
+     */
+    static double[] latencies(AtomicReferenceArray<Arrival> arrived, Sent[] sent, AtomicLong unexplained) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < arrived.length(); i++) {
-            Double at = arrived.get(i);
-            if (at == null) {
+            Arrival a = arrived.get(i);
+            if (a == null) {
                 continue;
             }
-            long us = Math.round(at * 1000);
-            long last = sent[i].lastAtOrBefore(us);
-            if (last >= 0) {
-                out.add((us - last) / 1000.0);
+            long stamp = sent[i].match(a.triggerMs());
+            if (stamp >= 0) {
+                out.add((double) (a.arrivedMs() - stamp));
+            } else {
+                unexplained.incrementAndGet();
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -377,18 +392,19 @@ public final class AlertLatencyHarness {
                 .filter(z -> z.kind() == ZoneKind.NATIONAL_TERRITORY).findFirst().orElseThrow().geometry());
     }
 
-    /** {@code count} start points (and unit directions) over 20 km inside the national territory. */
+    /** {@code count} start points (and unit directions) in the national territory over 20 km from any land border. */
     static List<Coordinate[]> inland(Scenario demo, int count, SplittableRandom rnd) {
-        Geometry land = demo.zones().stream().filter(z -> z.kind() == ZoneKind.NATIONAL_TERRITORY).findFirst()
-                .orElseThrow().geometry();
-        PreparedGeometry deep = PreparedGeometryFactory.prepare(land.buffer(-20_000, 2));
-        Envelope e = land.getEnvelopeInternal();
+        PreparedGeometry land = nationalTerritory(demo);
+        IndexedFacetDistance border = new IndexedFacetDistance(Lks94.GRID.buildGeometry(
+                demo.border().stream().map(b -> (Geometry) b.geometry()).toList()));
+        Envelope e = land.getGeometry().getEnvelopeInternal();
         List<Coordinate[]> out = new ArrayList<>(count);
         while (out.size() < count) {
-            Coordinate c = new Coordinate(rnd.nextDouble(e.getMinX(), e.getMaxX()), rnd.nextDouble(e.getMinY(), e.getMaxY()));
-            if (deep.covers(Lks94.GRID.createPoint(c))) {
+            Point p = Lks94.GRID.createPoint(new Coordinate(rnd.nextDouble(e.getMinX(), e.getMaxX()),
+                    rnd.nextDouble(e.getMinY(), e.getMaxY())));
+            if (land.covers(p) && !border.isWithinDistance(p, 20_000)) {
                 double a = rnd.nextDouble(0, 2 * Math.PI);
-                out.add(new Coordinate[] {c, new Coordinate(Math.cos(a), Math.sin(a))});
+                out.add(new Coordinate[] {p.getCoordinate(), new Coordinate(Math.cos(a), Math.sin(a))});
             }
         }
         return out;
@@ -435,8 +451,8 @@ public final class AlertLatencyHarness {
         return best;
     }
 
-    private static void arrived(List<Probe> probes, AtomicReferenceArray<Double> at, AtomicLong unmatched,
-                                CountDownLatch all, double when, double lon, double lat) {
+    private static void arrived(List<Probe> probes, AtomicReferenceArray<Arrival> at, AtomicLong unmatched,
+                                CountDownLatch all, Arrival when, double lon, double lat) {
         int i = probeAt(probes, lon, lat);
         if (i < 0) {
             unmatched.incrementAndGet();
@@ -448,13 +464,13 @@ public final class AlertLatencyHarness {
     /** Browser-like client of /api/stream: notes when each border_crossing alert's message starts to arrive. */
     private static final class WsListener implements WebSocket.Listener {
         private final List<Probe> probes;
-        private final AtomicReferenceArray<Double> at;
+        private final AtomicReferenceArray<Arrival> at;
         private final AtomicLong unmatched;
         private final CountDownLatch all;
         private final StringBuilder text = new StringBuilder();
-        private double firstPart = -1;
+        private long firstPart = -1;
 
-        WsListener(List<Probe> probes, AtomicReferenceArray<Double> at, AtomicLong unmatched, CountDownLatch all) {
+        WsListener(List<Probe> probes, AtomicReferenceArray<Arrival> at, AtomicLong unmatched, CountDownLatch all) {
             this.probes = probes;
             this.at = at;
             this.unmatched = unmatched;
@@ -464,19 +480,20 @@ public final class AlertLatencyHarness {
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             if (firstPart < 0) {
-                firstPart = nowMs();
+                firstPart = System.currentTimeMillis();
             }
             text.append(data);
             if (last) {
                 String m = text.toString();
-                double when = firstPart;
+                long when = firstPart;
                 text.setLength(0);
                 firstPart = -1;
                 if (m.contains("\"border_crossing\"")) {
                     try {
                         JsonNode alert = JSON.readTree(m).path("alert");
                         if (alert.path("rule").asText().equals("border_crossing") && alert.has("lon")) {
-                            arrived(probes, at, unmatched, all, when, alert.path("lon").asDouble(),
+                            Arrival a = new Arrival(when, Instant.parse(alert.path("raised_at").asText()).toEpochMilli());
+                            arrived(probes, at, unmatched, all, a, alert.path("lon").asDouble(),
                                     alert.path("lat").asDouble());
                         }
                     } catch (IOException e) {
@@ -496,17 +513,18 @@ public final class AlertLatencyHarness {
     }
 
     private static final Pattern EVENT_TYPE = Pattern.compile("type=\"([^\"]*)\"");
+    private static final Pattern EVENT_TIME = Pattern.compile("<event[^>]*\\btime=\"([^\"]+)\"");
     private static final Pattern POINT = Pattern.compile("<point[^>]*\\blat=\"([-0-9.eE]+)\"[^>]*\\blon=\"([-0-9.eE]+)\"");
 
     /** TAK client: reads the CoT stream, notes when each border_crossing alert marker's event is complete. */
-    private static void readTak(Socket s, List<Probe> probes, AtomicReferenceArray<Double> at, AtomicLong unmatched,
+    private static void readTak(Socket s, List<Probe> probes, AtomicReferenceArray<Arrival> at, AtomicLong unmatched,
                                 CountDownLatch all) {
         try (InputStream in = s.getInputStream()) {
             byte[] buf = new byte[1 << 16];
             StringBuilder pending = new StringBuilder();
             int r;
             while ((r = in.read(buf)) > 0) {
-                double when = nowMs();
+                long when = System.currentTimeMillis();
                 pending.append(new String(buf, 0, r, StandardCharsets.UTF_8));
                 int end;
                 while ((end = pending.indexOf("</event>")) >= 0) {
@@ -515,8 +533,10 @@ public final class AlertLatencyHarness {
                     Matcher type = EVENT_TYPE.matcher(ev);
                     if (type.find() && type.group(1).equals("b-m-p-s-p-i") && ev.contains("border_crossing")) {
                         Matcher p = POINT.matcher(ev);
-                        if (p.find()) {
-                            arrived(probes, at, unmatched, all, when, Double.parseDouble(p.group(2)),
+                        Matcher time = EVENT_TIME.matcher(ev);
+                        if (p.find() && time.find()) {
+                            Arrival a = new Arrival(when, Instant.parse(time.group(1)).toEpochMilli());
+                            arrived(probes, at, unmatched, all, a, Double.parseDouble(p.group(2)),
                                     Double.parseDouble(p.group(1)));
                         }
                     }
