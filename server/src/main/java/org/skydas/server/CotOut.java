@@ -115,10 +115,6 @@ public final class CotOut implements AutoCloseable {
         return this;
     }
 
-    public void alert(Alert a) {
-        alertCommitted(new WatchServices.AlertChange(a, 0, System.currentTimeMillis()));
-    }
-
     /** A committed alert change: written to every client now (from the committing thread; never blocks). */
     public void alertCommitted(WatchServices.AlertChange c) {
         Alert a = c.alert();

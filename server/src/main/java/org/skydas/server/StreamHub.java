@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.websocket.api.WriteCallback;
-import org.skydas.alert.Alert;
 import org.skydas.track.TrackState;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -92,10 +91,6 @@ public final class StreamHub implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // shutting down: nobody left to tell
         }
-    }
-
-    public void alertChanged(Alert a) {
-        alertCommitted(new WatchServices.AlertChange(a, 0, System.currentTimeMillis()));
     }
 
     public Map<String, Object> stats() {
