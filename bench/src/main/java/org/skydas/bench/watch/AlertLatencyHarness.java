@@ -80,7 +80,7 @@ public final class AlertLatencyHarness {
     static final double MATCH_M = 300;
 
     /** One probe: where it starts (outside), its direction (inward unit normal), its phase in the second. */
-    record Probe(String uid, Coordinate start, double ux, double uy, Coordinate crossing, long phaseMs) {
+    record Probe(String uid, Coordinate start, double ux, double uy, Coordinate crossing, long phaseMs, Sent sent) {
     }
 
     /** The time stamps (epoch ms) of each probe's reports, as sent. */
@@ -166,7 +166,7 @@ public final class AlertLatencyHarness {
         Scenario demo = new DemoScenario().build();
         List<Probe> probes = probes(demo, n);
         Sent[] sent = new Sent[n];
-        Arrays.setAll(sent, i -> new Sent());
+        Arrays.setAll(sent, i -> probes.get(i).sent());
         AtomicReferenceArray<Arrival> wsAt = new AtomicReferenceArray<>(n);
         AtomicReferenceArray<Arrival> takAt = new AtomicReferenceArray<>(n);
         AtomicLong unmatched = new AtomicLong();
@@ -380,7 +380,7 @@ public final class AlertLatencyHarness {
                 Coordinate start = new Coordinate(m.x - nx * outside, m.y - ny * outside);
                 Coordinate inside = new Coordinate(m.x + nx * 100, m.y + ny * 100);
                 if (!land.covers(Lks94.GRID.createPoint(start)) && land.covers(Lks94.GRID.createPoint(inside))) {
-                    return new Probe(uid, start, nx, ny, m, phaseMs);
+                    return new Probe(uid, start, nx, ny, m, phaseMs, new Sent());
                 }
             }
         }
@@ -451,10 +451,14 @@ public final class AlertLatencyHarness {
         return best;
     }
 
+    /**
+     * Notes a probe's alert: near its crossing place and stamped with one of its reports (a load walker crossing
+     * nearby raises one too: that is counted as not from a probe).
+     */
     private static void arrived(List<Probe> probes, AtomicReferenceArray<Arrival> at, AtomicLong unmatched,
                                 CountDownLatch all, Arrival when, double lon, double lat) {
         int i = probeAt(probes, lon, lat);
-        if (i < 0) {
+        if (i < 0 || probes.get(i).sent().match(when.triggerMs()) < 0) {
             unmatched.incrementAndGet();
         } else if (at.compareAndSet(i, null, when)) {
             all.countDown();
