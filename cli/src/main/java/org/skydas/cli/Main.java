@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TrackCommand.class,
             ViewshedCommand.class,
             CoverageCommand.class,
+            SitingCommand.class,
             SimulateCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class
