@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "siting", mixinStandardHelpOptions = true,
         description = "Budgeted sensor siting: which sites to build within a budget (or yearly budgets) to cover the "
                 + "most demand weight, with a proven bound on how far the plan is from the best possible.",
-        subcommands = SitingCommand.Solve.class)
+        subcommands = {SitingCommand.Solve.class, SitingPlanCommand.class})
 public final class SitingCommand implements Runnable {
 
     @CommandLine.Spec
@@ -50,7 +49,11 @@ public final class SitingCommand implements Runnable {
                 description = "seconds before the best plan found so far is returned (default: ${DEFAULT-VALUE})")
         double timeLimit;
 
-        @Option(names = "--workers", paramLabel = "N", description = "CP-SAT worker threads (default: cores, at least 2)")
+        @Option(names = "--engine", paramLabel = "E", defaultValue = "scip",
+                description = "scip (MIP, LP bound) or cp-sat; both from OR-Tools (default: ${DEFAULT-VALUE})")
+        String engine;
+
+        @Option(names = "--workers", paramLabel = "N", description = "CP-SAT worker threads (default: 8)")
         Integer workers;
 
         private final PrintStream err = System.err;
@@ -63,6 +66,14 @@ public final class SitingCommand implements Runnable {
             if (workers != null && workers < 1) {
                 return bad("--workers: must be >= 1");
             }
+            SitingSolver.Engine eng = switch (engine.toLowerCase(Locale.ROOT)) {
+                case "scip" -> SitingSolver.Engine.SCIP;
+                case "cp-sat", "cpsat" -> SitingSolver.Engine.CP_SAT;
+                default -> null;
+            };
+            if (eng == null) {
+                return bad("--engine '" + engine + "': expected scip or cp-sat");
+            }
             SitingInstance in;
             try {
                 in = SitingJson.read(Files.readString(instance, StandardCharsets.UTF_8));
@@ -73,7 +84,7 @@ public final class SitingCommand implements Runnable {
             } catch (SitingInputException e) {
                 return bad(instance + ": " + e.getMessage());
             }
-            SitingSolver.Options options = SitingSolver.Options.defaults().withTimeLimit(timeLimit);
+            SitingSolver.Options options = SitingSolver.Options.defaults().withTimeLimit(timeLimit).withEngine(eng);
             if (workers != null) {
                 options = options.withWorkers(workers);
             }
@@ -84,7 +95,7 @@ public final class SitingCommand implements Runnable {
                     "skydas siting: %6.1f s  objective %.6g  bound %.6g  gap %.3f %%%n", s, obj, bound,
                     bound > 0 ? 100 * (bound - obj) / bound : 0.0));
             try {
-                writeAtomically(out, SitingJson.toJson(r));
+                org.skydas.siting.scenario.PlanOutputs.write(out, SitingJson.toJson(r).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 err.println("skydas siting: " + out + ": cannot write: " + e.getMessage());
                 return 1;
@@ -98,19 +109,6 @@ public final class SitingCommand implements Runnable {
         private int bad(String message) {
             err.println("skydas siting: " + message.replace('\n', ' '));
             return Main.EXIT_BAD_INPUT;
-        }
-    }
-
-    /** Writes a text file through a temporary file in the same folder renamed over the target. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

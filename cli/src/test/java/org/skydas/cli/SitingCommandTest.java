@@ -36,8 +36,9 @@ class SitingCommandTest {
         System.setErr(oldErr);
     }
 
-    @Test
-    void solvesSinglePeriod() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"scip", "cp-sat"})
+    void solvesSinglePeriod(String engine) throws Exception {
         // Budget 250: {a, c} covers d1..d4 (weight 7) for 200; {b} alone (d2, d3, d4 = 6) costs 160 and leaves 90
         // that buys nothing: the optimum is a + c.
         Path in = dir.resolve("i.json");
@@ -52,7 +53,7 @@ class SitingCommandTest {
                 """);
         Path out = dir.resolve("sub/o.json");
         assertThat(Main.execute("siting", "solve", "--instance", in.toString(), "--out", out.toString(),
-                "--time-limit", "10")).isEqualTo(0);
+                "--time-limit", "10", "--engine", engine)).isEqualTo(0);
         JsonNode o = new ObjectMapper().readTree(out.toFile());
         assertThat(o.get("status").asText()).isEqualTo("OPTIMAL");
         assertThat(o.get("objective").asDouble()).isEqualTo(7.0);

@@ -18,4 +18,10 @@ public final class OrTools {
     }
     loaded = true;
   }
+
+  /** "9.15.6755" style: the version of the loaded native library. */
+  public static String version() {
+    load();
+    return com.google.ortools.init.OrToolsVersion.getVersionString();
+  }
 }

@@ -27,27 +27,31 @@ import org.slf4j.LoggerFactory;
 public final class SitingSolver {
   private static final Logger LOG = LoggerFactory.getLogger(SitingSolver.class);
 
-  /** Solver settings: time limit (s), CP-SAT workers, seed; presolve can be switched off for cross-checks. */
-  public record Options(double timeLimitSeconds, int workers, int seed, boolean presolve) {
+  /** Solver settings: time limit (s), engine, worker threads, seed; presolve can be switched off for cross-checks. */
+  public record Options(double timeLimitSeconds, Engine engine, int workers, int seed, boolean presolve) {
     public Options {
       if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("timeLimitSeconds must be > 0");
       if (workers < 1) throw new IllegalArgumentException("workers must be >= 1");
     }
 
     public static Options defaults() {
-      return new Options(60, Math.max(2, Runtime.getRuntime().availableProcessors()), 1, true);
+      return new Options(60, Engine.SCIP, 8, 1, true);
     }
 
     public Options withTimeLimit(double seconds) {
-      return new Options(seconds, workers, seed, presolve);
+      return new Options(seconds, engine, workers, seed, presolve);
     }
 
     public Options withWorkers(int n) {
-      return new Options(timeLimitSeconds, n, seed, presolve);
+      return new Options(timeLimitSeconds, engine, n, seed, presolve);
     }
 
     public Options withPresolve(boolean on) {
-      return new Options(timeLimitSeconds, workers, seed, on);
+      return new Options(timeLimitSeconds, engine, workers, seed, on);
+    }
+
+    public Options withEngine(Engine e) {
+      return new Options(timeLimitSeconds, e, workers, seed, presolve);
     }
   }
 
@@ -72,7 +76,7 @@ public final class SitingSolver {
     int periods = in.periods().size();
     int m = p.candidateCount();
     int n = p.demandCount();
-    LOG.info("siting presolve demand={}->{} candidates={}->{} periods={}", in.demand().size(), n,
+    LOG.debug("siting presolve demand={}->{} candidates={}->{} periods={}", in.demand().size(), n,
         in.candidates().size(), m, periods);
 
     int[] greedy = greedy(p, in);
@@ -82,7 +86,41 @@ public final class SitingSolver {
       return result(in, p, greedy, SitingResult.Status.OPTIMAL, constant + value(p, greedy, periods), start, "presolve");
     }
 
+    int[] hint = greedy;
+    if (!in.multiPeriod()) {
+      hint = LocalSearch.improve(p, in.periods().get(0).budgetCents(), greedy,
+          start + (long) (options.timeLimitSeconds() * 0.15e9));
+    }
+    progress.report((System.nanoTime() - start) / 1e9, constant + value(p, hint, periods),
+        constant + Math.min(reducedTotal, knapsackBound(p, in)));
     OrTools.load();
+    double remaining = options.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
+    Outcome o = options.engine() == Engine.SCIP
+        ? ScipModel.solve(p, in, hint, Math.max(0.05, remaining), options)
+        : cpSat(p, in, hint, Math.max(0.05, remaining), progress, start, constant, reducedTotal);
+    // The engine's bound counts only when it ran; the knapsack bound always holds.
+    double reducedBound = Math.min(reducedTotal, knapsackBound(p, in));
+    if (!Double.isNaN(o.reducedBound())) reducedBound = Math.min(reducedBound, o.reducedBound());
+    int[] standsFrom = hint;
+    if (o.standsFrom() != null && value(p, o.standsFrom(), periods) >= value(p, hint, periods)) standsFrom = o.standsFrom();
+    SitingResult.Status st = o.optimal() ? SitingResult.Status.OPTIMAL : SitingResult.Status.FEASIBLE;
+    double bound = constant + reducedBound;
+    // With whole-number weights every plan's objective is a whole number: the optimum is at most floor(bound).
+    if (in.demand().stream().allMatch(d -> d.weight() == Math.rint(d.weight()))) bound = Math.floor(bound + 1e-9);
+    return result(in, p, standsFrom, st, bound, start, o.engine());
+  }
+
+  /** Which solver runs the model: SCIP (MIP, LP bound; default) or CP-SAT; both ship in OR-Tools' native jar. */
+  public enum Engine { SCIP, CP_SAT }
+
+  /** An engine's answer on the reduced instance; {@code reducedBound} NaN = no bound, {@code standsFrom} null = no plan. */
+  record Outcome(int[] standsFrom, double reducedBound, boolean optimal, String engine) {}
+
+  private Outcome cpSat(Presolve p, SitingInstance in, int[] hint, double seconds, Progress progress, long start,
+                        double constant, double reducedTotal) {
+    int periods = in.periods().size();
+    int m = p.candidateCount();
+    int n = p.demandCount();
     Scale scale = Scale.of(p.weight);
     long g = 0;
     for (long c : p.cost) g = gcd(g, c);
@@ -124,13 +162,12 @@ public final class SitingSolver {
     }
     model.maximize(objective);
     for (int j = 0; j < m; j++) {
-      for (int t = 0; t < periods; t++) model.addHint(x[j][t], greedy[j] >= 0 && greedy[j] <= t ? 1 : 0);
+      for (int t = 0; t < periods; t++) model.addHint(x[j][t], hint[j] >= 0 && hint[j] <= t ? 1 : 0);
     }
 
-    double remaining = options.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
     CpSolver solver = new CpSolver();
     solver.getParameters()
-        .setMaxTimeInSeconds(Math.max(0.05, remaining))
+        .setMaxTimeInSeconds(seconds)
         .setNumWorkers(options.workers())
         .setRandomSeed(options.seed())
         .setLogSearchProgress(false);
@@ -141,31 +178,21 @@ public final class SitingSolver {
             constant + Math.min(reducedTotal, bestObjectiveBound() / scale.factor + slack));
       }
     });
-    // CP-SAT's bound is used only when it ran (UNKNOWN may leave it uninformed); the knapsack bound always holds.
-    double reducedBound = Math.min(reducedTotal, knapsackBound(p, in));
+    String engine = "or-tools " + OrTools.version() + " cp-sat";
+    LOG.debug("siting cpsat status={} seconds={} objective={} bound={}", status,
+        String.format("%.2f", solver.wallTime()), solver.objectiveValue() / scale.factor,
+        solver.bestObjectiveBound() / scale.factor + slack);
     if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
-      reducedBound = Math.min(reducedBound, solver.bestObjectiveBound() / scale.factor + slack);
-    }
-    double bound = constant + reducedBound;
-    LOG.info("siting cpsat status={} seconds={} objective={} bound={}", status,
-        String.format("%.2f", solver.wallTime()), solver.objectiveValue() / scale.factor, bound);
-    int[] standsFrom = greedy;
-    boolean optimal = false;
-    if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
-      standsFrom = new int[m];
+      int[] standsFrom = new int[m];
       for (int j = 0; j < m; j++) {
         standsFrom[j] = -1;
         for (int t = periods - 1; t >= 0; t--) if (solver.booleanValue(x[j][t])) standsFrom[j] = t;
       }
-      if (value(p, greedy, periods) > value(p, standsFrom, periods)) standsFrom = greedy;
-      optimal = status == CpSolverStatus.OPTIMAL;
-    } else if (status == CpSolverStatus.UNKNOWN) {
-      LOG.info("siting cpsat found no plan in time; keeping the greedy plan");
-    } else {
-      throw new IllegalStateException("CP-SAT: " + status + " on a model that always has a feasible plan");
+      return new Outcome(standsFrom, solver.bestObjectiveBound() / scale.factor + slack,
+          status == CpSolverStatus.OPTIMAL, engine);
     }
-    SitingResult.Status st = optimal ? SitingResult.Status.OPTIMAL : SitingResult.Status.FEASIBLE;
-    return result(in, p, standsFrom, st, bound, start, "or-tools cp-sat " + com.google.ortools.Loader.class.getPackage().getImplementationVersion());
+    if (status == CpSolverStatus.UNKNOWN) return new Outcome(null, Double.NaN, false, engine);
+    throw new IllegalStateException("CP-SAT: " + status + " on a model that always has a feasible plan");
   }
 
   private SitingResult result(SitingInstance in, Presolve p, int[] reducedStandsFrom, SitingResult.Status status,
@@ -296,7 +323,7 @@ public final class SitingSolver {
     return standsFrom;
   }
 
-  private static long gcd(long a, long b) {
+  static long gcd(long a, long b) {
     while (b != 0) {
       long r = a % b;
       a = b;

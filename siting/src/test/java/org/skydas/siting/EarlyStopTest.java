@@ -14,7 +14,7 @@ class EarlyStopTest {
   void stoppedEarlyReportsAnHonestGap() {
     SitingInstance in = hard(7);
     SitingResult quick = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(0.05).withWorkers(1)).solve(in);
-    SitingResult longer = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(20)).solve(in);
+    SitingResult longer = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(8)).solve(in);
 
     assertThat(quick.status()).isEqualTo(SitingResult.Status.FEASIBLE);
     assertThat(quick.bound()).isGreaterThan(quick.objective());
