@@ -43,6 +43,7 @@ public final class SitingBench {
         for (int k = 0; k < runs; k++) {
             SitingInstance single = singleGoal(seed + k);
             double[] firstAt = {Double.NaN};
+            long cpu0 = cpu();
             SitingResult r = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(60)).solve(single,
                     (s, obj, bound) -> {
                         if (Double.isNaN(firstAt[0]) && bound > 0 && (bound - obj) / bound <= 0.01) {
@@ -51,20 +52,22 @@ public final class SitingBench {
                     });
             toGap[k] = r.gap() <= 0.01 && Double.isNaN(firstAt[0]) ? r.seconds() : firstAt[0];
             gap60[k] = r.gap();
-            System.out.printf(Locale.ROOT, "single seed=%d: %s objective %.2f bound %.2f gap %.4f %% in %.1f s; "
-                            + "gap <= 1 %% after %.1f s; presolved %d demand x %d candidates; load %.2f%n", seed + k,
-                    r.status(), r.objective(), r.bound(), 100 * r.gap(), r.seconds(), toGap[k], r.presolvedDemand(),
-                    r.presolvedCandidates(), load());
+            System.out.printf(Locale.ROOT, "single seed=%d: %s objective %.2f bound %.2f gap %.4f %% in %.1f s "
+                            + "(process CPU %.1f s); gap <= 1 %% after %.1f s; presolved %d demand x %d candidates; "
+                            + "load %.2f%n", seed + k, r.status(), r.objective(), r.bound(), 100 * r.gap(), r.seconds(),
+                    (cpu() - cpu0) / 1e9, toGap[k], r.presolvedDemand(), r.presolvedCandidates(), load());
 
             SitingInstance multi = multiGoal(seed + k);
+            long cpu1 = cpu();
             SitingResult m = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(30)).solve(multi);
             multiTime[k] = m.seconds();
             if (m.status() == SitingResult.Status.OPTIMAL) {
                 optimal++;
             }
-            System.out.printf(Locale.ROOT, "multi  seed=%d: %s objective %.2f bound %.2f gap %.4f %% in %.1f s; "
-                            + "presolved %d demand x %d candidates; load %.2f%n", seed + k, m.status(), m.objective(),
-                    m.bound(), 100 * m.gap(), m.seconds(), m.presolvedDemand(), m.presolvedCandidates(), load());
+            System.out.printf(Locale.ROOT, "multi  seed=%d: %s objective %.2f bound %.2f gap %.4f %% in %.1f s "
+                            + "(process CPU %.1f s); presolved %d demand x %d candidates; load %.2f%n", seed + k,
+                    m.status(), m.objective(), m.bound(), 100 * m.gap(), m.seconds(), (cpu() - cpu1) / 1e9,
+                    m.presolvedDemand(), m.presolvedCandidates(), load());
         }
         System.out.printf(Locale.ROOT, "median: single gap<=1%% after %.1f s (goal 60 s), gap at stop %.4f %%; "
                 + "multi %.1f s (goal 30 s), optimal %d/%d%n", median(toGap), 100 * median(gap60), median(multiTime),
@@ -84,6 +87,12 @@ public final class SitingBench {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** CPU time of this process (all threads, native solver included), ns. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double load() {
