@@ -69,7 +69,7 @@ final class ScipModel {
       }
       objective.setMaximization();
       solver.setHint(hinted, hintValues);
-      solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
+      solver.setTimeLimit(Math.max(1, (long) (seconds * 980))); // 2 % margin: SCIP stops a little late
       MPSolverParameters params = new MPSolverParameters();
       params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
       MPSolver.ResultStatus status = solver.solve(params);

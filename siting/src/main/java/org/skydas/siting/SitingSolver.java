@@ -15,14 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Budgeted maximal covering with OR-Tools CP-SAT, single and multi-period, after {@link Presolve}.
+ * Budgeted maximal covering, single and multi-period, with a proven bound: {@link Presolve}, a greedy plan (best new
+ * weight per euro, period by period) improved by {@link LocalSearch} (single period), then an engine with the rest
+ * of the time limit and the plan as its hint: SCIP ({@link ScipModel}, default) or CP-SAT. The better of the engine's
+ * plan and the hint is returned; the bound is the engine's (when it ran) capped by {@link #knapsackBound}.
  *
- * <p>Model (reduced instance, periods t = 0..T-1): x[j][t] = site j stands in period t with x[j][t-1] ≤ x[j][t];
- * spend_t = Σ c_j (x[j][t] − x[j][t-1]) ≤ B_t; y[i][t] ≤ Σ_{j covers i} x[j][t] with y[i][t-1] ≤ y[i][t]
- * (a demand column covered by a single site is that site's x); maximise Σ_t Σ_i W_i y[i][t]. CP-SAT needs integer
- * objective coefficients: weights that are decimal numbers with up to six places are scaled exactly; others are
- * rounded at a 10^11 scale and the bound widened by the largest possible rounding error, so it stays a proven bound.
- * A greedy plan (best marginal weight per euro, period by period) is given as a hint and kept if CP-SAT finds nothing.
+ * <p>CP-SAT model (reduced instance, periods t = 0..T-1): x[j][t] = site j stands in period t with
+ * x[j][t-1] ≤ x[j][t]; spend_t = Σ c_j (x[j][t] − x[j][t-1]) ≤ B_t; y[i][t] → OR_{j covers i} x[j][t] with
+ * y[i][t-1] → y[i][t] (a demand column covered by a single site is that site's x); maximise Σ_t Σ_i W_i y[i][t].
+ * CP-SAT needs integer objective coefficients: weights that are decimal numbers with up to six places are scaled
+ * exactly; others are rounded at a 10^11 scale and the bound widened by the largest possible rounding error.
+ * See docs/adr/0013-siting-presolve.md.
  */
 public final class SitingSolver {
   private static final Logger LOG = LoggerFactory.getLogger(SitingSolver.class);
@@ -105,8 +108,9 @@ public final class SitingSolver {
     if (o.standsFrom() != null && value(p, o.standsFrom(), periods) >= value(p, hint, periods)) standsFrom = o.standsFrom();
     SitingResult.Status st = o.optimal() ? SitingResult.Status.OPTIMAL : SitingResult.Status.FEASIBLE;
     double bound = constant + reducedBound;
-    // With whole-number weights every plan's objective is a whole number: the optimum is at most floor(bound).
-    if (in.demand().stream().allMatch(d -> d.weight() == Math.rint(d.weight()))) bound = Math.floor(bound + 1e-9);
+    // With weights of at most k decimal places every plan's objective is a multiple of 10^-k: round the bound down.
+    Scale exact = Scale.of(in.demand().stream().mapToDouble(SitingInstance.Demand::weight).toArray());
+    if (exact.exact()) bound = Math.floor(bound * exact.factor() + 1e-6) / exact.factor();
     return result(in, p, standsFrom, st, bound, start, o.engine());
   }
 
