@@ -168,6 +168,45 @@ class SitingPlanCommandTest {
     }
 
     @Test
+    void multiPeriodWithGivenCandidates() throws Exception {
+        Path dem = SharedData.require("data/geo/dem/region/lt_by_dted0.tif");
+        Path gpkg = scenario();
+        StringBuilder fc = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int k = 0; k < 4; k++) {
+            Coordinate ll = Lks94.toWgs84(E0 + 6_000 + k * 7_000, N0 + 2_500);
+            fc.append(k > 0 ? "," : "").append("{\"type\":\"Feature\",\"id\":\"mast-").append(k)
+                    .append("\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").append(ll.x).append(',')
+                    .append(ll.y).append("]},\"properties\":{\"cost_eur\":").append(100_000 * (k + 1)).append("}}");
+        }
+        Path cands = dir.resolve("c.geojson");
+        Files.writeString(cands, fc.append("]}").toString());
+        Path out = dir.resolve("out");
+        assertThat(Main.execute("siting", "plan", "--scenario", gpkg.toString(), "--dem", dem.toString(),
+                "--budget-per-year", "2026:1150000,2027:1300000", "--class", "person", "--resolution", "500",
+                "--candidates", cands.toString(), "--time-limit", "10", "--frontier", "0.5,1,2,3,4",
+                "--out", out.toString())).isEqualTo(0);
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(plan.get("candidates").asInt()).isEqualTo(4);
+        // mast-0 (1.1 M) fits 2026 only; 2027 affords one of mast-0..2 (1.1, 1.2, 1.3 M); mast-3 (1.4 M) never.
+        JsonNode periods = plan.get("periods");
+        assertThat(periods.get(0).get("year").asInt()).isEqualTo(2026);
+        assertThat(periods.get(0).get("spend_eur").asDouble()).isLessThanOrEqualTo(1_150_000);
+        assertThat(periods.get(1).get("spend_eur").asDouble()).isLessThanOrEqualTo(1_300_000);
+        assertThat(periods.get(1).get("coverage").asDouble()).isGreaterThanOrEqualTo(periods.get(0).get("coverage").asDouble());
+        for (JsonNode site : plan.get("sites")) {
+            assertThat(site.get("id").asText()).isIn("mast-0", "mast-1", "mast-2");
+            assertThat(site.get("year").asInt()).isIn(2026, 2027);
+        }
+        assertThat(Files.readAllLines(out.resolve("frontier.csv"))).hasSize(6);
+
+        Files.writeString(cands, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"m\","
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[24.9,54.1]},\"properties\":{\"cost_eur\":-5}}]}");
+        assertThat(Main.execute("siting", "plan", "--scenario", gpkg.toString(), "--budget", "1", "--class", "person",
+                "--candidates", cands.toString(), "--out", dir.resolve("bad").toString())).isEqualTo(2);
+    }
+
+    @Test
     void badOptionsAreOneLineAndExitTwo() throws Exception {
         Path gpkg = scenario();
         String out = dir.resolve("o").toString();

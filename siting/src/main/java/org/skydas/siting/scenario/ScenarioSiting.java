@@ -77,7 +77,8 @@ public final class ScenarioSiting {
     }
 
     /**
-     * @param given     candidate sites (LKS-94) with their site cost, or null for the grid plus the scenario's sites
+     * @param given     candidate sites (LKS-94) with their site cost ({@code siteCostEur}; the sensor's capex is added
+     *                  here), or null for the grid plus the scenario's sites
      * @param spacingM  grid spacing when {@code given} is null
      * @param siteCostEur build cost of a grid site (mast, power, access)
      * @throws IllegalArgumentException (one line) when the scenario has no belt, no asset of the type, ...
@@ -130,7 +131,10 @@ public final class ScenarioSiting {
         }
         List<Candidate> options = new ArrayList<>();
         if (given != null) {
-            options.addAll(given);
+            for (Candidate c : given) {
+                options.add(new Candidate(c.id(), c.x(), c.y(), template.capexEur() + c.siteCostEur(), c.siteCostEur(),
+                        false, c.siteId(), null));
+            }
         } else {
             for (Site s : scenario.sites()) {
                 double siteCost = s.existing() ? 0 : s.buildCostEur();
