@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CoverageCommand.class,
             CostDistanceCommand.class,
             CorridorsCommand.class,
+            SitingCommand.class,
             SimulateCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class

@@ -90,8 +90,22 @@ public final class CoverageCalculator {
         return new CoverageResult(w, h, dem.transform(), dem.epsg(), target, count, p, dem.voidCount());
     }
 
-    private static void fold(DemGrid dem, SensorFootprint f, CoverageTarget target, Obstruction obstruction,
-            double curvature, short[] count, float[] miss, Object[] locks) {
+    /**
+     * Receives one sensor's detections row by row: in grid row {@code row}, window column {@code c}
+     * (grid column {@code c0 + c}) is seen when {@code hit[c]}, with probability {@code pd[c]}. The
+     * arrays are reused between rows.
+     */
+    @FunctionalInterface
+    public interface RowSink {
+        void row(int row, int c0, int cw, boolean[] hit, double[] pd);
+    }
+
+    /**
+     * One sensor's detections on the grid (line of sight within range, azimuth sector, elevation
+     * limits, Pd at the slant range), as {@link #compute} folds them; rows without any are skipped.
+     */
+    public static void sensor(DemGrid dem, SensorFootprint f, CoverageTarget target, Obstruction obstruction,
+            double curvature, RowSink sink) {
         GeoTransform gt = dem.transform();
         int w = dem.width();
         // Crop to the sensor's range (plus a margin wider than gdal_viewshed's own max-distance
@@ -128,11 +142,9 @@ public final class CoverageCalculator {
         double maxEl = Math.toRadians(f.maxElevationDeg());
         double range2 = f.maxRange() * f.maxRange();
         byte[] cells = v.cells();
-        int rowsPerStripe = Math.max(1, (dem.height() + STRIPES - 1) / STRIPES);
         double[] pd = new double[cw];
         boolean[] hit = new boolean[cw];
         for (int r = 0; r < rh; r++) {
-            // the geometry and Pd outside the lock, only the fold inside it
             boolean any = false;
             for (int c = 0; c < cw; c++) {
                 hit[c] = false;
@@ -154,10 +166,18 @@ public final class CoverageCalculator {
                 hit[c] = true;
                 any = true;
             }
-            if (!any) {
-                continue;
+            if (any) {
+                sink.row(r0 + r, c0, cw, hit, pd);
             }
-            int row = r0 + r;
+        }
+    }
+
+    private static void fold(DemGrid dem, SensorFootprint f, CoverageTarget target, Obstruction obstruction,
+            double curvature, short[] count, float[] miss, Object[] locks) {
+        int w = dem.width();
+        int rowsPerStripe = Math.max(1, (dem.height() + STRIPES - 1) / STRIPES);
+        // the geometry and Pd outside the lock, only the fold inside it
+        sensor(dem, f, target, obstruction, curvature, (row, c0, cw, hit, pd) -> {
             Object lock = locks[Math.min(STRIPES - 1, row / rowsPerStripe)];
             // the count and the product commute: any sensor order gives the same rasters
             synchronized (lock) {
@@ -169,6 +189,6 @@ public final class CoverageCalculator {
                     }
                 }
             }
-        }
+        });
     }
 }

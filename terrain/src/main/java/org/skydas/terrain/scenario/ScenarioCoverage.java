@@ -420,5 +420,32 @@ public final class ScenarioCoverage {
         return stripCells.length;
     }
 
-
+    /**
+     * The grid cells (row-major indices, ascending) where one sensor alone detects {@code target}
+     * with Pd >= {@code threshold}, on this grid's terrain and obstruction: what budgeted siting
+     * counts as a candidate's cover. Empty when the sensor stands outside the grid.
+     */
+    public int[] sensorCells(SensorFootprint f, TargetClass target, double threshold) {
+        Double height = options.targetHeights().get(target);
+        if (height == null) {
+            throw new IllegalArgumentException("target class " + target + " is not selected");
+        }
+        GeoTransform gt = dem.transform();
+        double c = gt.col(f.x(), f.y());
+        double r = gt.row(f.x(), f.y());
+        if (c < 0 || r < 0 || c >= dem.width() || r >= dem.height()) {
+            return new int[0];
+        }
+        CoverageTarget ct = new CoverageTarget(target.name().toLowerCase(Locale.ROOT), height);
+        int w = dem.width();
+        java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
+        CoverageCalculator.sensor(dem, f, ct, obstruction, options.curvature(), (row, c0, cw, hit, pd) -> {
+            for (int k = 0; k < cw; k++) {
+                if (hit[k] && pd[k] >= threshold) {
+                    out.add(row * w + c0 + k);
+                }
+            }
+        });
+        return out.build().toArray();
+    }
 }
