@@ -2,7 +2,6 @@ package org.skydas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,13 +25,19 @@ class HeadlessDemoTest {
     @Test
     void headlessDemoYieldsDetectionsOfEveryProtocolAndTheExpectedAlerts() throws Exception {
         Path err = dir.resolve("stderr.txt");
+        Path outFile = dir.resolve("stdout.txt");
+        // The child writes to files, so it never blocks on a full pipe and the wait below is bounded.
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
                 "demo", "--headless", "--duration", "40", "--speed", "20", "--data-dir", dir.resolve("data").toString())
-                .redirectError(err.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("demo ends after --duration").isTrue();
-        String stdout = new String(out, StandardCharsets.UTF_8);
+                .redirectError(err.toFile()).redirectOutput(outFile.toFile()).start();
+        try {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("demo ends after --duration; stdout %s",
+                    Files.readString(outFile)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String stdout = Files.readString(outFile);
         assertThat(p.exitValue()).as("exit code; stdout %s; stderr %s", stdout, Files.readString(err)).isZero();
 
         Map<String, Long> summary = new HashMap<>();
