@@ -95,6 +95,7 @@ public final class LivePipeline implements AutoCloseable {
     private final List<TrackState> pendingEnds = new ArrayList<>();
     private final List<TrackState> pendingUpdates = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private volatile org.skydas.terrain.HeightAboveGround ground = org.skydas.terrain.HeightAboveGround.NONE;
     private volatile org.skydas.server.coverage.CoverageAtPoint coverage = new org.skydas.server.coverage.CoverageAtPoint(null);
     private final List<Long> findingReceivedAt = new ArrayList<>();
     private final Thread worker;
@@ -210,6 +211,12 @@ public final class LivePipeline implements AutoCloseable {
             throw new IllegalArgumentException("the clock lead must be > 0 s, is " + seconds);
         }
         this.maxClockLeadS = seconds;
+        return this;
+    }
+
+    /** The ground below targets (DEMs), for class hints from a measured height; without it none are drawn. */
+    public LivePipeline withGround(org.skydas.terrain.HeightAboveGround heights) {
+        this.ground = java.util.Objects.requireNonNull(heights);
         return this;
     }
 
@@ -361,7 +368,7 @@ public final class LivePipeline implements AutoCloseable {
         journal.add(new JournalEntry(0, received, source, p.listener(), p.recordJson()));
         rules.onSensorData(source, received);
         detections.add(PlotToDetection.convert(p.plot(), p.receivedAtMillis(), sensorIdFor(source),
-                radars.rangeSigmaM(p.plot().sac(), p.plot().sic())));
+                radars.rangeSigmaM(p.plot().sac(), p.plot().sic()), ground));
     }
 
     private void acceptExternalTrack(ExternalTrackItem e, List<JournalEntry> journal, List<Detection> detections) {
