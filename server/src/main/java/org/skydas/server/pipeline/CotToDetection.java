@@ -60,11 +60,8 @@ public final class CotToDetection {
 
     /** The dimension an atom's type states: a-?-G… ground, a-?-A… air; others (sea, space, unknown) null. */
     static Dimension dimension(String type) {
-        String[] parts = type.toUpperCase(Locale.ROOT).split("-");
-        if (parts.length < 3) {
-            return null;
-        }
-        return switch (parts[2]) {
+        String[] parts = atoms(type);
+        return parts == null ? null : switch (parts[2]) {
             case "G" -> Dimension.GROUND;
             case "A" -> Dimension.AIR;
             default -> null;
@@ -73,15 +70,18 @@ public final class CotToDetection {
 
     /** a-?-A... is air (a drone, at border-watch scale); a-?-G-E-V... a ground vehicle; a-?-G-U... a unit on foot. */
     static TargetClass classHint(String type) {
-        String[] parts = type.toUpperCase(Locale.ROOT).split("-");
-        if (parts.length < 3) {
-            return null;
-        }
-        return switch (parts[2]) {
+        String[] parts = atoms(type);
+        return parts == null ? null : switch (parts[2]) {
             case "A" -> TargetClass.DRONE;
             case "G" -> parts.length >= 5 && parts[3].equals("E") && parts[4].equals("V") ? TargetClass.VEHICLE
                     : parts.length >= 4 && parts[3].equals("U") ? TargetClass.PERSON : null;
             default -> null;
         };
+    }
+
+    /** The type's atoms upper-cased, or null when it has no dimension (fewer than three). */
+    private static String[] atoms(String type) {
+        String[] parts = type.toUpperCase(Locale.ROOT).split("-");
+        return parts.length < 3 ? null : parts;
     }
 }
