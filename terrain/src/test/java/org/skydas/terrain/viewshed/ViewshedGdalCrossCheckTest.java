@@ -82,6 +82,10 @@ class ViewshedGdalCrossCheckTest {
         DemGrid cand = GeoTiffReader.read(ours);
         int c0 = (int) Math.round((ref.transform().x0() - gt.x0()) / gt.dx());
         int r0 = (int) Math.round((ref.transform().y0() - gt.y0()) / gt.dy());
+        // Skydas writes the same grid as GDAL: the whole DEM, or with a max distance only its window.
+        assertThat(new int[] {cand.width(), cand.height()}).as("output size").containsExactly(ref.width(), ref.height());
+        assertThat(cand.transform().x0()).isEqualTo(ref.transform().x0());
+        assertThat(cand.transform().y0()).isEqualTo(ref.transform().y0());
         long cells = 0;
         long equal = 0;
         long voidVisible = 0;
@@ -91,7 +95,7 @@ class ViewshedGdalCrossCheckTest {
             for (int q = 0; q < grid.width(); q++) {
                 boolean inRef = q >= c0 && q < c0 + ref.width() && r >= r0 && r < r0 + ref.height();
                 boolean refVisible = inRef && ref.height(q - c0, r - r0) == 255f;
-                boolean candVisible = cand.height(q, r) == 255f;
+                boolean candVisible = inRef && cand.height(q - c0, r - r0) == 255f;
                 if (Float.isNaN(grid.height(q, r))) {
                     nanCells++;
                 }
