@@ -53,6 +53,17 @@ class StatedDimensionAndHeightTest {
 
     @Test
     void aCotGroundReportAt23MetresPerSecondIsNeverADrone() throws Exception {
+        aGroundReportAt23MetresPerSecondIsNeverADrone(false);
+    }
+
+    /** TAK protocol v1 carries the same CoT type in its protobuf: decoded, it states the same dimension. */
+    @Test
+    void aTakV1GroundReportAt23MetresPerSecondIsNeverADrone() throws Exception {
+        aGroundReportAt23MetresPerSecondIsNeverADrone(true);
+    }
+
+    private void aGroundReportAt23MetresPerSecondIsNeverADrone(boolean viaTakProtobuf) throws Exception {
+        org.skydas.ingest.tak.TakMessageCodec tak = new org.skydas.ingest.tak.TakMessageCodec();
         HeightAboveGround dem = lithuaniaDem();
         double ground = dem.ground(LON, LAT);
         double hae = ground + Egm96.undulation(LAT, LON) + 1.5; // what an ATAK phone in a car reports
@@ -63,6 +74,10 @@ class StatedDimensionAndHeightTest {
             Instant t = Instant.ofEpochSecond(1_800_000_000L + k);
             CotEvent e = CotEvent.of("ANDROID-car", "a-u-G", "m-g", t, t, t.plusSeconds(60),
                     new CotPoint(ll.y, ll.x, hae, 5, 5), CotDetail.EMPTY);
+            if (viaTakProtobuf) {
+                e = tak.decode(tak.encode(e)).cotEvent();
+                assertThat(e.type()).isEqualTo("a-u-G");
+            }
             ds.add(CotToDetection.convert(e, 1));
         }
         TrackState s = track(ds);
