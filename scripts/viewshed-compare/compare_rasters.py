@@ -5,7 +5,8 @@ Usage: compare_rasters.py REFERENCE.tif CANDIDATE.tif [--dem DEM.tif] [--json]
 
 Both rasters are converted to raw Byte with gdal_translate (so the comparison does not depend on
 Skydas's own GeoTIFF reader), aligned by their geotransforms (gdal_viewshed crops its output to
-the max-distance window; Skydas writes the whole DEM grid, 0 outside), and compared.
+the max-distance window, and so does Skydas since issue 16; a candidate on the whole DEM grid must be 0
+outside), and compared.
 With --dem the cells where the DEM is void (nodata or NaN) are reported separately: GDAL does not
 treat them specially, Skydas never marks them visible.
 """
@@ -54,8 +55,10 @@ def main(argv):
                                   cand[r0:r0 + h, :c0].ravel(), cand[r0:r0 + h, c0 + w:].ravel()])
         valid = np.ones(ref.shape, dtype=bool)
         if dem is not None:
-            d, _, nd = raw(dem, "Float64", tmp)
-            d = d[r0:r0 + h, c0:c0 + w]
+            d, dem_gt, nd = raw(dem, "Float64", tmp)
+            dc0 = int(round((ref_gt[0] - dem_gt[0]) / dem_gt[1]))
+            dr0 = int(round((ref_gt[3] - dem_gt[3]) / dem_gt[5]))
+            d = d[dr0:dr0 + h, dc0:dc0 + w]
             valid = ~np.isnan(d)
             if nd is not None and not (isinstance(nd, float) and np.isnan(nd)):
                 valid &= d != nd

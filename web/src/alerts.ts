@@ -1,5 +1,6 @@
 import { acknowledge, resolve, type Alert, type Role } from "./api";
 import { SEVERITY_COLOURS } from "./palette";
+import { formatDateTime, formatTime } from "./time";
 
 const ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
@@ -31,7 +32,8 @@ export class AlertPanel {
     return r === "operator" || r === "admin";
   }
 
-  private render(): void {
+  /** Draws the list again (e.g. when the time zone changes). */
+  render(): void {
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.alertId;
     this.count.textContent = `(${this.alerts.length} open)`;
     if (this.alerts.length === 0) {
@@ -62,7 +64,7 @@ export class AlertPanel {
     badge.textContent = a.severity.toUpperCase();
     const text = document.createElement("span");
     text.className = "text";
-    const time = new Date(a.raised_at).toLocaleTimeString();
+    const time = formatTime(a.raised_at);
     // An alert from a coverage gap says so: the sensors there may miss what comes next.
     const where = a.coverage === "gap" ? " · in a coverage gap" : "";
     text.textContent = `${a.rule.replace(/_/g, " ")} · ${a.sector ?? "—"}${where} · ${time}: ${a.message}`;
@@ -94,7 +96,7 @@ export class AlertPanel {
       ["Subject", a.subject],
       ["Sector", a.sector ?? "—"],
       ["Coverage", a.coverage === "gap" ? "in a coverage gap" : a.coverage === "covered" ? "covered by sensors" : "not computed"],
-      ["Raised", new Date(a.raised_at).toLocaleString()],
+      ["Raised", formatDateTime(a.raised_at)],
       ["Status", a.status + (a.acknowledge_note ? ` (“${a.acknowledge_note}”)` : "")],
       ["Seen", `${a.occurrences}×`],
     ];

@@ -1,6 +1,7 @@
 import type maplibregl from "maplibre-gl";
 import * as api from "./api";
 import { GAP_COLOUR } from "./palette";
+import { formatDateTime } from "./time";
 
 const CLASS_NAMES: Record<string, string> = {
   person: "Person (1.8 m)",
@@ -92,7 +93,7 @@ export class CoverageView {
     state.className = "coverage-state";
     state.dataset.status = s.status;
     state.textContent = s.status === "running" ? `Computing coverage… ${Math.round(s.progress * 100)} %`
-      : s.status === "ready" ? `Coverage computed ${new Date(s.computedAt!).toLocaleString()}`
+      : s.status === "ready" ? `Coverage computed ${formatDateTime(s.computedAt!)}`
       : s.status === "failed" ? `Coverage failed: ${s.error}`
       : "No coverage on this server.";
     if (s.status === "running" && s.computedAt) state.textContent += " (showing the previous result)";

@@ -1,6 +1,7 @@
 import type maplibregl from "maplibre-gl";
 import * as api from "./api";
 import type { TrackFeature } from "./tracks";
+import { formatTime } from "./time";
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
@@ -69,7 +70,7 @@ export class TrackDetails {
       ["External id", p.external_id ?? "—"],
       ["Sector", p.sector ?? "—"],
       ["Quality", String(p.quality)],
-      ["Updated", new Date(p.time).toLocaleTimeString()],
+      ["Updated", formatTime(p.time)],
     ];
     for (const [k, v] of rows) {
       const dt = document.createElement("dt");

@@ -9,6 +9,7 @@ import { renderAssets, renderProgramme } from "./planner";
 import { SEVERITY_COLOURS } from "./palette";
 import { SectorIndex } from "./sectors";
 import { sectorMatches, TrackPicture } from "./tracks";
+import { onTimeZoneChange, setTimeZoneMode, timeZoneMode, zoneLabel } from "./time";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -177,6 +178,21 @@ map.on("click", "tracks", (e) => {
 });
 map.on("mouseenter", "tracks", () => { map.getCanvas().style.cursor = "pointer"; });
 map.on("mouseleave", "tracks", () => { map.getCanvas().style.cursor = ""; });
+
+// Times are 24-hour with their zone; the header switches between local time and UTC.
+function showTimeZone(): void {
+  const b = $("time-zone");
+  b.textContent = `Times: ${zoneLabel()}`;
+  b.dataset.mode = timeZoneMode();
+}
+$("time-zone").addEventListener("click", () => setTimeZoneMode(timeZoneMode() === "utc" ? "local" : "utc"));
+onTimeZoneChange(() => {
+  showTimeZone();
+  panel.render();
+  const id = details.selected;
+  if (id !== null) details.update(picture.get(id) ?? null);
+});
+showTimeZone();
 
 $("logout").addEventListener("click", () => {
   api.forget();

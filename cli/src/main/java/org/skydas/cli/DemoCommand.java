@@ -26,23 +26,30 @@ import picocli.CommandLine.Option;
                 + "sensors against it.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
-    int port;
+    // Ports left unset take their defaults, or with --headless free ports (CI, scripts: never a collision with a
+    // running Skydas); a port given explicitly is always the one used.
+    @Option(names = "--port", description = "HTTP port (default 8080; --headless: a free port).")
+    Integer port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--cot-port", defaultValue = "8087", description = "Cursor-on-Target in (default ${DEFAULT-VALUE}).")
-    int cotPort;
+    @Option(names = "--cot-port", description = "Cursor-on-Target in (default 8087; --headless: a free port).")
+    Integer cotPort;
 
-    @Option(names = "--asterix-port", defaultValue = "8600", description = "ASTERIX in, UDP (default ${DEFAULT-VALUE}).")
-    int asterixPort;
+    @Option(names = "--asterix-port", description = "ASTERIX in, UDP (default 8600; --headless: a free port).")
+    Integer asterixPort;
 
-    @Option(names = "--remoteid-port", defaultValue = "8620", description = "Remote ID in, UDP (default ${DEFAULT-VALUE}).")
-    int remoteIdPort;
+    @Option(names = "--remoteid-port", description = "Remote ID in, UDP (default 8620; --headless: a free port).")
+    Integer remoteIdPort;
 
-    @Option(names = "--tak-out-port", defaultValue = "8089", description = "CoT out to TAK clients (default ${DEFAULT-VALUE}).")
-    int takOutPort;
+    @Option(names = "--tak-out-port", description = "CoT out to TAK clients (default 8089; --headless: off).")
+    Integer takOutPort;
+
+    @Option(names = "--dem", paramLabel = "FILE", arity = "1..*",
+            description = "DEM(s), GeoTIFF or SRTM .hgt, any CRS with an EPSG code: coverage, and heights above ground "
+                    + "for radar class hints (default: none; the bare ellipsoid, and no hint from height).")
+    java.util.List<Path> dems = new java.util.ArrayList<>();
 
     @Option(names = "--data-dir", defaultValue = "skydas-data", paramLabel = "DIR",
             description = "Where the demo keeps its files (default ./${DEFAULT-VALUE}).")
@@ -66,12 +73,11 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserError("--speed must be in (0, 1000], is " + speed);
         }
         Path scenario = ServeCommand.ensureDemo(dataDir);
-        // Headless runs (CI, scripts) take any free ports so that they never collide with a running Skydas.
-        Feeds.Ports feeds = headless
-                ? new Feeds.Ports(0, -1, 0, null, null, 0, null, null)
-                : new Feeds.Ports(cotPort, -1, asterixPort, null, null, remoteIdPort, null, null);
-        ServeCommand.Running r = ServeCommand.start(scenario, host, headless ? 0 : port, dataDir, null, feeds,
-                headless ? -1 : takOutPort, org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S, TerrainFiles.NONE);
+        Feeds.Ports feeds = new Feeds.Ports(portOr(cotPort, 8087), -1, portOr(asterixPort, 8600), null, null,
+                portOr(remoteIdPort, 8620), null, null);
+        int takOut = takOutPort != null ? takOutPort : headless ? -1 : 8089;
+        ServeCommand.Running r = ServeCommand.start(scenario, host, portOr(port, 8080), dataDir, null, feeds,
+                takOut, org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S, new TerrainFiles(dems, null));
         // The simulated world runs --speed times faster than the wall clock, so its reports are stamped ahead of
         // their receipt on purpose: no clock-lead limit for the demo.
         r.pipeline().withMaxClockLead(Double.POSITIVE_INFINITY);
@@ -95,6 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
             sim.start();
         }
         if (headless) {
+            ServeCommand.announce(r, host);
             Thread.sleep((long) (duration * 1000));
             if (sim != null) {
                 sim.interrupt();
@@ -121,6 +128,17 @@ public final class DemoCommand implements Callable<Integer> {
                 + (noSimulation ? "." : "; simulated sensors are reporting at " + speed + "× speed."));
         stopped.await();
         return 0;
+    }
+
+    /** The port given, else with --headless a free one (0), else the default. */
+    private int portOr(Integer given, int defaultPort) {
+        if (given != null) {
+            if (given < 0 || given > 65_535) {
+                throw new UserError("ports are 0…65535 (0 = a free port), not " + given);
+            }
+            return given;
+        }
+        return headless ? 0 : defaultPort;
     }
 
     private static Integer portOrNull(int port) {

@@ -94,8 +94,9 @@ public final class ServeCommand implements Callable<Integer> {
     double maxClockLead;
 
     @Option(names = "--dem", paramLabel = "FILE", arity = "1..*",
-            description = "DEM(s) for the coverage map, GeoTIFF or SRTM .hgt, any CRS with an EPSG code "
-                    + "(default: the bare ellipsoid, and the map says so).")
+            description = "DEM(s), GeoTIFF or SRTM .hgt, any CRS with an EPSG code: the coverage map, and heights "
+                    + "above ground for radar class hints (default: the bare ellipsoid, the map says so, and no class "
+                    + "hint from height).")
     java.util.List<Path> dems = new java.util.ArrayList<>();
 
     @Option(names = "--landcover", paramLabel = "FILE",
@@ -181,8 +182,15 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }
+        // Ground below targets for class hints from a measured height (none without a DEM).
+        org.skydas.terrain.HeightAboveGround ground;
+        try {
+            ground = org.skydas.terrain.HeightAboveGround.read(terrain.dems());
+        } catch (org.skydas.terrain.DemFormatException | IllegalArgumentException e) {
+            throw new UserError("--dem: " + e.getMessage());
+        }
         WatchServices watch = openWatch(dataDir, db);
-        LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS);
+        LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS).withGround(ground);
         Feeds feeds;
         try {
             feeds = Feeds.start(host, feedPorts, pipeline);

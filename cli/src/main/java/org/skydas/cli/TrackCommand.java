@@ -3,6 +3,7 @@ package org.skydas.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.skydas.geo.AtomicFile;
 import org.skydas.track.io.TrackFileRunner;
 import org.skydas.track.io.TrackInputException;
 
@@ -33,11 +34,35 @@ public final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            TrackFileRunner.run(detections, scenario, out, System.err);
+            if (out == null) {
+                TrackFileRunner.run(detections, scenario, null, System.err);
+            } else {
+                // written whole, then renamed over --out: a scorer never reads half a track file
+                AtomicFile.write(out, tmp -> {
+                    try {
+                        TrackFileRunner.run(detections, scenario, tmp, System.err);
+                    } catch (TrackInputException e) {
+                        throw new BadInput(e);
+                    }
+                });
+            }
             return 0;
         } catch (TrackInputException e) {
             System.err.println("skydas track: " + e.getMessage().replace('\n', ' '));
             return 2;
+        } catch (BadInput e) {
+            System.err.println("skydas track: " + e.getCause().getMessage().replace('\n', ' '));
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("skydas track: cannot write " + out + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Carries the input's error out of the atomic write (which then leaves --out as it was). */
+    private static final class BadInput extends java.io.IOException {
+        BadInput(TrackInputException cause) {
+            super(cause);
         }
     }
 }

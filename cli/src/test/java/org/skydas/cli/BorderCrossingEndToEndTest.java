@@ -217,12 +217,13 @@ class BorderCrossingEndToEndTest {
             JsonNode stats = JSON.readTree(call(s, "GET", "/api/ingest/stats", token, null).body());
             assertThat(stats.path("listeners").get(0).path("decoded").asLong()).isEqualTo(walk.size());
 
-            // TAK clients got the track (unknown ground unit) and the alert marker.
+            // TAK clients got the track (unknown affiliation, ground, no unit or function; class person in detail)
+            // and the alert marker.
             StringBuilder fromSkydas = new StringBuilder();
             long takDeadline = System.nanoTime() + 10_000_000_000L;
             byte[] buf = new byte[65536];
             while (System.nanoTime() < takDeadline
-                    && !(fromSkydas.toString().contains("skydas-alert-" + alertId) && fromSkydas.toString().contains("a-u-G-U-C"))) {
+                    && !(fromSkydas.toString().contains("skydas-alert-" + alertId) && fromSkydas.toString().contains("class=\"person\""))) {
                 try {
                     int n = tak.getInputStream().read(buf);
                     if (n > 0) {
@@ -233,7 +234,8 @@ class BorderCrossingEndToEndTest {
                 }
             }
             tak.close();
-            assertThat(fromSkydas.toString()).contains("uid=\"skydas-track-").contains("type=\"a-u-G-U-C\"")
+            assertThat(fromSkydas.toString()).contains("uid=\"skydas-track-").contains("type=\"a-u-G\"")
+                    .contains("<skydas class=\"person\"").doesNotContain("a-u-G-U")
                     .contains("uid=\"skydas-alert-" + alertId + "\"").contains("border_crossing (new)")
                     .contains("type=\"b-m-p-s-p-i\"");
 

@@ -127,9 +127,24 @@ class CoverageCommandTest {
     void oneOperationalSensorCoversItsDiscOfTheStrip() throws Exception {
         Path f = scenario(dir, threeSensors());
         Path out = dir.resolve("out");
+        // A previous run's files: each output replaces its file whole (a new file renamed over it), none in place.
+        Files.createDirectories(out);
+        List<String> names = List.of("report.csv", "report.json", "gaps-person.geojson", "map-person.png",
+                "coverage-person-count.tif", "coverage-person-probability.tif");
+        Map<String, Object> inodes = new java.util.HashMap<>();
+        for (String n : names) {
+            inodes.put(n, Files.getAttribute(Files.writeString(out.resolve(n), "previous run"), "unix:ino"));
+        }
         int code = run("--scenario", f.toString(), "--resolution", "20", "--sensors", "operational", "--out",
                 out.toString());
         assertThat(code).as(stderr()).isZero();
+        for (String n : names) {
+            assertThat(Files.getAttribute(out.resolve(n), "unix:ino")).as("%s replaced by a rename", n)
+                    .isNotEqualTo(inodes.get(n));
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary left").noneMatch(n -> n.endsWith(".tmp"));
+        }
         assertThat(stderr()).contains("terrain: bare ellipsoid").contains("coverage [");
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());

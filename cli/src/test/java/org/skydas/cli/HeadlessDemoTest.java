@@ -2,7 +2,10 @@ package org.skydas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,22 +20,56 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's first command as CI runs it: {@code skydas demo --headless} in a child process on a fresh data
  * directory. The simulator speaks every protocol to the server over loopback, and the summary must show each
  * protocol's detections, tracks, and the alerts a newcomer is promised: a border crossing and a drone incursion.
+ * Ports given explicitly are honoured (HTTP and CoT here); the others are free ports.
  */
 class HeadlessDemoTest {
 
     @TempDir
     Path dir;
 
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     @Test
     void headlessDemoYieldsDetectionsOfEveryProtocolAndTheExpectedAlerts() throws Exception {
+        int httpPort = freePort();
+        int cotPort = freePort();
         Path err = dir.resolve("stderr.txt");
+        Path outFile = dir.resolve("stdout.txt");
+        // The child writes to files, so it never blocks on a full pipe and the wait below is bounded.
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.skydas.cli.Main",
-                "demo", "--headless", "--duration", "40", "--speed", "20", "--data-dir", dir.resolve("data").toString())
-                .redirectError(err.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("demo ends after --duration").isTrue();
-        String stdout = new String(out, StandardCharsets.UTF_8);
+                "demo", "--headless", "--duration", "40", "--speed", "20", "--data-dir", dir.resolve("data").toString(),
+                "--port", Integer.toString(httpPort), "--cot-port", Integer.toString(cotPort))
+                .redirectError(err.toFile()).redirectOutput(outFile.toFile()).start();
+        try {
+            // The HTTP port given explicitly is the one served, even headless.
+            int health = 0;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (health != 200 && p.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/api/health")
+                            .toURL().openConnection();
+                    c.setConnectTimeout(1000);
+                    c.setReadTimeout(2000);
+                    health = c.getResponseCode();
+                    c.disconnect();
+                } catch (IOException e) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(health).as("GET /api/health on the --port given").isEqualTo(200);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("demo ends after --duration; stdout %s",
+                    Files.readString(outFile)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String stdout = Files.readString(outFile);
+        assertThat(stdout).contains("on http://localhost:" + httpPort + "/")
+                .contains("Cursor-on-Target in on tcp/udp port " + cotPort);
         assertThat(p.exitValue()).as("exit code; stdout %s; stderr %s", stdout, Files.readString(err)).isZero();
 
         Map<String, Long> summary = new HashMap<>();

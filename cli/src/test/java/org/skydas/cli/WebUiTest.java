@@ -158,6 +158,44 @@ class WebUiTest {
         assertThat(page.getByTestId("track-details").innerText()).contains("#" + id).contains("BY-017");
     }
 
+    /**
+     * Times are 24-hour with their zone, local or UTC at the operator's choice — even in a browser set to US English,
+     * whose own time format is "12:57:41 AM".
+     */
+    @Test
+    void alertTimesAre24HourWithTheZoneLocalOrUtcAtAClick() throws Exception {
+        page.context().close();
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("en-US")
+                .setTimezoneId("Europe/Vilnius")).newPage();
+        login("op1", "operator-pw");
+        page.getByTestId("alert-list").waitFor();
+        long id = raise("BY-017");
+        Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
+        item.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        java.time.Instant raised = java.time.Instant.ofEpochMilli((long) (watch.alert(id).raisedAt() * 1000));
+        java.time.format.DateTimeFormatter hms = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+        String local = hms.format(raised.atZone(java.time.ZoneId.of("Europe/Vilnius")));
+        String zone = java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.UK)
+                .format(raised.atZone(java.time.ZoneId.of("Europe/Vilnius")));
+        if (!page.getByTestId("time-zone").getAttribute("data-mode").equals("local")) {
+            page.getByTestId("time-zone").click();
+        }
+        assertThat(item.innerText()).contains(local + " " + zone).doesNotContain(" AM").doesNotContain(" PM");
+        assertThat(page.getByTestId("time-zone").innerText()).contains(zone);
+
+        page.getByTestId("time-zone").click();
+        String utc = hms.format(raised.atZone(java.time.ZoneOffset.UTC));
+        page.locator("[data-testid=alert-item][data-alert-id='" + id + "']:has-text('" + utc + " UTC')")
+                .waitFor(new Locator.WaitForOptions().setTimeout(2_000));
+        assertThat(page.getByTestId("time-zone").innerText()).contains("UTC");
+        item.click();
+        assertThat(page.getByTestId("track-details").innerText()).containsPattern("\\d{4}-\\d{2}-\\d{2} " + utc + " UTC");
+        // The choice is remembered in this browser.
+        page.reload();
+        page.getByTestId("time-zone").waitFor();
+        assertThat(page.getByTestId("time-zone").getAttribute("data-mode")).isEqualTo("utc");
+    }
+
     @Test
     void theKeyboardAcknowledgesTheFocusedAlert() throws Exception {
         login("op1", "operator-pw");

@@ -3,7 +3,12 @@ package org.skydas.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +38,21 @@ class DemoScenarioTest {
         assertThat(km.get(Neighbour.RU)).isCloseTo(210, within(210 * 0.15));
         assertThat(km.get(Neighbour.PL)).isCloseTo(100, within(100 * 0.15));
         assertThat(km.get(Neighbour.LV)).isCloseTo(570, within(570 * 0.15));
+    }
+
+    /** README.md states each border's length in whole km: the derived lines must round to exactly those. */
+    @Test
+    void readmeStatesTheDerivedBorderLengths() throws IOException {
+        Path readme = Path.of(System.getProperty("skydas.root", ".."), "README.md");
+        String text = Files.readString(readme).replaceAll("\\s+", " ");
+        Map<Neighbour, Double> km = demo.border().stream()
+                .collect(Collectors.toMap(BorderLine::neighbour, b -> b.lengthM() / 1000));
+        for (Neighbour n : Neighbour.values()) {
+            Matcher m = Pattern.compile("LT–" + n.name() + " \\((\\d+) km\\)").matcher(text);
+            assertThat(m.find()).as("README states the LT–%s length as 'LT–%s (N km)'", n, n).isTrue();
+            assertThat(Math.round(km.get(n))).as("LT–%s length (%.2f km) against README", n, km.get(n))
+                    .isEqualTo(Long.parseLong(m.group(1)));
+        }
     }
 
     @Test

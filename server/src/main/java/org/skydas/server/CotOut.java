@@ -41,12 +41,15 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
  * Tracks and alerts out to TAK clients as Cursor-on-Target over a TCP stream (TAK's "streaming
- * XML"). Tracks carry CoT types by class with unknown affiliation (Skydas observes; it does not
- * decide friend or foe): person a-u-G-U-C, vehicle a-u-G-E-V, drone a-u-A-M-F-Q, other a-u-G; they go
- * stale 30 s after their time. Alerts are markers (b-m-p-s-p-i) with the message as remarks, sent the moment
- * they are committed, each change on its own and to every client (rare and urgent: never coalesced, never
- * skipped; Netty buffers them for a slow client). Each track is sent at most once a second with its newest
- * state; a client that cannot keep up misses track updates (counted), never waited for.
+ * XML"). A track's CoT type says only what Skydas observed: unknown affiliation (Skydas does not
+ * decide friend or foe), the dimension, and nothing about unit or function: person {@code a-u-G},
+ * vehicle {@code a-u-G-E-V} (ground equipment, vehicle), drone {@code a-u-A}, unknown class {@code a-u-G}.
+ * Skydas's class and its probability go in {@code <skydas class=… probability=…/>} in the detail and in
+ * the remarks. A person is never sent as a unit (no {@code -U-…}), a drone never as military
+ * ({@code -M-…}). Tracks go stale 30 s after their time. Alerts are markers (b-m-p-s-p-i) with the message as
+ * remarks, sent the moment they are committed, each change on its own and to every client (rare and urgent:
+ * never coalesced, never skipped; Netty buffers them for a slow client). Each track is sent at most once a
+ * second with its newest state; a client that cannot keep up misses track updates (counted), never waited for.
  */
 public final class CotOut implements AutoCloseable {
 
@@ -143,10 +146,9 @@ public final class CotOut implements AutoCloseable {
 
     static String type(TrackState t) {
         return switch (t.mostLikelyClass()) {
-            case PERSON -> "a-u-G-U-C";
+            case PERSON, UNKNOWN -> "a-u-G";
             case VEHICLE -> "a-u-G-E-V";
-            case DRONE -> "a-u-A-M-F-Q";
-            default -> "a-u-G";
+            case DRONE -> "a-u-A";
         };
     }
 
@@ -156,8 +158,13 @@ public final class CotOut implements AutoCloseable {
         double ce = Math.sqrt(Math.max(t.covariance()[0], t.covariance()[5]));
         double hae = Double.isFinite(t.z()) ? t.z() : CotPoint.UNKNOWN;
         double course = (Math.toDegrees(Math.atan2(t.vx(), t.vy())) + 360) % 360;
-        CotDetail detail = new CotDetail(new CotContact("skydas-" + t.id() + " " + className(t), null),
-                null, null, null, null, new CotTrack(Math.hypot(t.vx(), t.vy()), course), "");
+        String cls = className(t);
+        String p = String.format(Locale.ROOT, "%.2f", t.classProbabilities()[t.mostLikelyClass().ordinal()]);
+        String classDetail = "<skydas class=\"" + cls + "\" probability=\"" + p + "\"/><remarks>"
+                + escape("Skydas track " + t.id() + ": class " + cls + " (probability " + p
+                        + "), affiliation unknown; observed by sensors, not identified") + "</remarks>";
+        CotDetail detail = new CotDetail(new CotContact("skydas-" + t.id() + " " + cls, null),
+                null, null, null, null, new CotTrack(Math.hypot(t.vx(), t.vy()), course), classDetail);
         return CotEvent.of("skydas-track-" + t.id(), type(t), "m-f", time, time, time.plusSeconds(TRACK_STALE_S),
                 new CotPoint(ll.y, ll.x, hae, Double.isFinite(ce) ? ce : CotPoint.UNKNOWN, CotPoint.UNKNOWN), detail);
     }

@@ -20,6 +20,9 @@ import io.javalin.Javalin;
 /** The live picture: current tracks as GeoJSON (WGS84) and the ingest counters. */
 final class LiveApi {
 
+    /** How long POST /api/detections waits for the journal commit of what it accepts, s. */
+    static final long JOURNAL_WAIT_S = 30;
+
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LivePipeline pipeline;
@@ -101,23 +104,41 @@ final class LiveApi {
             } else {
                 items.add(root);
             }
-            int accepted = 0;
             List<Map<String, Object>> rejected = new ArrayList<>();
+            Map<Integer, java.util.concurrent.CompletableFuture<Void>> journalled = new java.util.LinkedHashMap<>();
             long now = System.currentTimeMillis();
             for (int i = 0; i < items.size(); i++) {
                 http.received();
                 try {
                     var d = parser.parse(items.get(i));
                     http.decoded();
-                    if (pipeline.offerJson(new org.skydas.ingest.listen.Received<>(d, http.name(), null, now))) {
-                        accepted++;
-                    } else {
-                        http.dropped();
-                    }
+                    journalled.put(i, pipeline.offerJsonJournalled(
+                            new org.skydas.ingest.listen.Received<>(d, http.name(), null, now)));
                 } catch (org.skydas.ingest.json.DetectionFormatException e) {
                     http.malformed(e.getMessage().length() > 60 ? e.getMessage().substring(0, 60) : e.getMessage());
                     rejected.add(Map.of("index", i, "error", e.getMessage()));
                 }
+            }
+            // Accepted means journalled: the answer waits for the journal commit of every item it accepts.
+            int accepted = 0;
+            List<Map<String, Object>> notJournalled = new ArrayList<>();
+            for (var e : journalled.entrySet()) {
+                try {
+                    e.getValue().get(JOURNAL_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+                    accepted++;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                    http.dropped();
+                    String why = ex instanceof java.util.concurrent.TimeoutException
+                            ? "not confirmed journalled within " + JOURNAL_WAIT_S + " s" : ex.getCause().getMessage();
+                    notJournalled.add(Map.of("index", e.getKey(), "error", why));
+                }
+            }
+            if (!notJournalled.isEmpty()) {
+                String failure = pipeline.journalFailure();
+                ctx.status(503).json(Map.of("error", failure != null ? "journal unavailable: " + failure
+                                : "detections not accepted: " + notJournalled.get(0).get("error"),
+                        "accepted", accepted, "rejected", rejected, "not_accepted", notJournalled));
+                return;
             }
             ctx.status(accepted > 0 || items.isEmpty() ? 202 : 400)
                     .json(Map.of("accepted", accepted, "rejected", rejected));

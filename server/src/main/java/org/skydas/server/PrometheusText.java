@@ -35,6 +35,11 @@ final class PrometheusText {
         p.counter("skydas_pipeline_shed_total", "Oldest messages shed because the pipeline queue was full.",
                 pipeline.get("shed_oldest"));
         p.gauge("skydas_tracks", "Tracks currently reported.", pipeline.get("tracks"));
+        p.counter("skydas_pipeline_refused_journal_unavailable_total",
+                "Messages refused because the detections journal could not be written.",
+                pipeline.get("refused_journal_unavailable"));
+        p.gauge("skydas_journal_writable", "1 while the detections journal can be written, 0 while nothing is accepted.",
+                pipeline.get("journal_error") == null ? 1 : 0);
         if (pipeline.get("tracker_rejects") instanceof Map<?, ?> rejects) {
             p.help("skydas_tracker_rejects_total", "counter", "Detections the tracker refused, by reason.");
             rejects.forEach((reason, n) -> p.sample("skydas_tracker_rejects_total", number(n), "reason",

@@ -149,6 +149,13 @@ public final class SkydasServer implements AutoCloseable {
         body.put("terrain", view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"));
         body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
         body.put("attribution", Countries.ATTRIBUTION);
+        String journal = pipeline == null ? null : pipeline.journalFailure();
+        if (journal != null) {
+            // Nothing is being accepted until the detections journal can be written again.
+            body.put("status", "failing");
+            body.put("journal_error", journal);
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        }
         ctx.json(body);
     }
 

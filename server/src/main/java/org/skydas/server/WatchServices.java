@@ -133,6 +133,11 @@ public final class WatchServices implements AutoCloseable {
         }
     }
 
+    /** Throws when the journal cannot be written now (a rolled-back trial insert). */
+    public synchronized void probeJournal() throws SQLException {
+        store.probeJournal();
+    }
+
     public synchronized void trackHistory(List<org.skydas.store.watch.TrackPoint> points) throws SQLException {
         if (!points.isEmpty()) {
             store.appendTrackPoints(points);

@@ -188,6 +188,61 @@ public class LivePipelineTest {
         ws.abort();
     }
 
+    /**
+     * Accepted means journalled. A store that fails on purpose (a trigger that aborts every journal insert, put in
+     * through a second connection to the same SQLite file): the POST is answered 503 after the retries, not 202;
+     * health says why; nothing is accepted while it fails; when the store works again, so does the server, and the
+     * journal holds exactly what was answered 202.
+     */
+    @Test
+    void aDetectionIsAcceptedOnlyOnceJournalledAndAFailingJournalStopsAcceptingWithTheReason() throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("watch.db"));
+             java.sql.Statement st = db.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
+            st.execute("CREATE TRIGGER fail_journal BEFORE INSERT ON detections_journal "
+                    + "BEGIN SELECT RAISE(ABORT, 'disk full (on purpose)'); END");
+            HttpResponse<String> r = post("/api/detections", detection(Instant.now(), 505_000, 6_005_000, "person"), token);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.path("accepted").asInt()).isZero();
+            assertThat(body.path("error").asText()).contains("journal").contains("disk full (on purpose)");
+
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(health.body()).path("journal_error").asText()).contains("disk full (on purpose)");
+            // Still failing: refused at once, and counted.
+            long t0 = System.nanoTime();
+            assertThat(post("/api/detections", detection(Instant.now(), 505_100, 6_005_000, "person"), token)
+                    .statusCode()).isEqualTo(503);
+            assertThat((System.nanoTime() - t0) / 1e9).as("refused without waiting").isLessThan(5);
+            // Feeds (MQTT, CoT, radar...) are refused too while it fails: their listeners count the drop.
+            org.skydas.ingest.json.Detection parsed = new org.skydas.ingest.json.DetectionParser().parse(
+                    JSON.readTree(detection(Instant.now(), 505_300, 6_005_000, "person")));
+            assertThat(pipeline.offerJson(new org.skydas.ingest.listen.Received<>(parsed, "mqtt", null,
+                    System.currentTimeMillis()))).isFalse();
+            assertThat(get("/api/ingest/stats").path("pipeline").path("refused_journal_unavailable").asLong())
+                    .as(get("/api/ingest/stats").toString()).isGreaterThanOrEqualTo(2);
+
+            st.execute("DROP TRIGGER fail_journal");
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            int status = 503;
+            while (status != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/api/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            assertThat(status).as("health once the journal works again").isEqualTo(200);
+            HttpResponse<String> ok = post("/api/detections", detection(Instant.now(), 505_200, 6_005_000, "person"), token);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+            // Answered 202 means it is in the journal already, no waiting.
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM detections_journal")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("only the detection answered 202 is journalled").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void badDetectionsAreRejectedWithReasonsAndTheGoodOnesKept() throws Exception {
         String good = detection(Instant.now(), 505_000, 6_005_000, "person");

@@ -21,12 +21,20 @@ import java.util.Objects;
  * @param classConfidence probability the sensor gives its hint, in (0, 1]; ignored without hint
  * @param externalId Remote ID serial, ASTERIX track number..., or null
  * @param snr        signal-to-noise ratio in dB, or NaN
+ * @param dimension  the dimension the report states (ground, air), or null; constrains the track's class
  */
 public record Detection(double t, int sensorId, double x, double y, double z, double varZ,
                         double varX, double covXY, double varY,
                         double vx, double vy,
                         TargetClass classHint, double classConfidence,
-                        String externalId, double snr) {
+                        String externalId, double snr, Dimension dimension) {
+
+    /** A detection that states no dimension. */
+    public Detection(double t, int sensorId, double x, double y, double z, double varZ, double varX, double covXY,
+                     double varY, double vx, double vy, TargetClass classHint, double classConfidence,
+                     String externalId, double snr) {
+        this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr, null);
+    }
 
     /** A position-only detection with isotropic noise {@code sigma} (m) per axis. */
     public static Detection position(double t, int sensorId, double x, double y, double sigma) {
@@ -38,19 +46,25 @@ public record Detection(double t, int sensorId, double x, double y, double z, do
     /** This detection with a class hint. */
     public Detection withClassHint(TargetClass hint, double confidence) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy,
-                Objects.requireNonNull(hint), confidence, externalId, snr);
+                Objects.requireNonNull(hint), confidence, externalId, snr, dimension);
     }
 
     /** This detection with a height {@code z} (m) of standard deviation {@code sigmaZ}. */
     public Detection withHeight(double height, double sigmaZ) {
         return new Detection(t, sensorId, x, y, height, sigmaZ * sigmaZ, varX, covXY, varY, vx, vy,
-                classHint, classConfidence, externalId, snr);
+                classHint, classConfidence, externalId, snr, dimension);
     }
 
     /** This detection with an external id (Remote ID serial, ASTERIX track number...). */
     public Detection withExternalId(String id) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy,
-                classHint, classConfidence, id, snr);
+                classHint, classConfidence, id, snr, dimension);
+    }
+
+    /** This detection with the dimension its report states. */
+    public Detection withDimension(Dimension stated) {
+        return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence,
+                externalId, snr, stated);
     }
 
     /** True when the detection carries a usable height. */

@@ -14,6 +14,8 @@ public final class Track {
     final double[] p = new double[16];
     final double[] classProb = new double[TargetClass.COUNT];
     final double[] classLogHint = new double[TargetClass.COUNT];
+    /** Classes ruled out by a dimension some report stated (bit per {@link TargetClass#ordinal()}). */
+    int excludedClasses;
     final TrackHistory history;
     /** Height and climb rate, and their covariance {pzz, pzv, pvv}; valid when hasHeight. */
     final double[] z = new double[2];

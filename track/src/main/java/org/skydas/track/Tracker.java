@@ -501,9 +501,7 @@ public final class Tracker {
     /** Book-keeping of a track that took detection j: class, ids, sensors, history, status. */
     private void noteHit(Track tr, int j, SensorModel sensor, double time) {
         Detection d = source[j];
-        if (d.classHint() != null) {
-            ClassFusion.addHint(tr.classLogHint, d.classHint(), d.classConfidence());
-        }
+        takeClassEvidence(tr, d);
         updateHeight(tr, d);
         if (d.externalId() != null) {
             tr.externalId = d.externalId();
@@ -528,6 +526,16 @@ public final class Tracker {
         }
     }
 
+    /** A detection's class hint (evidence) and stated dimension (a constraint on the classes). */
+    private static void takeClassEvidence(Track tr, Detection d) {
+        if (d.classHint() != null) {
+            ClassFusion.addHint(tr.classLogHint, d.classHint(), d.classConfidence());
+        }
+        if (d.dimension() != null) {
+            tr.excludedClasses |= d.dimension().excludedMask();
+        }
+    }
+
     private static void updateHeight(Track tr, Detection d) {
         if (!d.hasHeight()) {
             return;
@@ -545,7 +553,7 @@ public final class Tracker {
         double vy = tr.x[3];
         double speed = Math.sqrt(vx * vx + vy * vy);
         double speedVar = 0.5 * (tr.p[10] + tr.p[15]);
-        classFusion.probabilities(tr.classLogHint, speed, speedVar, tr.classProb);
+        classFusion.probabilities(tr.classLogHint, tr.excludedClasses, speed, speedVar, tr.classProb);
     }
 
     private static TargetClass mostLikelyClass(Track tr) {
@@ -573,9 +581,7 @@ public final class Tracker {
         tr.hitThisScan = true;
         tr.existence = config.initialExistence();
         Detection d = source[j];
-        if (d.classHint() != null) {
-            ClassFusion.addHint(tr.classLogHint, d.classHint(), d.classConfidence());
-        }
+        takeClassEvidence(tr, d);
         tr.externalId = d.externalId();
         updateHeight(tr, d);
         updateClass(tr);

@@ -205,6 +205,46 @@ class TrackerTest {
         assertThat(Double.isNaN(s.z())).isTrue();
     }
 
+    private static TrackState movingAt(double speed, Dimension stated) {
+        Tracker tr = tracker(0);
+        for (int k = 0; k < 15; k++) {
+            Detection d = Detection.position(k, 0, speed * k, 0, 2);
+            tr.processScan(0, k, List.of(stated == null ? d : d.withDimension(stated)));
+        }
+        return tr.reportableStates().get(0);
+    }
+
+    @Test
+    void aReportThatStatesGroundIsNeverADroneWhateverItsSpeed() {
+        // 23 m/s (83 km/h): by speed alone a drone is as likely as a car...
+        assertThat(movingAt(23, null).classProbabilities()[TargetClass.DRONE.ordinal()]).isGreaterThan(0.3);
+        // ...but the report says ground.
+        TrackState ground = movingAt(23, Dimension.GROUND);
+        assertThat(ground.classProbabilities()[TargetClass.DRONE.ordinal()]).isZero();
+        assertThat(ground.mostLikelyClass()).isEqualTo(TargetClass.VEHICLE);
+    }
+
+    @Test
+    void aReportThatStatesAirIsNeverAPersonOrAVehicle() {
+        TrackState air = movingAt(1.4, Dimension.AIR);
+        assertThat(air.classProbabilities()[TargetClass.PERSON.ordinal()]).isZero();
+        assertThat(air.classProbabilities()[TargetClass.VEHICLE.ordinal()]).isZero();
+        assertThat(air.mostLikelyClass()).isIn(TargetClass.DRONE, TargetClass.UNKNOWN);
+        assertThat(java.util.Arrays.stream(air.classProbabilities()).sum()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void contradictingDimensionsLeaveTheClassUnknown() {
+        Tracker tr = tracker(0);
+        for (int k = 0; k < 15; k++) {
+            Detection d = Detection.position(k, 0, 10.0 * k, 0, 2).withDimension(k % 2 == 0 ? Dimension.GROUND : Dimension.AIR);
+            tr.processScan(0, k, List.of(d));
+        }
+        TrackState s = tr.reportableStates().get(0);
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.UNKNOWN);
+        assertThat(s.classProbabilities()[TargetClass.DRONE.ordinal()]).isZero();
+    }
+
     @Test
     void heightWithBadVarianceIsRejected() {
         Tracker tr = tracker(0);

@@ -45,16 +45,20 @@ public final class Cat048Plots {
         return Bits.u16(r.buffer(), r.offset(i040) + 2) * (360.0 / 65536.0);
     }
 
-    /** Whether the radar measured the target's height: I048/110, or an I048/090 flight level that is validated. */
-    public boolean hasMeasuredHeight(AsterixRecord r) {
-        return r.has(i110) || hasValidFlightLevel(r);
+    /** Which item the height comes from (I048/110 first, as {@link #heightM} takes it). */
+    public PlotHeight heightSource(AsterixRecord r) {
+        return r.has(i110) ? PlotHeight.MEASURED_MSL : hasValidFlightLevel(r) ? PlotHeight.FLIGHT_LEVEL : PlotHeight.NONE;
     }
 
     private boolean hasValidFlightLevel(AsterixRecord r) {
         return r.has(i090) && (r.buffer()[r.offset(i090)] & 0x80) == 0; // V: 1 = code not validated
     }
 
-    /** Target height above the ellipsoid in metres: I048/110, else a validated I048/090, else the antenna's height. */
+    /**
+     * Target height in metres: I048/110 (above mean sea level), else a validated I048/090 (flight level × 100 ft),
+     * else the antenna's height. Close enough to a height above the ellipsoid for locating the plot (the slant
+     * range geometry); {@link #heightSource} says which it is for anything that needs the reference.
+     */
     double heightM(AsterixRecord r, RadarSite site) {
         byte[] b = r.buffer();
         if (r.has(i110)) {

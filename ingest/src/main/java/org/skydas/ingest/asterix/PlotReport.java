@@ -9,11 +9,17 @@ package org.skydas.ingest.asterix;
  * @param position       WGS84 position (see {@link PolarPlotLocator} for the slant-range treatment)
  * @param rangeM         slant range, m (I048/040 RHO)
  * @param azimuthDeg     azimuth from the radar, degrees clockwise from north (I048/040 THETA)
- * @param measuredHeight whether the height came from the radar (I048/110 or a valid I048/090)
+ * @param height         where {@code position}'s altitude came from: I048/110 (metres above mean sea level), a
+ *                       valid I048/090 (flight level × 100 ft), or none (the antenna's height)
  * @param trackNumber    the radar's own track number (I048/161), or -1
  */
 public record PlotReport(int sac, int sic, double timeOfDayS, GeoPosition position, double rangeM, double azimuthDeg,
-                         boolean measuredHeight, int trackNumber) {
+                         PlotHeight height, int trackNumber) {
+
+    /** True when the height came from the radar (I048/110 or a valid I048/090). */
+    public boolean measuredHeight() {
+        return height != PlotHeight.NONE;
+    }
 
     /** "SAC/SIC", the radar's name on the wire. */
     public String radar() {

@@ -94,7 +94,7 @@ public final class RadarPlotReader {
             int track = r.has(i161) ? Bits.u16(b, r.offset(i161)) & 0x0FFF : -1;
             last = Outcome.PLOT;
             return new PlotReport(sac, sic, tod, plots.locate(r, locator), plots.slantRangeM(r), plots.azimuthDeg(r),
-                    plots.hasMeasuredHeight(r), track);
+                    plots.heightSource(r), track);
         }
     }
 }

@@ -66,6 +66,8 @@ class RadarPlotReaderTest {
             assertThat(p.azimuthDeg()).isCloseTo(theta, within(1e-9));
             boolean validFl = items.has("I048/090") && items.path("I048/090").path("V").asInt() == 0;
             assertThat(p.measuredHeight()).isEqualTo(items.has("I048/110") || validFl);
+            assertThat(p.height()).isEqualTo(items.has("I048/110") ? PlotHeight.MEASURED_MSL
+                    : validFl ? PlotHeight.FLIGHT_LEVEL : PlotHeight.NONE);
             double height = items.has("I048/110") ? Double.NaN
                     : validFl ? items.path("I048/090").path("FL").asDouble() * 100 * 0.3048 : site.altitudeM();
             if (!Double.isNaN(height)) {

@@ -1,5 +1,6 @@
 package org.skydas.server.pipeline;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Time is data time (the messages' own time stamps); when no data arrives it advances with the
  * wall clock, so that silent tracks age out and silent sensors are noticed.
+ *
+ * <p>Accepted means journalled: a batch acts on nothing before its journal commit. A failed commit is retried
+ * ({@link #JOURNAL_ATTEMPTS} times); when it still fails the pipeline stops accepting ({@link #journalFailure()} says
+ * why, offers are refused and counted), keeps the feeds' part of the batch and retries it every second, and
+ * fails the HTTP part at once so that those clients hear it was not accepted. Nothing is dropped silently.
  */
 public final class LivePipeline implements AutoCloseable {
 
@@ -52,6 +59,10 @@ public final class LivePipeline implements AutoCloseable {
     /** Track history is kept every this many seconds per track. */
     static final double HISTORY_STEP_S = 5.0;
     static final int BATCH = 1_000;
+    /** Journal commits tried per batch before the pipeline stops accepting, and the waits between them (ms). */
+    static final int JOURNAL_ATTEMPTS = 3;
+    private static final long[] JOURNAL_BACKOFF_MS = {200, 1_000};
+    private static final long JOURNAL_RETRY_MS = 1_000;
     /** How long the worker waits for data when nothing is held back, and when reports are, ms. */
     static final long IDLE_POLL_MS = 200;
     static final long HELD_POLL_MS = 5;
@@ -67,10 +78,23 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
-    private record JsonItem(Received<org.skydas.ingest.json.Detection> r) implements Item {
+    /** A JSON detection; {@code journalled} (HTTP only, else null) completes when its journal entry is committed. */
+    private record JsonItem(Received<org.skydas.ingest.json.Detection> r, CompletableFuture<Void> journalled)
+            implements Item {
         public long receivedAtMillis() {
             return r.receivedAtMillis();
         }
+    }
+
+    /** Why a detection was not accepted: the journal cannot be written, or the queue shed it. */
+    public static final class NotJournalledException extends Exception {
+        NotJournalledException(String message) {
+            super(message);
+        }
+    }
+
+    /** A batch whose journal commit failed: retried until it succeeds, then tracked. */
+    private record Pending(List<JournalEntry> journal, List<Detection> detections, int items) {
     }
 
     /** A located radar plot; {@code recordJson} is the decoded record as the journal keeps it. */
@@ -98,6 +122,7 @@ public final class LivePipeline implements AutoCloseable {
     private final List<TrackState> pendingEnds = new ArrayList<>();
     private final List<TrackState> pendingUpdates = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private volatile org.skydas.terrain.HeightAboveGround ground = org.skydas.terrain.HeightAboveGround.NONE;
     private volatile org.skydas.server.coverage.CoverageAtPoint coverage = new org.skydas.server.coverage.CoverageAtPoint(null);
     private final List<Long> findingReceivedAt = new ArrayList<>();
     private final Thread worker;
@@ -110,6 +135,11 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
     private final AtomicLong clockAhead = new AtomicLong();
+    private final AtomicLong refusedJournalDown = new AtomicLong();
+    /** Why the journal cannot be written, or null while it works. */
+    private volatile String journalFailure;
+    /** The batch waiting for the journal (pipeline thread only). */
+    private Pending pending;
     /** Reports stamped further ahead of their receipt than this are not tracked (see {@link #withMaxClockLead}). */
     private volatile double maxClockLeadS = DEFAULT_MAX_CLOCK_LEAD_S;
     private final AtomicLong tracksSeen = new AtomicLong();
@@ -175,7 +205,28 @@ public final class LivePipeline implements AutoCloseable {
 
     /** From any thread: a decoded JSON detection (HTTP or MQTT). Never blocks. */
     public boolean offerJson(Received<org.skydas.ingest.json.Detection> r) {
-        return enqueue(new JsonItem(r));
+        return enqueue(new JsonItem(r, null));
+    }
+
+    /**
+     * From any thread: a JSON detection whose sender waits for it to be journalled (HTTP). The future completes
+     * after the journal commit, or fails with {@link NotJournalledException} when the journal cannot be written or
+     * the queue had to shed it. Never blocks.
+     */
+    public CompletableFuture<Void> offerJsonJournalled(Received<org.skydas.ingest.json.Detection> r) {
+        String failure = journalFailure;
+        if (failure != null) {
+            refusedJournalDown.incrementAndGet();
+            return CompletableFuture.failedFuture(new NotJournalledException("journal unavailable: " + failure));
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        enqueue(new JsonItem(r, f));
+        return f;
+    }
+
+    /** Why the journal cannot be written (nothing is being accepted), or null while it works. */
+    public String journalFailure() {
+        return journalFailure;
     }
 
     /** From any thread: a located ASTERIX CAT048 plot and its record as JSON (for the journal). Never blocks. */
@@ -195,9 +246,17 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     private boolean enqueue(Item item) {
+        if (journalFailure != null) {
+            refusedJournalDown.incrementAndGet();
+            return false;
+        }
         while (!queue.offer(item)) {
-            if (queue.poll() != null) {
+            Item oldest = queue.poll();
+            if (oldest != null) {
                 shed.incrementAndGet();
+                if (oldest instanceof JsonItem j && j.journalled() != null) {
+                    j.journalled().completeExceptionally(new NotJournalledException("shed: the pipeline queue is full"));
+                }
             }
         }
         return true;
@@ -213,6 +272,12 @@ public final class LivePipeline implements AutoCloseable {
             throw new IllegalArgumentException("the clock lead must be > 0 s, is " + seconds);
         }
         this.maxClockLeadS = seconds;
+        return this;
+    }
+
+    /** The ground below targets (DEMs), for class hints from a measured height; without it none are drawn. */
+    public LivePipeline withGround(org.skydas.terrain.HeightAboveGround heights) {
+        this.ground = java.util.Objects.requireNonNull(heights);
         return this;
     }
 
@@ -250,6 +315,8 @@ public final class LivePipeline implements AutoCloseable {
         m.put("friendly_not_tracked", friendly.get());
         m.put("not_trackable", untrackable.get());
         m.put("clock_ahead", clockAhead.get());
+        m.put("refused_journal_unavailable", refusedJournalDown.get());
+        m.put("journal_error", journalFailure);
         m.put("tracker_rejects", tracker.rejects().asMap());
         m.put("tracks", current.size());
         m.put("detection_to_alert_ms", alertLatency.summary());
@@ -261,6 +328,10 @@ public final class LivePipeline implements AutoCloseable {
         List<Item> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
+                if (pending != null) {
+                    retryPending();
+                    continue;
+                }
                 // While reports wait in the reorder buffer, look again soon: the wall clock alone may release them.
                 Item first = queue.poll(tracker.buffered() > 0 ? HELD_POLL_MS : IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                 batch.clear();
@@ -282,8 +353,11 @@ public final class LivePipeline implements AutoCloseable {
     private void process(List<Item> batch) throws Exception {
         List<JournalEntry> journal = new ArrayList<>(batch.size());
         List<Detection> detections = new ArrayList<>(batch.size());
-        for (Item item : batch) {
+        int[] firstDetection = new int[batch.size() + 1];
+        for (int k = 0; k < batch.size(); k++) {
+            Item item = batch.get(k);
             int before = detections.size();
+            firstDetection[k] = before;
             switch (item) {
                 case CotItem c -> acceptCot(c.r(), journal, detections);
                 case JsonItem j -> acceptJson(j, journal, detections);
@@ -306,8 +380,86 @@ public final class LivePipeline implements AutoCloseable {
                 }
             }
         }
+        firstDetection[batch.size()] = detections.size();
         // Accepted means durable: the journal commits before anything acts on the data.
-        watch.journal(journal);
+        SQLException failed = commitJournal(journal);
+        if (failed != null) {
+            holdForJournal(batch, journal, detections, firstDetection, failed);
+            return;
+        }
+        for (Item item : batch) {
+            if (item instanceof JsonItem j && j.journalled() != null) {
+                j.journalled().complete(null);
+            }
+        }
+        afterJournal(detections, batch.size());
+    }
+
+    /** Commits with retries; null when done, else the last failure. */
+    private SQLException commitJournal(List<JournalEntry> journal) throws InterruptedException {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= JOURNAL_ATTEMPTS; attempt++) {
+            try {
+                watch.journal(journal);
+                return null;
+            } catch (SQLException e) {
+                last = e;
+                LOG.warn("event=journal_write_failed attempt={} of={} entries={} error=\"{}\"", attempt, JOURNAL_ATTEMPTS,
+                        journal.size(), e.getMessage());
+                if (attempt < JOURNAL_ATTEMPTS) {
+                    Thread.sleep(JOURNAL_BACKOFF_MS[attempt - 1]);
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The journal failed every attempt: stop accepting, tell the HTTP senders now (their items leave the batch, so a
+     * resend is not a duplicate), and keep the feeds' items for {@link #retryPending}.
+     */
+    private void holdForJournal(List<Item> batch, List<JournalEntry> journal, List<Detection> detections,
+                                int[] firstDetection, SQLException failed) {
+        journalFailure = "journal write failed " + JOURNAL_ATTEMPTS + " times: " + failed.getMessage();
+        LOG.error("event=journal_unavailable entries={} action=stop_accepting error=\"{}\"", journal.size(),
+                failed.getMessage());
+        List<JournalEntry> keptJournal = new ArrayList<>(journal.size());
+        List<Detection> keptDetections = new ArrayList<>(detections.size());
+        int kept = 0;
+        for (int k = 0; k < batch.size(); k++) {
+            if (batch.get(k) instanceof JsonItem j && j.journalled() != null) {
+                j.journalled().completeExceptionally(new NotJournalledException("journal unavailable: " + journalFailure));
+                continue;
+            }
+            keptJournal.add(journal.get(k));
+            keptDetections.addAll(detections.subList(firstDetection[k], firstDetection[k + 1]));
+            kept++;
+        }
+        pending = new Pending(keptJournal, keptDetections, kept);
+    }
+
+    /** Tries the held batch again; on success the pipeline accepts again and tracks what it held. */
+    private void retryPending() throws Exception {
+        try {
+            if (pending.journal().isEmpty()) {
+                watch.probeJournal(); // only HTTP items failed: nothing to write, but is the journal back?
+            } else {
+                watch.journal(pending.journal());
+            }
+        } catch (SQLException e) {
+            journalFailure = "journal write failing: " + e.getMessage();
+            Thread.sleep(JOURNAL_RETRY_MS);
+            return;
+        }
+        LOG.info("event=journal_recovered entries={}", pending.journal().size());
+        Pending p = pending;
+        pending = null;
+        journalFailure = null;
+        afterJournal(p.detections(), p.items());
+    }
+
+    /** Everything after the journal commit: tracker, rules, alerts, subscribers. */
+    private void afterJournal(List<Detection> detections, int items) throws Exception {
         long wall = System.currentTimeMillis();
         for (Detection d : detections) {
             tracker.offer(d);
@@ -316,7 +468,7 @@ public final class LivePipeline implements AutoCloseable {
         if (!detections.isEmpty()) {
             lastDataWallMillis = wall;
         }
-        processed.addAndGet(batch.size());
+        processed.addAndGet(items);
         // Data time drives the tracker: a report is released once every active source has reported past
         // it, or at the latest once data a window newer has come (so no report is dropped as late behind
         // its own burst); between messages time still passes with the wall clock, so silent tracks age
@@ -366,7 +518,7 @@ public final class LivePipeline implements AutoCloseable {
         journal.add(new JournalEntry(0, received, source, p.listener(), p.recordJson()));
         rules.onSensorData(source, received);
         detections.add(PlotToDetection.convert(p.plot(), p.receivedAtMillis(), sensorIdFor(source),
-                radars.rangeSigmaM(p.plot().sac(), p.plot().sic())));
+                radars.rangeSigmaM(p.plot().sac(), p.plot().sic()), ground));
     }
 
     private void acceptExternalTrack(ExternalTrackItem e, List<JournalEntry> journal, List<Detection> detections) {

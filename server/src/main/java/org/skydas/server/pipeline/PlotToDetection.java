@@ -2,7 +2,9 @@ package org.skydas.server.pipeline;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
+import org.skydas.ingest.asterix.PlotHeight;
 import org.skydas.ingest.asterix.PlotReport;
+import org.skydas.terrain.HeightAboveGround;
 import org.skydas.track.Detection;
 import org.skydas.track.TargetClass;
 
@@ -13,9 +15,10 @@ import org.skydas.track.TargetClass;
  * on the UTC day that puts it nearest to the receive time (a report from 23:59:59.9 received at 00:00:00.1
  * belongs to the previous day); without I048/140 it is the receive time.
  *
- * <p>Class: a plot whose measured height (I048/110, or a validated I048/090) is more than
- * {@link #AIRBORNE_ABOVE_GROUND_M} above the ground is hinted a drone. Without a DEM the server's ground is the
- * bare ellipsoid (height 0), as everywhere in Skydas, and says so.
+ * <p>Class: a plot whose measured height is more than {@link #AIRBORNE_ABOVE_GROUND_M} above the ground is hinted
+ * a drone. The height above ground is the reported height less the DEM's ground ({@link HeightAboveGround}):
+ * I048/110 is above mean sea level as ASTERIX defines it, a validated I048/090 flight level is a pressure altitude
+ * taken through the standard atmosphere. Without a DEM (or outside it) nothing is concluded from height.
  */
 public final class PlotToDetection {
 
@@ -31,7 +34,8 @@ public final class PlotToDetection {
     /**
      * @param rangeSigmaM radial noise of the radar, m (the scenario's position noise; default 15 m)
      */
-    public static Detection convert(PlotReport p, long receivedAtMillis, int sensorId, double rangeSigmaM) {
+    public static Detection convert(PlotReport p, long receivedAtMillis, int sensorId, double rangeSigmaM,
+                                    HeightAboveGround ground) {
         double t = absoluteTime(p.timeOfDayS(), receivedAtMillis);
         Coordinate grid = Lks94.toGrid(p.position().longitudeDeg(), p.position().latitudeDeg());
         double sr = rangeSigmaM > 0 ? rangeSigmaM : DEFAULT_RANGE_SIGMA_M;
@@ -52,13 +56,24 @@ public final class PlotToDetection {
         }
         if (p.measuredHeight()) {
             d = d.withHeight(p.position().altitudeM(), 30);
-            if (p.position().altitudeM() > AIRBORNE_ABOVE_GROUND_M) {
+            if (aboveGround(p, ground) > AIRBORNE_ABOVE_GROUND_M) {
                 // Nothing on the ground flies: a measured height well above it is strong evidence, stronger
                 // than a speed that a fast car could also have.
                 d = d.withClassHint(TargetClass.DRONE, 0.9);
             }
         }
         return d;
+    }
+
+    /** The plot's height above the ground below it, m, or NaN (no measured height, no DEM there). */
+    static double aboveGround(PlotReport p, HeightAboveGround ground) {
+        double lon = p.position().longitudeDeg();
+        double lat = p.position().latitudeDeg();
+        double h = p.position().altitudeM();
+        return p.height() == PlotHeight.MEASURED_MSL ? ground.fromMslHeight(lon, lat, h)
+                : p.height() == PlotHeight.FLIGHT_LEVEL
+                        ? ground.fromMslHeight(lon, lat, HeightAboveGround.standardAtmosphereHeight(h))
+                        : Double.NaN;
     }
 
     /** Epoch seconds of a UTC time of day, on the day nearest to the receive time. */

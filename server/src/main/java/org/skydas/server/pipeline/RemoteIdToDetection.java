@@ -10,6 +10,7 @@ import org.skydas.ingest.remoteid.OdidLocation;
 import org.skydas.ingest.remoteid.OdidMessage;
 import org.skydas.ingest.remoteid.OdidMessagePack;
 import org.skydas.track.Detection;
+import org.skydas.track.Dimension;
 import org.skydas.track.TargetClass;
 
 /**
@@ -57,7 +58,8 @@ public final class RemoteIdToDetection {
         }
         double v = sigma * sigma;
         Detection d = new Detection(t, sensorId, grid.x, grid.y, Double.NaN, Double.NaN, v, 0, v, vx, vy,
-                TargetClass.DRONE, 0.99, serial == null ? null : "rid:" + serial, Double.NaN);
+                TargetClass.DRONE, 0.99, serial == null ? null : "rid:" + serial, Double.NaN)
+                .withDimension(Dimension.AIR); // a Remote ID broadcast is an unmanned aircraft's
         if (Double.isFinite(loc.altitudeGeoM())) {
             double vAcc = loc.verticalAccuracyM();
             d = d.withHeight(loc.altitudeGeoM(), Double.isFinite(vAcc) ? Math.max(MIN_SIGMA_M, vAcc / 2) : UNKNOWN_ACCURACY_M);

@@ -104,7 +104,7 @@ class RadarAndRemoteIdFeedTest {
         double dy = y - RADAR.y;
         double az = Math.toDegrees(Math.atan2(dx, dy));
         return new PlotReport(1, 7, timeOfDayS, new GeoPosition(w.y, w.x, 25), Math.hypot(dx, dy), az < 0 ? az + 360 : az,
-                false, track);
+                org.skydas.ingest.asterix.PlotHeight.NONE, track);
     }
 
     @Test
@@ -160,12 +160,13 @@ class RadarAndRemoteIdFeedTest {
     void radarNoiseIsAnEllipseLongAcrossTheLineOfSight() {
         // 10 km due north of the radar: range error (15 m) north-south, azimuth error (0.2° ≈ 35 m) east-west.
         PlotReport p = plot(RADAR.x, RADAR.y + 10_000, 3_600, -1);
-        Detection d = PlotToDetection.convert(p, 0, 5, 15);
+        Detection d = PlotToDetection.convert(p, 0, 5, 15, org.skydas.terrain.HeightAboveGround.NONE);
         assertThat(Math.sqrt(d.varY())).isCloseTo(15, within(0.5));
         assertThat(Math.sqrt(d.varX())).isCloseTo(10_000 * Math.toRadians(0.2), within(0.5));
         assertThat(d.covXY()).isCloseTo(0, within(1.0));
         // Due east: the ellipse turns with the line of sight.
-        Detection e = PlotToDetection.convert(plot(RADAR.x + 10_000, RADAR.y, 3_600, -1), 0, 5, 15);
+        Detection e = PlotToDetection.convert(plot(RADAR.x + 10_000, RADAR.y, 3_600, -1), 0, 5, 15,
+                org.skydas.terrain.HeightAboveGround.NONE);
         assertThat(Math.sqrt(e.varX())).isCloseTo(15, within(0.5));
         assertThat(Math.sqrt(e.varY())).isCloseTo(10_000 * Math.toRadians(0.2), within(0.5));
     }

@@ -106,6 +106,19 @@ public final class WatchStore implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Whether the journal can be written now: inserts a row and rolls it back (nothing is left). A server whose
+     * journal failed asks this before it accepts detections again.
+     */
+    public void probeJournal() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections_journal (received_at, sensor_id, "
+                + "protocol, payload) VALUES (0, 'skydas:probe', 'probe', '')")) {
+            ps.executeUpdate();
+        } finally {
+            c.rollback();
+        }
+    }
+
     /** Appends detections in one transaction; returns their ids, in order. */
     public long[] appendDetections(List<JournalEntry> entries) throws SQLException {
         long[] ids = new long[entries.size()];

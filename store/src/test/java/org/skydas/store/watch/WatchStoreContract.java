@@ -99,7 +99,13 @@ abstract class WatchStoreContract {
         try (WatchStore s = open()) {
             s.appendTrackPoints(List.of(new TrackPoint(1, 0, 10, 20, 1, 0, "person"),
                     new TrackPoint(1, 1, 11, 20, 1, 0, "person")));
-            s.appendTrackPoints(List.of(new TrackPoint(1, 1, 11, 20, 1, 0, "person")));
+            // the same track and time again (a re-sent batch), even with other values: the first stays
+            s.appendTrackPoints(List.of(new TrackPoint(1, 1, 99, 99, 5, 5, "vehicle"),
+                    new TrackPoint(2, 1, 30, 40, 0, 1, "drone")));
+            assertThat(s.trackHistory(1, 100)).containsExactly(new TrackPoint(1, 0, 10, 20, 1, 0, "person"),
+                    new TrackPoint(1, 1, 11, 20, 1, 0, "person"));
+            assertThat(s.trackHistory(2, 100)).containsExactly(new TrackPoint(2, 1, 30, 40, 0, 1, "drone"));
+            assertThat(s.trackHistory(1, 1)).containsExactly(new TrackPoint(1, 0, 10, 20, 1, 0, "person"));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.Deflater;
 
+import org.skydas.geo.AtomicFile;
 import org.skydas.terrain.Crs;
 import org.skydas.terrain.DemGrid;
 import org.skydas.terrain.GeoTransform;
@@ -106,8 +107,15 @@ public final class GeoTiffWriter {
         write(file, width, height, gt, epsg, type, nodata, compression, null, source);
     }
 
+    /** Writes through a temporary file renamed over {@code file} ({@link AtomicFile}). */
     static void write(Path file, int width, int height, GeoTransform gt, int epsg, SampleType type, String nodata,
             Compression compression, String description, RowSource source) throws IOException {
+        AtomicFile.write(file, tmp -> writeTo(tmp, width, height, gt, epsg, type, nodata, compression, description,
+                source));
+    }
+
+    private static void writeTo(Path file, int width, int height, GeoTransform gt, int epsg, SampleType type,
+            String nodata, Compression compression, String description, RowSource source) throws IOException {
         int bps = type.bytes();
         long rowBytes = (long) width * bps;
         int rowsPerStrip = (int) Math.max(1, Math.min(height, TARGET_STRIP_BYTES / rowBytes));

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.skydas.geo.AtomicFile;
 import org.skydas.geo.GeoJsonFeature;
 import org.skydas.geo.GeoJsonWriter;
 import org.skydas.geo.Lks94;
@@ -67,7 +68,17 @@ public final class CoverageOutputs {
         DemGrid p = DemGrid.wrap(r.width(), r.height(), r.pAtLeastOne(), r.transform(), r.epsg(), Float.NaN);
         GeoTiffWriter.writeFloat32(dir.resolve("coverage-" + s + "-probability.tif"), p,
                 GeoTiffWriter.Compression.DEFLATE, desc + "; P(at least one sensor detects)");
-        try (OutputStream out = Files.newOutputStream(dir.resolve("gaps-" + s + ".geojson"));
+        AtomicFile.write(dir.resolve("gaps-" + s + ".geojson"), tmp -> writeGaps(tmp, cc, s));
+        AtomicFile.write(dir.resolve("map-" + s + ".png"),
+                tmp -> ImageIO.write(CoverageMapRenderer.render(setup, cc), "png", tmp.toFile()));
+        // the rasters are dropped by the caller; the report needs only the figures
+        done.add(new Summary(cc.target(), cc.sensors().stream().map(f -> f.id()).toList(), cc.sectors().stream()
+                .map(g -> new SectorGaps(g.sectorId(), g.neighbour(), g.stripCells(), g.coveredCells(), g.stripAreaM2(),
+                        g.coveredPct(), g.borderLengthM(), g.longestGapM(), null)).toList()));
+    }
+
+    private void writeGaps(Path file, ClassCoverage cc, String s) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
                 GeoJsonWriter gj = new GeoJsonWriter(out, 7)) {
             for (SectorGaps g : cc.sectors()) {
                 Map<String, Object> props = new LinkedHashMap<>();
@@ -82,18 +93,18 @@ public final class CoverageOutputs {
                 gj.write(new GeoJsonFeature(s + "/" + g.sectorId(), Lks94.toWgs84(g.gaps()), props));
             }
         }
-        ImageIO.write(CoverageMapRenderer.render(setup, cc), "png", dir.resolve("map-" + s + ".png").toFile());
-        // the rasters are dropped by the caller; the report needs only the figures
-        done.add(new Summary(cc.target(), cc.sensors().stream().map(f -> f.id()).toList(), cc.sectors().stream()
-                .map(g -> new SectorGaps(g.sectorId(), g.neighbour(), g.stripCells(), g.coveredCells(), g.stripAreaM2(),
-                        g.coveredPct(), g.borderLengthM(), g.longestGapM(), null)).toList()));
     }
 
     /** report.csv and report.json over every class written so far. */
     public void writeReport() throws IOException {
         Files.createDirectories(dir);
+        AtomicFile.write(dir.resolve("report.csv"), this::writeCsv);
+        AtomicFile.write(dir.resolve("report.json"), this::writeJson);
+    }
+
+    private void writeCsv(Path file) throws IOException {
         CoverageOptions o = setup.options();
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("report.csv"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("sector,neighbour,target,target_height_m,sensors,strip_area_km2,covered_pct,border_length_m,"
                     + "longest_gap_m,threshold,terrain\n");
             for (Summary cc : done) {
@@ -106,6 +117,10 @@ public final class CoverageOutputs {
                 }
             }
         }
+    }
+
+    private void writeJson(Path file) throws IOException {
+        CoverageOptions o = setup.options();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scenario", setup.scenario().name());
         root.put("terrain", setup.terrainNote());
@@ -140,8 +155,7 @@ public final class CoverageOutputs {
             classes.add(c);
         }
         root.put("classes", classes);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(),
-                root);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
     }
 
     private static double round(double v, int decimals) {

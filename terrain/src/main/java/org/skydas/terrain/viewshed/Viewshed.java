@@ -30,8 +30,8 @@ import org.skydas.terrain.landcover.Obstruction;
  * correction when the CRS is unknown); with a maximum distance only the window of
  * {@code +-maxDistance} cells around the observer is swept and cells beyond the distance are 0.
  *
- * <p>Differences by design: the output covers the whole input grid (0 outside the window), and
- * void cells (nodata or NaN) are treated as height 0 and are never visible, where GDAL uses the
+ * <p>Differences by design: {@link #compute} covers the whole input grid (0 outside the window; coverage needs
+ * that), {@link #computeWindow} only the window, as GDAL writes it; and void cells (nodata or NaN) are treated as height 0 and are never visible, where GDAL uses the
  * nodata value as a height (for example a -32768 m pit) and lets NaN propagate.
  *
  * <p>The rows above and below the observer are independent and are swept in parallel.
@@ -43,7 +43,14 @@ public final class Viewshed {
 
     private final HeightRows dem;
     private final ViewshedParams p;
-    private final byte[] out;
+    /** The result: the whole grid, or with {@link #windowOnly} only the max-distance window (as GDAL writes it). */
+    private byte[] out;
+    private final boolean windowOnly;
+    /** Where {@link #out} starts in the grid, its row length, and {@code xStart - outX0}. */
+    private int outX0;
+    private int outY0;
+    private int outWidth;
+    private int xOff;
     private final int width;
     private int xStart;
     private int xStop;
@@ -61,6 +68,10 @@ public final class Viewshed {
     private boolean genericOnly;
 
     private Viewshed(HeightRows dem, ViewshedParams p, Obstruction obstruction) {
+        this(dem, p, obstruction, false);
+    }
+
+    private Viewshed(HeightRows dem, ViewshedParams p, Obstruction obstruction, boolean windowOnly) {
         if (obstruction != null && (obstruction.width() != dem.width() || obstruction.height() != dem.height())) {
             throw new IllegalArgumentException("obstruction grid " + obstruction.width() + " x " + obstruction.height()
                     + " differs from the DEM grid " + dem.width() + " x " + dem.height());
@@ -70,7 +81,7 @@ public final class Viewshed {
         this.obstruction = obstruction;
         this.width = dem.width();
         this.gt = dem.transform();
-        this.out = new byte[width * dem.height()];
+        this.windowOnly = windowOnly;
     }
 
     /**
@@ -85,6 +96,14 @@ public final class Viewshed {
     /** Same, reading rows on demand (e.g. streamed from a GeoTIFF). */
     public static ViewshedResult compute(HeightRows dem, ViewshedParams params) {
         return new Viewshed(dem, params, null).run();
+    }
+
+    /**
+     * Same, with a result that covers only the max-distance window (the whole grid without a max distance), on the
+     * window's own grid, as {@code gdal_viewshed} writes it: neither computed nor kept outside it.
+     */
+    public static ViewshedResult computeWindow(HeightRows dem, ViewshedParams params) {
+        return new Viewshed(dem, params, null, true).run();
     }
 
     /**
@@ -119,6 +138,12 @@ public final class Viewshed {
             throw new IllegalArgumentException("nodata under the observer (no DEM data at column " + nX + ", row " + nY + ")");
         }
         window(nX, nY);
+        outX0 = windowOnly ? xStart : 0;
+        outY0 = windowOnly ? yStart : 0;
+        outWidth = windowOnly ? xStop - xStart : width;
+        int outHeight = windowOnly ? yStop - yStart : dem.height();
+        xOff = xStart - outX0;
+        out = new byte[outWidth * outHeight];
         ox = nX - xStart;
         oy = nY;
         zo = ground + p.observerHeight();
@@ -154,7 +179,7 @@ public final class Viewshed {
                 throw e;
             }
         }
-        if (obstruction != null) {
+        if (obstruction != null) { // whole-grid results only (computeWindow takes no obstruction)
             for (int r = 0; r < dem.height(); r++) {
                 for (int c = 0; c < width; c++) {
                     if (obstruction.isInterior(c, r)) {
@@ -169,7 +194,8 @@ public final class Viewshed {
                 visible++;
             }
         }
-        return new ViewshedResult(width, dem.height(), gt, dem.epsg(), out, nX, nY, zo, visible, voids);
+        return new ViewshedResult(outWidth, outHeight, windowOnly ? gt.shifted(outX0, outY0) : gt, dem.epsg(), out,
+                nX - outX0, nY - outY0, zo, visible, voids);
     }
 
     /** GDAL 3.6's window: the max distance converted to whole cells on each side, clamped. */
@@ -239,24 +265,24 @@ public final class Viewshed {
     private void set(int outRow, int x, double sight, double[] z, float[] raw, float[] top) {
         float h = raw[xStart + x];
         boolean visible = !(z[x] + p.targetHeight() < sight) && !dem.isVoidValue(h);
-        out[outRow + xStart + x] = visible ? VISIBLE : INVISIBLE;
+        out[outRow + xOff + x] = visible ? VISIBLE : INVISIBLE;
         double surface = z[x] + top[xStart + x];
         z[x] = surface < sight ? sight : surface;
     }
 
     private void sweepObserverRow(double[] z, float[] raw, float[] top) {
-        int base = oy * width;
+        int base = (oy - outY0) * outWidth;
         int w = z.length;
-        out[base + xStart + ox] = VISIBLE;
+        out[base + xOff + ox] = VISIBLE;
         if (ox > 0) {
             adjust(z, ox - 1, 1, 0);
             z[ox - 1] += top[xStart + ox - 1];
-            out[base + xStart + ox - 1] = dem.isVoidValue(raw[xStart + ox - 1]) ? INVISIBLE : VISIBLE;
+            out[base + xOff + ox - 1] = dem.isVoidValue(raw[xStart + ox - 1]) ? INVISIBLE : VISIBLE;
         }
         if (ox < w - 1) {
             adjust(z, ox + 1, 1, 0);
             z[ox + 1] += top[xStart + ox + 1];
-            out[base + xStart + ox + 1] = dem.isVoidValue(raw[xStart + ox + 1]) ? INVISIBLE : VISIBLE;
+            out[base + xOff + ox + 1] = dem.isVoidValue(raw[xStart + ox + 1]) ? INVISIBLE : VISIBLE;
         }
         for (int x = ox - 2; x >= 0; x--) {
             if (!adjust(z, x, ox - x, 0)) {
@@ -285,7 +311,7 @@ public final class Viewshed {
         CellMode mode = p.cellMode();
         for (int row = oy + dir; row >= yStart && row < yStop; row += dir) {
             int j = Math.abs(row - oy);
-            int base = row * width;
+            int base = (row - outY0) * outWidth;
             voids += load(row, raw, cur, top);
             if (adjust(cur, ox, 0, j)) {
                 set(base, ox, line(j, last[ox]), cur, raw, top);
@@ -339,7 +365,7 @@ public final class Viewshed {
         byte[] o = out;
         for (int row = oy + dir; row >= yStart && row < yStop; row += dir) {
             int j = Math.abs(row - oy);
-            int base = row * width + xStart;
+            int base = (row - outY0) * outWidth + xOff;
             double dyj = gt.dy() * j;
             double rowSq = dyj * dyj;
             int nVoid = loadNorthUp(row, raw, cur, voidAt);

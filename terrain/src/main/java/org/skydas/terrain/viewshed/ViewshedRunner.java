@@ -9,7 +9,8 @@ import org.skydas.terrain.io.DemReader;
 import org.skydas.terrain.io.GeoTiffWriter;
 
 /**
- * One {@code skydas viewshed} run: read the DEM, compute, write a Byte GeoTIFF on the DEM's grid.
+ * One {@code skydas viewshed} run: read the DEM, compute, write a Byte GeoTIFF on the DEM's grid, or with a maximum
+ * distance on the window around the observer that it reaches (as {@code gdal_viewshed} does).
  * Every input problem (unreadable DEM, observer outside, nodata under the observer) comes out as a
  * {@link DemFormatException} naming the DEM file and the reason.
  */
@@ -42,7 +43,7 @@ public final class ViewshedRunner {
         long t1 = System.nanoTime();
         ViewshedResult r;
         try {
-            r = Viewshed.compute(grid, params);
+            r = Viewshed.computeWindow(grid, params);
         } catch (IllegalArgumentException e) {
             throw new DemFormatException(dem, e.getMessage());
         }

@@ -47,8 +47,26 @@ public final class ClassFusion {
      * variance {@code speedVar} (m²/s²).
      */
     public void probabilities(double[] logHint, double speed, double speedVar, double[] out) {
+        probabilities(logHint, 0, speed, speedVar, out);
+    }
+
+    /**
+     * As {@link #probabilities(double[], double, double, double[])}, with the classes in {@code excludedMask}
+     * (bit per class ordinal: ruled out by a dimension a report stated) at probability 0. When every class is
+     * excluded (contradicting reports), the track is {@link TargetClass#UNKNOWN}.
+     */
+    public void probabilities(double[] logHint, int excludedMask, double speed, double speedVar, double[] out) {
+        if (Integer.bitCount(excludedMask & ((1 << out.length) - 1)) == out.length) {
+            java.util.Arrays.fill(out, 0);
+            out[TargetClass.UNKNOWN.ordinal()] = 1;
+            return;
+        }
         double maxLog = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < out.length; c++) {
+            if ((excludedMask & (1 << c)) != 0) {
+                out[c] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
             double var = speedSd[c] * speedSd[c] + speedVar;
             double d = speed - speedMean[c];
             double l = Math.log(prior[c]) + logHint[c] - 0.5 * d * d / var - 0.5 * Math.log(var);
