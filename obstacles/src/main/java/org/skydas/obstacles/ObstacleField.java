@@ -99,6 +99,11 @@ public record ObstacleField(String id, ObstacleKind kind, String name, Geometry 
                 explosive, barrier, h, notes, example);
     }
 
+    public ObstacleField withGeometry(Geometry g) {
+        return new ObstacleField(id, kind, name, g, sectors, budgetLine, costEur, year, status, version,
+                explosive, barrier, history, notes, example);
+    }
+
     public ObstacleField withSectors(List<String> newSectors) {
         return new ObstacleField(id, kind, name, geometry, newSectors, budgetLine, costEur, year, status, version,
                 explosive, barrier, history, notes, example);

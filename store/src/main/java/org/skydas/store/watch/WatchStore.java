@@ -43,12 +43,14 @@ public final class WatchStore implements AutoCloseable {
     private final Connection c;
     private final Dialect dialect;
     private SqliteCheckpointer checkpointer;
+    private final ObstacleRegister obstacles;
 
     private WatchStore(Connection c, Dialect dialect) throws SQLException {
         this.c = c;
         this.dialect = dialect;
         WatchMigrations.apply(c, dialect);
         c.setAutoCommit(false);
+        this.obstacles = new ObstacleRegister(c);
     }
 
     /** The embedded store: {@code DIR/watch.db}, created when missing. */
@@ -104,6 +106,11 @@ public final class WatchStore implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The obstacle register, on this store's connection (serialise calls as for the store's own methods). */
+    public ObstacleRegister obstacleRegister() {
+        return obstacles;
     }
 
     /** Appends detections in one transaction; returns their ids, in order. */
