@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ScenarioCommand.class,
             ProgrammeCommand.class,
+            ObstaclesCommand.class,
             DecodeCommand.class,
             TrackCommand.class,
             ViewshedCommand.class,

@@ -70,6 +70,42 @@ public final class LifeCycle {
                 List.of(new StatusChange(null, f.status(), at, actor, role, note, null)));
     }
 
+    /**
+     * Checks that a record's history is a life cycle this class could have written: it starts with the
+     * recording, each step follows from the one before and is allowed, every clearing carries its
+     * clearance record, and it ends in the record's status. A record without history must be planned.
+     * Imports use this so that a file cannot skip a step the API would have required.
+     */
+    public static void checkHistory(ObstacleField f) {
+        List<StatusChange> h = f.history();
+        if (h.isEmpty()) {
+            if (f.status() != FieldStatus.PLANNED) {
+                throw new ObstacleException("status", f.status().wire() + " without a history: a new record starts "
+                        + "as planned and moves by transitions");
+            }
+            return;
+        }
+        if (h.get(0).from() != null) {
+            throw new ObstacleException("history[0].from", "the first entry records the field, it has no from");
+        }
+        for (int i = 1; i < h.size(); i++) {
+            StatusChange prev = h.get(i - 1);
+            StatusChange s = h.get(i);
+            if (s.from() != prev.to() || !NEXT.get(prev.to()).contains(s.to())) {
+                throw new ObstacleException("history[" + i + "]", "cannot go from "
+                        + (s.from() == null ? "nothing" : s.from().wire()) + " to " + s.to().wire() + " after "
+                        + prev.to().wire());
+            }
+            if (s.to() == FieldStatus.CLEARED && s.clearance() == null) {
+                throw new ObstacleException("history[" + i + "].clearance", "required to clear a field");
+            }
+        }
+        if (h.get(h.size() - 1).to() != f.status()) {
+            throw new ObstacleException("status", f.status().wire() + " but the history ends in "
+                    + h.get(h.size() - 1).to().wire());
+        }
+    }
+
     /** The record after the step, one version later, with the step in its history. */
     public static ObstacleField transition(ObstacleField f, FieldStatus to, String actor, String role, Instant at,
                                            String note, Clearance clearance) {

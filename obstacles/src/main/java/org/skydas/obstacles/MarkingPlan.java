@@ -72,7 +72,8 @@ public final class MarkingPlan {
                 break;
             }
             double len = a.distance(b);
-            int between = (int) Math.ceil(len / spacingM) - 1;
+            // 1 cm of slack: a 400 m side surveyed as 400.0001 m still takes 8 gaps of 50 m, not 9
+            int between = Math.max(0, (int) Math.ceil((len - 0.01) / spacingM) - 1);
             for (int k = 1; k <= between; k++) {
                 double t = (double) k / (between + 1);
                 out.add(new Sign(seq++, new Coordinate(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)),

@@ -169,4 +169,29 @@ class LifeCycleTest {
         assertThat(r.history().get(0).from()).isNull();
         assertThat(r.history().get(0).to()).isEqualTo(FieldStatus.PLANNED);
     }
+
+    @Test
+    void anImportedHistoryMustBeALifeCycleThatCouldHaveHappened() {
+        ObstacleField cleared = at(FieldStatus.HANDED_OVER);
+        ObstacleField recorded = LifeCycle.recorded(at(FieldStatus.PLANNED), "e", "engineer", T, "new");
+        LifeCycle.checkHistory(recorded);
+        ObstacleField withHistory = LifeCycle.transition(LifeCycle.transition(recorded, FieldStatus.LAID, "e",
+                "engineer", T, "l", null), FieldStatus.BREACHED, "e", "engineer", T, "tracks across row 2", null);
+        LifeCycle.checkHistory(withHistory);
+        // a status without the steps to it
+        ObstacleField skipped = withHistory.withIdentity("x", 1, FieldStatus.CLEARED, withHistory.history());
+        assertThatThrownBy(() -> LifeCycle.checkHistory(skipped)).hasMessage("status: cleared but the history ends in breached");
+        ObstacleField bare = cleared.withIdentity("x", 1, FieldStatus.LAID, List.of());
+        assertThatThrownBy(() -> LifeCycle.checkHistory(bare)).hasMessageStartingWith("status: laid without a history");
+        // a clearing without its clearance record
+        var h = new ArrayList<>(withHistory.history());
+        h.add(new Records.StatusChange(FieldStatus.BREACHED, FieldStatus.CLEARED, T, "e", "engineer", "x", null));
+        ObstacleField noRecord = withHistory.withIdentity("x", 1, FieldStatus.CLEARED, h);
+        assertThatThrownBy(() -> LifeCycle.checkHistory(noRecord)).hasMessage("history[3].clearance: required to clear a field");
+        // a jump
+        var j = new ArrayList<>(recorded.history());
+        j.add(new Records.StatusChange(FieldStatus.PLANNED, FieldStatus.INSPECTED, T, "e", "engineer", "x", null));
+        ObstacleField jump = recorded.withIdentity("x", 1, FieldStatus.INSPECTED, j);
+        assertThatThrownBy(() -> LifeCycle.checkHistory(jump)).hasMessageStartingWith("history[1]: cannot go from planned to inspected");
+    }
 }
