@@ -182,6 +182,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserError(file + ": " + e.getMessage());
         }
         WatchServices watch = openWatch(dataDir, db);
+        // An empty obstacle register starts from the scenario's obstacle_fields layer (the demo's examples).
+        watch.seedObstacles(org.skydas.store.ObstacleLayer.read(file), file.toString());
         LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS);
         Feeds feeds;
         try {

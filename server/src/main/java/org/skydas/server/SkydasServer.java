@@ -85,6 +85,7 @@ public final class SkydasServer implements AutoCloseable {
         if (watch != null) {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
+            new ObstacleApi(watch, view, api::requireSession).register(app);
             mayRecompute = ctx -> api.requireOneOf(ctx, java.util.EnumSet.of(org.skydas.server.auth.Role.PLANNER,
                     org.skydas.server.auth.Role.ADMIN));
             watch.onAlertChange(hub::alertChanged);

@@ -150,6 +150,11 @@ final class WatchApi {
         require(ctx, EVERYONE);
     }
 
+    /** For other route groups: the logged-in user's session (401 without one). */
+    Sessions.Session requireSession(Context ctx) {
+        return require(ctx, EVERYONE);
+    }
+
     /** For other route groups: a logged-in user with one of {@code roles}. */
     void requireOneOf(Context ctx, Set<Role> roles) {
         require(ctx, roles);

@@ -175,6 +175,35 @@ public final class WatchServices implements AutoCloseable {
         return store.audit(after, limit);
     }
 
+    /** Work on the obstacle register, under the same lock as every other change to the watch store. */
+    @FunctionalInterface
+    public interface RegisterWork<T> {
+        T run(org.skydas.store.watch.ObstacleRegister register) throws SQLException;
+    }
+
+    public synchronized <T> T obstacles(RegisterWork<T> work) throws SQLException {
+        return work.run(store.obstacleRegister());
+    }
+
+    /**
+     * Fills an empty obstacle register from the scenario's {@code obstacle_fields} layer (records keep
+     * their history; the audit says who seeded them). Returns how many were added (0 if the register
+     * already had records).
+     */
+    public synchronized int seedObstacles(List<org.skydas.obstacles.ObstacleField> fields, String source)
+            throws SQLException {
+        var register = store.obstacleRegister();
+        if (register.count() > 0 || fields.isEmpty()) {
+            return 0;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        for (var f : fields) {
+            register.create(f, "system", "admin", now);
+        }
+        LOG.info("event=obstacle_register_seeded fields={} source=\"{}\"", fields.size(), source);
+        return fields.size();
+    }
+
     /** Wall-clock time in seconds since the epoch, the time base of alerts. */
     public static double now() {
         return System.currentTimeMillis() / 1000.0;
