@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         Thread sim = null;
         if (!noSimulation) {
             // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.
-            String token = r.watch().sessions().open("simulator", Role.ENGINEER);
+            String token = r.watch().sessions().open("simulator", Role.SENSOR);
             SimulationDriver driver = new SimulationDriver(r.scenario(), SimulationDriver.demoScript(r.scenario(),
                     20_261_127L), "http://127.0.0.1:" + r.server().port(), token, r.cotPort(), portOrNull(r.feeds().asterixPort()),
                     portOrNull(r.feeds().remoteIdPort()), speed);

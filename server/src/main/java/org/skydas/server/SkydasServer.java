@@ -79,20 +79,22 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        org.skydas.server.coverage.CoverageApi.Guard mayRecompute = ctx -> {
-            throw new io.javalin.http.ForbiddenResponse("this server has no users: nobody may recompute the coverage");
-        };
+        AccessGate gate = new AccessGate(watch == null ? null : watch.sessions());
+        app.beforeMatched(gate::check);
+        app.exception(AccessGate.Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer").json(error(e.getMessage())));
+        app.exception(AccessGate.Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(error(e.getMessage())));
         if (watch != null) {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
-            mayRecompute = ctx -> api.requireOneOf(ctx, java.util.EnumSet.of(org.skydas.server.auth.Role.PLANNER,
-                    org.skydas.server.auth.Role.ADMIN));
             watch.onAlertChange(hub::alertChanged);
-            // Browsers cannot set headers on a WebSocket: the token comes as ?token=.
+            // Browsers cannot set headers on a WebSocket: the token comes in Sec-WebSocket-Protocol (or ?token=).
+            app.wsBeforeUpgrade("/api/stream", gate::checkUpgrade);
             app.ws("/api/stream", ws -> {
                 ws.onConnect(ctx -> {
-                    if (watch.sessions().find(ctx.queryParam("token")).isEmpty()) {
-                        ctx.closeSession(1008, "log in first: /api/stream?token=TOKEN");
+                    var session = gate.streamSession(ctx.header(AccessGate.PROTOCOL_HEADER), ctx.queryParam("token"));
+                    if (session.isEmpty()) {
+                        ctx.closeSession(1008, "log in first");
                         return;
                     }
                     hub.subscribe(ctx);
@@ -105,10 +107,10 @@ public final class SkydasServer implements AutoCloseable {
             }
             if (pipeline != null) {
                 liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch);
-                liveApi.register(app, api::requireAnyone);
+                liveApi.register(app);
             }
         }
-        new org.skydas.server.coverage.CoverageApi(coverage, mayRecompute).register(app);
+        new org.skydas.server.coverage.CoverageApi(coverage).register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
