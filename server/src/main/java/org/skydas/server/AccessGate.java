@@ -79,12 +79,14 @@ final class AccessGate {
         return Optional.empty();
     }
 
-    /** The session a WebSocket was opened with (its token checked again at connect time). */
-    Optional<Sessions.Session> streamSession(String protocolHeader, String queryToken) {
-        if (sessions == null) {
-            return Optional.empty();
-        }
-        return sessions.find(protocolToken(protocolHeader).orElse(queryToken));
+    /** The token a WebSocket was opened with: from its subprotocols, else from {@code ?token=}. */
+    static String streamToken(String protocolHeader, String queryToken) {
+        return protocolToken(protocolHeader).orElse(queryToken);
+    }
+
+    /** Whether {@code token} is valid now (not expired, not revoked). */
+    boolean valid(String token) {
+        return sessions != null && sessions.find(token).isPresent();
     }
 
     /** The session of a request that passed {@link #check} on a route that needs a login. */

@@ -34,6 +34,7 @@ public final class SkydasServer implements AutoCloseable {
     private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
     private Javalin app;
+    private java.util.concurrent.ScheduledExecutorService revalidator;
 
     public SkydasServer(ScenarioView view, String scenarioSource) {
         this(view, scenarioSource, null);
@@ -84,7 +85,32 @@ public final class SkydasServer implements AutoCloseable {
         app.exception(AccessGate.Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer").json(error(e.getMessage())));
         app.exception(AccessGate.Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(error(e.getMessage())));
+        app.exception(WatchApi.BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
+        app.exception(WatchServices.Invalid.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
+        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(error(e.getMessage())));
+        // Only a conflict with the current state is a 409 (not every IllegalStateException).
+        app.exception(WatchServices.Conflict.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(error(e.getMessage())));
+        app.exception(WatchServices.Throttled.class, (e, ctx) -> ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).json(error(e.getMessage())));
         if (watch != null) {
+            new AccountsApi(watch).register(app);
+            // Account changes made by another process (skydas users …) reach this server's sessions within 5 s.
+            revalidator = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "skydas-sessions");
+                t.setDaemon(true);
+                return t;
+            });
+            revalidator.scheduleWithFixedDelay(() -> {
+                try {
+                    int n = watch.revalidateSessions();
+                    if (n > 0) {
+                        LOG.info("event=sessions_revoked reason=account_changed count={}", n);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("event=session_revalidation_failed error=\"{}\"", e.toString());
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
             watch.onAlertChange(hub::alertChanged);
@@ -92,12 +118,12 @@ public final class SkydasServer implements AutoCloseable {
             app.wsBeforeUpgrade("/api/stream", gate::checkUpgrade);
             app.ws("/api/stream", ws -> {
                 ws.onConnect(ctx -> {
-                    var session = gate.streamSession(ctx.header(AccessGate.PROTOCOL_HEADER), ctx.queryParam("token"));
-                    if (session.isEmpty()) {
+                    String token = AccessGate.streamToken(ctx.header(AccessGate.PROTOCOL_HEADER), ctx.queryParam("token"));
+                    if (!gate.valid(token)) {
                         ctx.closeSession(1008, "log in first");
                         return;
                     }
-                    hub.subscribe(ctx);
+                    hub.subscribe(ctx, () -> gate.valid(token));
                 });
                 ws.onClose(hub::unsubscribe);
                 ws.onError(hub::unsubscribe);
@@ -118,8 +144,11 @@ public final class SkydasServer implements AutoCloseable {
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("event=request_failed method={} path={} error=\"{}\"", ctx.method(), ctx.path(), e.toString(), e);
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error: " + e.getMessage()));
+            // The reason goes to the log only: no stack trace, file path or SQL in a response.
+            String id = Long.toString(System.nanoTime() & 0xffffffL, 36);
+            LOG.error("event=request_failed id={} method={} path=\"{}\" error=\"{}\"", id, ctx.method(),
+                    org.skydas.server.auth.Text.clip(ctx.path()), e.toString(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error (logged as " + id + ")"));
         });
         app.start(host, port);
         LOG.info("event=server_started url=http://{}:{}/ scenario=\"{}\"", host, app.port(), scenarioSource);
@@ -175,6 +204,9 @@ public final class SkydasServer implements AutoCloseable {
 
     public void stop() {
         hub.close();
+        if (revalidator != null) {
+            revalidator.shutdownNow();
+        }
         if (coverage != null) {
             coverage.close();
         }

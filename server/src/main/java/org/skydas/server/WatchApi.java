@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 
 /**
  * The operator's API: login, alerts with acknowledgement and resolution, the audit log. Who may call
@@ -47,7 +46,6 @@ final class WatchApi {
     }
 
     void register(Javalin app) {
-        app.post("/api/login", this::login);
         app.get("/api/alerts", ctx -> {
             ctx.json(watch.alerts(filter(ctx)).stream().map(WatchApi::alertJson).toList());
         });
@@ -86,11 +84,6 @@ final class WatchApi {
             int limit = ctx.queryParam("limit") == null ? 1000 : (int) Math.min(10_000, parseLong(ctx.queryParam("limit"), "limit"));
             ctx.json(watch.audit(after, limit).stream().map(WatchApi::auditJson).toList());
         });
-        app.exception(BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(SkydasServer.error(e.getMessage())));
-        app.exception(NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
-                .json(SkydasServer.error(e.getMessage())));
-        app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
-                .json(SkydasServer.error(e.getMessage())));
     }
 
     /**
@@ -116,19 +109,6 @@ final class WatchApi {
             m.put("open_alerts", open.getOrDefault(sec.id(), 0));
             return m;
         }).toList();
-    }
-
-    private void login(Context ctx) throws Exception {
-        JsonNode body = body(ctx, true);
-        String user = text(body, "username");
-        String password = text(body, "password");
-        if (user == null || password == null) {
-            throw new BadRequest("'username' and 'password' are required");
-        }
-        String token = watch.login(user, password).orElseThrow(() -> new AccessGate.Unauthorized("wrong username or password"));
-        Sessions.Session s = watch.sessions().find(token).orElseThrow();
-        ctx.json(Map.of("token", token, "username", s.username(), "role", s.role().wireName(),
-                "expires_in_s", watch.sessions().ttlSeconds()));
     }
 
     private static Predicate<Alert> filter(Context ctx) {
@@ -180,7 +160,7 @@ final class WatchApi {
         return parseLong(ctx.pathParam("id"), "alert id");
     }
 
-    private static long parseLong(String v, String what) {
+    static long parseLong(String v, String what) {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
@@ -188,7 +168,7 @@ final class WatchApi {
         }
     }
 
-    private static JsonNode body(Context ctx, boolean required) {
+    static JsonNode body(Context ctx, boolean required) {
         String raw = ctx.body();
         if (raw.isBlank()) {
             if (required) {
@@ -207,7 +187,7 @@ final class WatchApi {
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             return null;

@@ -43,6 +43,12 @@ public final class AccessMatrix {
             open("GET", "/api/health"),
             open("GET", "/api/openapi.json"),
             open("POST", "/api/login"),
+            rule("POST", "/api/logout", ANY_ACCOUNT),
+            rule("GET", "/api/users", ADMIN),
+            rule("POST", "/api/users", ADMIN),
+            rule("POST", "/api/users/{name}/disable", ADMIN),
+            rule("POST", "/api/users/{name}/password", ADMIN),
+            rule("GET", "/api/audit/accounts", AUDIT),
             // The base map: the web client draws it before anyone logs in.
             open("GET", "/api/layers"),
             open("GET", "/api/layers/{name}"),

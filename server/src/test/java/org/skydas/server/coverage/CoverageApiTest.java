@@ -74,8 +74,8 @@ class CoverageApiTest {
         scenario = scenario();
         watch = new WatchServices(WatchStore.openSqlite(dir));
         watch.ensureAdmin("admin-secret");
-        watch.addUser("pl1", Role.PLANNER, "planner-pw");
-        watch.addUser("op1", Role.OPERATOR, "operator-pw");
+        watch.addUser("pl1", Role.PLANNER, "planner-pass");
+        watch.addUser("op1", Role.OPERATOR, "operator-pass");
         CoverageSettings settings = CoverageSettings.defaults().withResolution(20);
         coverage = CoverageService.start(scenario, List.of(), null, settings, r -> new Thread(() -> {
             try {
@@ -136,7 +136,7 @@ class CoverageApiTest {
     /** A planner's token: reading the coverage needs a login. */
     String reader() throws Exception {
         if (reader == null) {
-            reader = login("pl1", "planner-pw");
+            reader = login("pl1", "planner-pass");
         }
         return reader;
     }
@@ -246,9 +246,9 @@ class CoverageApiTest {
         ready();
         assertThat(call("POST", "/api/coverage/recompute", null).statusCode()).isEqualTo(401);
         assertThat(call("POST", "/api/coverage/recompute", "not-a-token").statusCode()).isEqualTo(401);
-        assertThat(call("POST", "/api/coverage/recompute", login("op1", "operator-pw")).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/coverage/recompute", login("op1", "operator-pass")).statusCode()).isEqualTo(403);
         String before = json("/api/coverage").path("computedAt").asText();
-        HttpResponse<byte[]> r = call("POST", "/api/coverage/recompute", login("pl1", "planner-pw"));
+        HttpResponse<byte[]> r = call("POST", "/api/coverage/recompute", login("pl1", "planner-pass"));
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(coverage.await(Duration.ofSeconds(60))).isTrue();
         JsonNode after = json("/api/coverage");

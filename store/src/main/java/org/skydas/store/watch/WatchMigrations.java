@@ -51,7 +51,19 @@ final class WatchMigrations {
                 "CREATE TABLE users (username TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
                     + "created_at TEXT NOT NULL)"), List.of(), List.of()),
             new Migration(3, "alert coverage (covered or gap where it arose)", List.of(
-                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()));
+                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()),
+            new Migration(4, "accounts: disabled users, append-only account audit", List.of(
+                "ALTER TABLE users ADD COLUMN disabled {BOOL} NOT NULL DEFAULT FALSE",
+                "CREATE TABLE account_audit (sequence {ID}, time {REAL} NOT NULL, actor TEXT NOT NULL, "
+                    + "action TEXT NOT NULL, subject TEXT, address TEXT, detail TEXT)"),
+                List.of(
+                    "CREATE TRIGGER account_audit_no_update BEFORE UPDATE ON account_audit "
+                        + "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+                    "CREATE TRIGGER account_audit_no_delete BEFORE DELETE ON account_audit "
+                        + "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER account_audit_append_only BEFORE UPDATE OR DELETE ON account_audit "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
