@@ -51,7 +51,7 @@ final class AccountsApi {
                 throw new WatchApi.BadRequest(e.getMessage());
             }
             if (!watch.addUser(actor(ctx), ctx.ip(), name, role, password)) {
-                throw new WatchServices.Conflict("the user name '" + name + "' is taken");
+                throw new WatchServices.Conflict("the user name '" + org.skydas.server.auth.Text.clip(name) + "' is taken");
             }
             ctx.status(HttpStatus.CREATED).json(userJson(new UserRecord(name, role.wireName(), "", false)));
         });

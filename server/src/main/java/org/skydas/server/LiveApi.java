@@ -45,7 +45,7 @@ final class LiveApi {
             try {
                 id = Long.parseLong(ctx.pathParam("id"));
             } catch (NumberFormatException e) {
-                ctx.status(400).json(Map.of("error", "track id must be a whole number, is '" + ctx.pathParam("id") + "'"));
+                ctx.status(400).json(Map.of("error", "track id must be a whole number, is '" + org.skydas.server.auth.Text.clip(ctx.pathParam("id")) + "'"));
                 return;
             }
             List<org.skydas.store.watch.TrackPoint> points = watch.trackHistory(id, 10_000);
@@ -84,7 +84,7 @@ final class LiveApi {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 http.received();
                 http.malformed("malformed JSON");
-                ctx.status(400).json(Map.of("error", "malformed JSON body: " + e.getOriginalMessage()));
+                ctx.status(400).json(Map.of("error", "malformed JSON body: " + org.skydas.server.auth.Text.clip(e.getOriginalMessage())));
                 return;
             }
             if (root == null || !(root.isObject() || root.isArray())) {
@@ -114,7 +114,7 @@ final class LiveApi {
                     }
                 } catch (org.skydas.ingest.json.DetectionFormatException e) {
                     http.malformed(e.getMessage().length() > 60 ? e.getMessage().substring(0, 60) : e.getMessage());
-                    rejected.add(Map.of("index", i, "error", e.getMessage()));
+                    rejected.add(Map.of("index", i, "error", org.skydas.server.auth.Text.clip(e.getMessage())));
                 }
             }
             ctx.status(accepted > 0 || items.isEmpty() ? 202 : 400)

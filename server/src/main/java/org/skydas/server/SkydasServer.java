@@ -66,8 +66,13 @@ public final class SkydasServer implements AutoCloseable {
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public SkydasServer start(String host, int port) {
+        BodyLimit bodyLimit = new BodyLimit(BodyLimit.DEFAULT_BYTES, Map.of("/api/detections", 8L << 20));
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // BodyLimit is the real gate (per route, chunked bodies too); Javalin's own check only backs it up.
+            config.http.maxRequestSize = 64L << 20;
+            config.jetty.modifyServletContextHandler(h -> h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(bodyLimit),
+                    "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.useVirtualThreads = false;
             config.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -85,6 +90,8 @@ public final class SkydasServer implements AutoCloseable {
         app.exception(AccessGate.Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer").json(error(e.getMessage())));
         app.exception(AccessGate.Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(error(e.getMessage())));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> ctx.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header("Connection", "close").json(error(e.getMessage())));
         app.exception(WatchApi.BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
         app.exception(WatchServices.Invalid.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
@@ -140,7 +147,7 @@ public final class SkydasServer implements AutoCloseable {
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
-                ctx.json(error("not found: " + ctx.method() + " " + ctx.path()));
+                ctx.json(error("not found: " + ctx.method() + " " + org.skydas.server.auth.Text.clip(ctx.path())));
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
@@ -187,7 +194,7 @@ public final class SkydasServer implements AutoCloseable {
         try {
             layer = Layer.fromName(ctx.pathParam("name"));
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.NOT_FOUND).json(error(e.getMessage()));
+            ctx.status(HttpStatus.NOT_FOUND).json(error(org.skydas.server.auth.Text.clip(e.getMessage())));
             return;
         }
         ctx.contentType("application/geo+json").result(view.layerGeoJson(layer));

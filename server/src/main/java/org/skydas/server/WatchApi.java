@@ -19,6 +19,7 @@ import org.skydas.alert.SectorImpact;
 import org.skydas.alert.WatchSettings;
 import org.skydas.geo.Lks94;
 import org.skydas.server.auth.Sessions;
+import org.skydas.server.auth.Text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +73,7 @@ final class WatchApi {
             try {
                 r = Resolution.valueOf(reason.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("unknown reason '" + reason + "' (confirmed, false_alarm, duplicate)");
+                throw new BadRequest("unknown reason '" + Text.clip(reason) + "' (confirmed, false_alarm, duplicate)");
             }
             ctx.json(alertJson(watch.resolve(id(ctx), s.username(), r, text(body, "note"))));
         });
@@ -139,7 +140,7 @@ final class WatchApi {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("unknown " + what + " '" + v + "'");
+            throw new BadRequest("unknown " + what + " '" + Text.clip(v) + "'");
         }
     }
 
@@ -151,7 +152,7 @@ final class WatchApi {
             try {
                 return Instant.parse(v).toEpochMilli() / 1000.0;
             } catch (DateTimeParseException e2) {
-                throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + v + "'");
+                throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + Text.clip(v) + "'");
             }
         }
     }
@@ -164,7 +165,7 @@ final class WatchApi {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new BadRequest(what + " must be a whole number, is '" + v + "'");
+            throw new BadRequest(what + " must be a whole number, is '" + Text.clip(v) + "'");
         }
     }
 
@@ -183,7 +184,7 @@ final class WatchApi {
             }
             return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest("malformed JSON body: " + e.getOriginalMessage());
+            throw new BadRequest("malformed JSON body: " + Text.clip(e.getOriginalMessage()));
         }
     }
 
@@ -193,7 +194,7 @@ final class WatchApi {
             return null;
         }
         if (!n.isTextual()) {
-            throw new BadRequest("'" + field + "' must be a string");
+            throw new BadRequest("'" + Text.clip(field) + "' must be a string");
         }
         return n.asText();
     }

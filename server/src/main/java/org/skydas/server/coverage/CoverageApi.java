@@ -81,7 +81,7 @@ public final class CoverageApi {
         String file = ctx.pathParam("file");
         TargetClass target = CoverageSnapshot.parseClass(ctx.pathParam("class"));
         if (target == null) {
-            ctx.status(HttpStatus.NOT_FOUND).json(error("unknown target class '" + ctx.pathParam("class")
+            ctx.status(HttpStatus.NOT_FOUND).json(error("unknown target class '" + org.skydas.server.auth.Text.clip(ctx.pathParam("class"))
                     + "' (person, vehicle, drone_50m, drone_120m)"));
             return;
         }
@@ -122,7 +122,7 @@ public final class CoverageApi {
         if (wanted != null && !wanted.isEmpty()) {
             only = CoverageSnapshot.parseClass(wanted);
             if (only == null) {
-                ctx.status(HttpStatus.BAD_REQUEST).json(error("unknown target class '" + wanted
+                ctx.status(HttpStatus.BAD_REQUEST).json(error("unknown target class '" + org.skydas.server.auth.Text.clip(wanted)
                         + "' (person, vehicle, drone_50m, drone_120m)"));
                 return;
             }
