@@ -255,8 +255,16 @@ public final class ServeCommand implements Callable<Integer> {
         org.skydas.server.coverage.CoverageService coverage = org.skydas.server.coverage.CoverageService.start(s,
                 terrain.dems(), terrain.landcover(), org.skydas.server.coverage.CoverageSettings.defaults());
         pipeline.withCoverage(new org.skydas.server.coverage.CoverageAtPoint(coverage));
+        CotOut out = takOut;
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
                 .withLive(pipeline, feeds::stats)
+                .withListenerHealth(() -> {
+                    java.util.Map<String, Boolean> m = feeds.health();
+                    if (out != null) {
+                        m.put("tak-out", out.isOpen());
+                    }
+                    return m;
+                })
                 .withCoverage(coverage);
         try {
             server.start(host, port);

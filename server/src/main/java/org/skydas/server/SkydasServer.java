@@ -55,6 +55,14 @@ public final class SkydasServer implements AutoCloseable {
         return this;
     }
 
+    private java.util.function.Supplier<Map<String, Boolean>> listenerHealth = Map::of;
+
+    /** Each listener's liveness (name to listening) for /api/health; call before {@link #start}. */
+    public SkydasServer withListenerHealth(java.util.function.Supplier<Map<String, Boolean>> health) {
+        this.listenerHealth = health;
+        return this;
+    }
+
     /**
      * Serves the coverage that {@code service} computes (status, tiles, gaps); call before {@link #start}.
      * The server owns it from then on: {@link #stop} stops a running job.
@@ -177,16 +185,55 @@ public final class SkydasServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Health that tells the truth: the store answers a real query, the pipeline thread is alive and turning,
+     * every listener still listens. Any of them down: 503, and {@code down} names which.
+     */
     private void health(Context ctx) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        java.util.List<String> down = new java.util.ArrayList<>();
+        if (watch != null) {
+            Map<String, Object> store = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            try {
+                store.put("schema_version", watch.ping());
+                store.put("ok", true);
+            } catch (Exception e) {
+                // The class only: no SQL, path or host in an open route's answer (the log has the message).
+                LOG.warn("event=health_store_failed error=\"{}\"", e.toString());
+                store.put("ok", false);
+                store.put("error", e.getClass().getSimpleName());
+                down.add("store");
+            }
+            store.put("ms", Math.round((System.nanoTime() - t0) / 1e5) / 10.0);
+            checks.put("store", store);
+        }
+        if (pipeline != null) {
+            Map<String, Object> p = pipeline.health();
+            checks.put("pipeline", p);
+            if (!Boolean.TRUE.equals(p.get("ok"))) {
+                down.add("pipeline");
+            }
+        }
+        Map<String, Object> listeners = new LinkedHashMap<>();
+        listenerHealth.get().forEach((name, ok) -> {
+            listeners.put(name, Map.of("ok", ok));
+            if (!ok) {
+                down.add("listener " + name);
+            }
+        });
+        checks.put("listeners", listeners);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        body.put("status", down.isEmpty() ? "ok" : "down");
+        body.put("down", down);
+        body.put("checks", checks);
         body.put("service", "skydas");
         body.put("scenario", view.scenario().name());
         body.put("scenario_source", scenarioSource);
         body.put("terrain", view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"));
         body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
         body.put("attribution", Countries.ATTRIBUTION);
-        ctx.json(body);
+        ctx.status(down.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     private void layer(Context ctx) {

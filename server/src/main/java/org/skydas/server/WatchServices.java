@@ -290,6 +290,11 @@ public final class WatchServices implements AutoCloseable {
         return sessions;
     }
 
+    /** A real query on the watch store (health): its schema version. */
+    public synchronized int ping() throws SQLException {
+        return store.ping();
+    }
+
     /** Commits accepted detections to the journal; returns when they are durable. */
     public synchronized void journal(List<org.skydas.store.watch.JournalEntry> entries) throws SQLException {
         if (!entries.isEmpty()) {
