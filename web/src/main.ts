@@ -65,7 +65,8 @@ const TRACK_RESYNC_MS = 30_000;
 function openStream(s: api.Session): void {
   stream?.close();
   const proto = location.protocol === "https:" ? "wss" : "ws";
-  stream = new WebSocket(`${proto}://${location.host}/api/stream?token=${encodeURIComponent(s.token)}`);
+  // The token travels as a subprotocol ("bearer.TOKEN"), not in the URL (which proxies log); the server answers "skydas".
+  stream = new WebSocket(`${proto}://${location.host}/api/stream`, ["skydas", `bearer.${s.token}`]);
   stream.onopen = () => {
     streamOpen = true;
     void syncTracks();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CoverageCommand.class,
             SimulateCommand.class,
             ReplayCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

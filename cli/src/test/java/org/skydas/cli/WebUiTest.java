@@ -82,9 +82,9 @@ class WebUiTest {
         Path data = Files.createTempDirectory(dir, "watch");
         watch = new WatchServices(WatchStore.openSqlite(data));
         watch.ensureAdmin("admin-password");
-        watch.addUser("op1", Role.OPERATOR, "operator-pw");
-        watch.addUser("au1", Role.AUDITOR, "auditor-pw");
-        watch.addUser("pl1", Role.PLANNER, "planner-pw");
+        watch.addUser("op1", Role.OPERATOR, "operator-pass");
+        watch.addUser("au1", Role.AUDITOR, "auditor-pass");
+        watch.addUser("pl1", Role.PLANNER, "planner-pass");
         server = new SkydasServer(view, "demo", watch).start("127.0.0.1", 0);
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
     }
@@ -125,7 +125,7 @@ class WebUiTest {
     void theMapDrawsTheBorderAfterLogin() {
         page.navigate("http://127.0.0.1:" + server.port() + "/");
         assertThat(page.getByTestId("login-form").isVisible()).isTrue();
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         assertThat(page.getByTestId("map").locator("canvas").count()).isEqualTo(1);
         page.waitForFunction("() => { const m = window.skydasMap; return m && m.isSourceLoaded('border') "
                 + "&& m.querySourceFeatures('border').length > 0 && m.loaded(); }", null,
@@ -138,7 +138,7 @@ class WebUiTest {
 
     @Test
     void anAlertAppearsWithinTwoSecondsAndAcknowledgingItShowsInTheUiAndTheApi() throws Exception {
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         page.getByTestId("alert-list").waitFor();
         long id = raise("BY-017");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
@@ -160,7 +160,7 @@ class WebUiTest {
 
     @Test
     void theKeyboardAcknowledgesTheFocusedAlert() throws Exception {
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         long id = raise("LV-003");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
         item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
@@ -174,7 +174,7 @@ class WebUiTest {
     @Test
     void anAuditorSeesAlertsButNoAcknowledgeButton() throws Exception {
         long id = raise("PL-002");
-        login("au1", "auditor-pw");
+        login("au1", "auditor-pass");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
         item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
         assertThat(item.getByTestId("ack-button").count()).isZero();
@@ -182,7 +182,7 @@ class WebUiTest {
 
     @Test
     void thePlannerViewShowsTheProgrammeChart() {
-        login("pl1", "planner-pw");
+        login("pl1", "planner-pass");
         page.locator("#tab-planner").click();
         Locator chart = page.getByTestId("programme-chart");
         chart.locator("svg rect").first().waitFor();
@@ -199,7 +199,7 @@ class WebUiTest {
         org.skydas.server.coverage.CoverageService coverage = org.skydas.server.coverage.CoverageService.start(
                 view.scenario(), List.of(), null, org.skydas.server.coverage.CoverageSettings.defaults().withResolution(250));
         server = new SkydasServer(view, "demo", watch).withCoverage(coverage).start("127.0.0.1", 0);
-        login("pl1", "planner-pw");
+        login("pl1", "planner-pass");
         page.locator("#tab-planner").click();
         Locator legend = page.getByTestId("coverage-legend");
         legend.waitFor();
@@ -238,7 +238,7 @@ class WebUiTest {
     @Test
     void filteringByClassHidesTheOtherClassesAndClickingATrackShowsItsDetails() throws Exception {
         startLive(12);
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         Locator count = page.getByTestId("track-count");
         // Three targets of each class, once each has reported often enough to be a confirmed track.
         page.waitForFunction("() => document.querySelector('[data-testid=track-count]')?.dataset.total === '12'", null,
@@ -287,7 +287,7 @@ class WebUiTest {
 
     @Test
     void theSectorFilterNarrowsTheAlertList() throws Exception {
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         long belarus = raise("BY-017");
         long latvia = raise("LV-003");
         Locator items = page.locator("[data-testid=alert-item]");

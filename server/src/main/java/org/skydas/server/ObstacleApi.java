@@ -338,7 +338,7 @@ final class ObstacleApi {
     }
 
     private static void forbidden(Sessions.Session s, String what) {
-        throw new WatchApi.Forbidden("role " + role(s) + " may not " + what);
+        throw new AccessGate.Forbidden("role " + role(s) + " may not " + what);
     }
 
     private static JsonNode body(Context ctx) {

@@ -30,8 +30,11 @@ public final class StreamHub implements AutoCloseable {
     static final int MAX_IN_FLIGHT = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Per subscriber: messages handed to the socket and not yet written, and skips in a row. */
-    private record Backlog(AtomicInteger inFlight, AtomicInteger skipsInARow) {
+    /**
+     * Per subscriber: messages handed to the socket and not yet written, skips in a row, and whether the
+     * token it was opened with is still valid (checked every second: an expired or revoked token closes it).
+     */
+    private record Backlog(AtomicInteger inFlight, AtomicInteger skipsInARow, java.util.function.BooleanSupplier valid) {
     }
 
     private final Map<WsContext, Backlog> subscribers = new ConcurrentHashMap<>();
@@ -50,9 +53,28 @@ public final class StreamHub implements AutoCloseable {
         flusher.scheduleAtFixedRate(this::flush, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    void subscribe(WsContext ctx) {
-        subscribers.put(ctx, new Backlog(new AtomicInteger(), new AtomicInteger()));
+    void subscribe(WsContext ctx, java.util.function.BooleanSupplier tokenStillValid) {
+        subscribers.put(ctx, new Backlog(new AtomicInteger(), new AtomicInteger(), tokenStillValid));
     }
+
+    private int flushes;
+
+    /** Closes (1008) the sockets whose token expired or was revoked. */
+    private void closeExpired() {
+        for (Map.Entry<WsContext, Backlog> e : subscribers.entrySet()) {
+            if (!e.getValue().valid().getAsBoolean()) {
+                subscribers.remove(e.getKey());
+                closedExpired.incrementAndGet();
+                try {
+                    e.getKey().closeSession(1008, "token expired or revoked: log in again");
+                } catch (RuntimeException x) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    private final AtomicLong closedExpired = new AtomicLong();
 
     void unsubscribe(WsContext ctx) {
         subscribers.remove(ctx);
@@ -74,11 +96,14 @@ public final class StreamHub implements AutoCloseable {
 
     public Map<String, Object> stats() {
         return Map.of("subscribers", subscribers.size(), "messages_sent", sent.get(), "messages_skipped_slow_client",
-                skipped.get());
+                skipped.get(), "closed_token_expired", closedExpired.get());
     }
 
     private void flush() {
         try {
+            if (++flushes % 10 == 0) {
+                closeExpired();
+            }
             for (Long id : List.copyOf(dirtyAlerts.keySet())) {
                 Alert a = dirtyAlerts.remove(id);
                 if (a != null) {

@@ -44,9 +44,9 @@ class ObstacleApiTest {
     @BeforeEach
     void start() throws Exception {
         watch = new WatchServices(WatchStore.openSqlite(dir));
-        watch.ensureAdmin("admin-pw");
+        watch.ensureAdmin("admin-password-long");
         for (Role r : List.of(Role.OPERATOR, Role.PLANNER, Role.ENGINEER, Role.AUDITOR)) {
-            watch.addUser(r.wireName() + "1", r, r.wireName() + "-pw");
+            watch.addUser(r.wireName() + "1", r, r.wireName() + "-password-long");
         }
         Zone village = new Zone("settlement-x", "Test village", ZoneKind.SETTLEMENT,
                 Lks94.GRID.createPoint(new Coordinate(C.x, C.y + 50 + 300 + 500)).buffer(500, 32), null);
@@ -65,7 +65,7 @@ class ObstacleApiTest {
         if (!tokens.containsKey(role)) {
             String user = role.equals("admin") ? "admin" : role + "1";
             HttpResponse<String> r = call("POST", "/api/login", null, "{\"username\":\"" + user + "\",\"password\":\""
-                    + role + "-pw\"}");
+                    + role + "-password-long\"}");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             tokens.put(role, JSON.readTree(r.body()).path("token").asText());
         }

@@ -52,7 +52,19 @@ final class WatchMigrations {
                     + "created_at TEXT NOT NULL)"), List.of(), List.of()),
             new Migration(3, "alert coverage (covered or gap where it arose)", List.of(
                 "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()),
-            new Migration(4, "obstacle register: fields, versions, status history, append-only obstacle audit",
+            new Migration(4, "accounts: disabled users, append-only account audit", List.of(
+                "ALTER TABLE users ADD COLUMN disabled {BOOL} NOT NULL DEFAULT FALSE",
+                "CREATE TABLE account_audit (sequence {ID}, time {REAL} NOT NULL, actor TEXT NOT NULL, "
+                    + "action TEXT NOT NULL, subject TEXT, address TEXT, detail TEXT)"),
+                List.of(
+                    "CREATE TRIGGER account_audit_no_update BEFORE UPDATE ON account_audit "
+                        + "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+                    "CREATE TRIGGER account_audit_no_delete BEFORE DELETE ON account_audit "
+                        + "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER account_audit_append_only BEFORE UPDATE OR DELETE ON account_audit "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")),
+            new Migration(5, "obstacle register: fields, versions, status history, append-only obstacle audit",
                 List.of(
                     "CREATE TABLE obstacle_fields (id TEXT PRIMARY KEY, kind TEXT NOT NULL, explosive {BOOL} NOT NULL, "
                         + "name TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL, record TEXT NOT NULL, "
