@@ -132,5 +132,22 @@ class ObstaclesCommandTest extends ConsoleTest {
         assertThat(r.stdout()).contains("Feature Count: 3", "hazard_id: String", "turning_points: String");
         ExternalTool.Result c = ExternalTool.run(List.of("ogrinfo", "-ro", "-al", "-so", csv.toString()), null, 60);
         assertThat(c.stdout()).contains("Feature Count: 2");
+
+        // The hand-over's WGS84 turning points (proj4j) against GDAL/PROJ reprojecting the LKS-94 layer.
+        ExternalTool.require("ogr2ogr");
+        Path gdal = dir.resolve("gdal.geojson");
+        ExternalTool.Result o = ExternalTool.run(List.of("ogr2ogr", "-f", "GeoJSON", gdal.toString(), s.toString(),
+                "obstacle_fields", "-t_srs", "EPSG:4326", "-lco", "COORDINATE_PRECISION=9"), null, 60);
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+        JsonNode ring = JSON.readTree(gdal.toFile()).get("features").get(0).get("geometry").get("coordinates").get(0);
+        String turning = lines.get(1).replaceAll(".*?,\"?((?:[0-9.]+ [0-9.]+;){4}[0-9.]+ [0-9.]+)\"?,.*", "$1");
+        String[] pts = turning.split(";");
+        assertThat(pts).hasSize(ring.size());
+        for (int i = 0; i < pts.length; i++) {
+            String[] ll = pts[i].split(" ");
+            double dx = (Double.parseDouble(ll[0]) - ring.get(i).get(0).asDouble()) * 111_320 * Math.cos(Math.toRadians(54.1));
+            double dy = (Double.parseDouble(ll[1]) - ring.get(i).get(1).asDouble()) * 110_540;
+            assertThat(Math.hypot(dx, dy)).as("turning point %d", i).isLessThan(0.02);
+        }
     }
 }

@@ -181,6 +181,39 @@ class WebUiTest {
     }
 
     @Test
+    void anEngineerSeesTheRegisterHatchedOnTheMapAndMovesAFieldOnWithConfirmation() throws Exception {
+        watch.addUser("eng1", Role.ENGINEER, "engineer-pass");
+        watch.seedObstacles(org.skydas.obstacles.DemoObstacles.build(view.scenario()), "demo");
+        login("op1", "operator-pass");
+        assertThat(page.locator("#tab-obstacles").isHidden()).as("operators have no register view").isTrue();
+        page.locator("#logout").click();
+        login("eng1", "engineer-pass");
+        page.locator("#tab-obstacles").click();
+        Locator list = page.getByTestId("obstacle-list");
+        list.locator("li").nth(4).waitFor();
+        assertThat(list.locator("li").count()).isEqualTo(5);
+        Locator marked = list.locator("li", new Locator.LocatorOptions().setHasText("marked"));
+        marked.click();
+        Locator details = page.getByTestId("obstacle-details");
+        details.locator("button[data-to=inspected]").waitFor();
+        // the marking plan's signs are on the map
+        page.waitForFunction("() => window.skydasMap.querySourceFeatures('signs').length > 0");
+        assertThat(details.innerText()).contains("EXAMPLE", "planned → laid", "laid → marked");
+        // cancelling the confirmation changes nothing; accepting it records the step with its note
+        page.onceDialog(d -> d.dismiss());
+        details.locator("button[data-to=inspected]").click();
+        String id = marked.getAttribute("data-id");
+        page.onceDialog(d -> d.accept("all signs in place"));
+        details.locator("button[data-to=inspected]").click();
+        list.locator("li", new Locator.LocatorOptions().setHasText("inspected")).waitFor();
+        var stored = watch.obstacles(r -> r.get(id)).orElseThrow();
+        assertThat(stored.status()).isEqualTo(org.skydas.obstacles.FieldStatus.INSPECTED);
+        assertThat(stored.history()).hasSize(4);
+        assertThat(stored.history().get(3).note()).isEqualTo("all signs in place");
+        assertThat(stored.history().get(3).actor()).isEqualTo("eng1");
+    }
+
+    @Test
     void thePlannerViewShowsTheProgrammeChart() {
         login("pl1", "planner-pass");
         page.locator("#tab-planner").click();
