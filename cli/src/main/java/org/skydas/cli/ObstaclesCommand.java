@@ -299,6 +299,9 @@ public final class ObstaclesCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "OUT.geojson", description = "File to write.")
         Path out;
 
+        @Option(names = "--png", paramLabel = "MAP.png", description = "Also a printable map of the plan.")
+        Path png;
+
         @Override
         public Integer call() throws Exception {
             ObstacleField f = readLayer(scenario).stream().filter(x -> x.id().equals(id)).findFirst()
@@ -310,6 +313,10 @@ public final class ObstaclesCommand implements Runnable {
                 throw new UserError("--" + e.getMessage());
             }
             writeAtomically(out, o -> ObstacleJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(o, plan));
+            if (png != null) {
+                byte[] map = org.skydas.obstacles.MarkingPlanMap.png(f, spacing, 1600);
+                writeAtomically(png, o -> o.write(map));
+            }
             System.out.println("marking plan of " + id + ": " + plan.get("sign_count").asInt() + " signs over "
                     + plan.get("perimeter_m").asLong() + " m, written to " + out);
             return 0;

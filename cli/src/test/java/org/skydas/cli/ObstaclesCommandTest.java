@@ -113,8 +113,10 @@ class ObstaclesCommandTest extends ConsoleTest {
         assertThat(lines.get(1)).startsWith("OF-00001,Field A,CHA,minefield,planned,unspecified,generic AT mine x80,80,");
 
         Path plan = dir.resolve("plan.geojson");
+        Path png = dir.resolve("plan.png");
         assertThat(Main.execute("obstacles", "marking-plan", "--scenario", s.toString(), "--id", "OF-00001",
-                "--out", plan.toString())).isZero();
+                "--out", plan.toString(), "--png", png.toString())).isZero();
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(1600);
         assertThat(stdout()).contains("20 signs over 1000 m");
         JsonNode p = JSON.readTree(plan.toFile());
         assertThat(p.get("features")).hasSize(20);

@@ -96,4 +96,30 @@ class MarkingAndProximityTest {
                 List.of(), 400);
         assertThat(tight.warnings(field.geometry())).isEmpty();
     }
+
+    @Test
+    void thePrintableMapIsAPngWithTheFieldAndItsSigns() throws Exception {
+        byte[] png = MarkingPlanMap.png(field, 50, 1000);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(img.getWidth()).isEqualTo(1000);
+        assertThat(img.getHeight()).isEqualTo(750);
+        // the hatched field sits in the middle, the signs' orange on its outline, white paper around
+        int orange = 0;
+        int red = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                if (rgb == 0xE67E22) {
+                    orange++;
+                }
+                if (rgb == 0xC0392B) {
+                    red++;
+                }
+            }
+        }
+        assertThat(orange).as("20 sign dots").isGreaterThan(20 * 30);
+        assertThat(red).as("the perimeter").isGreaterThan(1000);
+        assertThat(img.getRGB(5, img.getHeight() / 2) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(img.getRGB(img.getWidth() / 2, img.getHeight() / 2 + 35) & 0xFFFFFF).isNotEqualTo(0xC0392B);
+    }
 }

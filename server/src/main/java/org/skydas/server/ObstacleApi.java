@@ -144,6 +144,10 @@ final class ObstacleApi {
                 throw new ObstacleException("spacing", "not a number: " + ctx.queryParam("spacing"));
             }
         }
+        if ("png".equals(ctx.queryParam("format"))) {
+            ctx.contentType("image/png").result(org.skydas.obstacles.MarkingPlanMap.png(f, spacing, 1600));
+            return;
+        }
         ctx.contentType("application/geo+json").result(MarkingPlan.geojson(f, spacing).toString());
     }
 

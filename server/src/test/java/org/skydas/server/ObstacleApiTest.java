@@ -246,6 +246,10 @@ class ObstacleApiTest {
         assertThat(plan.path("features").get(19).path("properties").path("sequence").asInt()).isEqualTo(20);
         assertThat(as("engineer", "GET", "/api/obstacle-fields/" + id + "/marking-plan?spacing=900", null).statusCode())
                 .isEqualTo(400);
+        HttpResponse<String> png = as("engineer", "GET", "/api/obstacle-fields/" + id + "/marking-plan?format=png", null);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(png.body()).startsWith("\uFFFDPNG");
         JsonNode rollup = JSON.readTree(as("planner", "GET", "/api/obstacle-fields/rollup", null).body());
         assertThat(rollup.path("category").asText()).isEqualTo("counter_mobility_obstacles");
         assertThat(rollup.path("rows").get(0).path("year").asInt()).isEqualTo(2026);
