@@ -143,3 +143,32 @@ export const coverageSectors = () => call<SectorCoverage[]>("GET", "/api/coverag
 export const coverageGaps = (cls: string) =>
   call<GeoJSON.FeatureCollection<GeoJSON.Polygon, GapProps>>("GET", `/api/coverage/gaps?class=${encodeURIComponent(cls)}`);
 export const recomputeCoverage = () => call<{ status: string }>("POST", "/api/coverage/recompute");
+
+/** A register entry as GET /api/obstacle-fields returns it (see the OpenAPI schema ObstacleField). */
+export interface ObstacleField {
+  id: string;
+  kind: string;
+  explosive: boolean;
+  name: string;
+  geometry: GeoJSON.Polygon | GeoJSON.LineString;
+  status: string;
+  version: number;
+  sectors: string[];
+  cost_eur: number;
+  budget_line: string;
+  area_m2: number;
+  length_m: number;
+  history: { from?: string; to: string; at: string; actor: string; role?: string; note?: string }[];
+  next: string[];
+  warnings: { kind: string; subject: string; distance_m: number; message: string }[];
+  example: boolean;
+  [key: string]: unknown;
+}
+
+export const obstacleFields = () => call<ObstacleField[]>("GET", "/api/obstacle-fields");
+export const createObstacleField = (record: unknown) => call<ObstacleField>("POST", "/api/obstacle-fields", record);
+export const transitionObstacleField = (id: string, body: { to: string; note: string; version: number; clearance?: unknown }) =>
+  call<ObstacleField>("POST", `/api/obstacle-fields/${encodeURIComponent(id)}/transition`, body);
+export const markingPlan = (id: string, spacing = 50) =>
+  call<GeoJSON.FeatureCollection<GeoJSON.Point, { sequence: number }>>("GET",
+    `/api/obstacle-fields/${encodeURIComponent(id)}/marking-plan?spacing=${spacing}`);

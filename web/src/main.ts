@@ -5,6 +5,7 @@ import { CoverageView } from "./coverage";
 import { TrackDetails } from "./details";
 import { FilterBar } from "./filters";
 import { createMap, showAlerts } from "./map";
+import { ObstaclesView } from "./obstacles";
 import { renderAssets, renderProgramme } from "./planner";
 import { SEVERITY_COLOURS } from "./palette";
 import { SectorIndex } from "./sectors";
@@ -16,6 +17,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const map = createMap($("map"));
 (window as unknown as { skydasMap: unknown }).skydasMap = map; // for tests and the console
 const coverage = new CoverageView(map, $("coverage"));
+const obstacles = new ObstaclesView(map, $("obstacle-list"), $("obstacle-details"), $("obstacle-form") as HTMLFormElement);
 
 const details = new TrackDetails(map, $("track-details"));
 const panel = new AlertPanel($("alert-list"), $("alert-count"), $("track-details"),
@@ -66,7 +68,8 @@ const TRACK_RESYNC_MS = 30_000;
 function openStream(s: api.Session): void {
   stream?.close();
   const proto = location.protocol === "https:" ? "wss" : "ws";
-  stream = new WebSocket(`${proto}://${location.host}/api/stream?token=${encodeURIComponent(s.token)}`);
+  // The token travels as a subprotocol ("bearer.TOKEN"), not in the URL (which proxies log); the server answers "skydas".
+  stream = new WebSocket(`${proto}://${location.host}/api/stream`, ["skydas", `bearer.${s.token}`]);
   stream.onopen = () => {
     streamOpen = true;
     void syncTracks();
@@ -144,6 +147,8 @@ function loggedIn(s: api.Session): void {
   $("logout").hidden = false;
   $("user").textContent = `${s.username} (${s.role})`;
   document.body.dataset.role = s.role;
+  // The register view is for those who work with it; explosive records are need-to-know on the server too.
+  $("tab-obstacles").hidden = !["engineer", "planner", "admin"].includes(s.role);
   void refresh();
   window.clearInterval(timer);
   timer = window.setInterval(() => void refresh(), 1000);
@@ -207,7 +212,9 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
       t.setAttribute("aria-selected", String(t === tab)));
     $("operator-view").hidden = view !== "operator";
     $("planner-view").hidden = view !== "planner";
+    $("obstacles-view").hidden = view !== "obstacles";
     coverage.setVisible(view === "planner");
+    obstacles.setVisible(view === "obstacles");
     map.resize();
   });
 }

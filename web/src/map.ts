@@ -1,6 +1,6 @@
 import maplibregl, { type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import type { Alert } from "./api";
+import { session, type Alert } from "./api";
 import { CLASS_COLOURS, HISTORY_COLOUR, SEVERITY_COLOURS } from "./palette";
 
 // The base map is drawn from Skydas's own layers: nothing is fetched from outside at run time,
@@ -91,6 +91,11 @@ export function createMap(container: HTMLElement): maplibregl.Map {
     style,
     center: [23.9, 55.2],
     zoom: 6,
+    // Coverage tiles need a login: MapLibre fetches them itself, so it gets the token here.
+    transformRequest: (url) => {
+      const s = session();
+      return s && url.includes("/api/tiles/") ? { url, headers: { Authorization: `Bearer ${s.token}` } } : { url };
+    },
     attributionControl: { compact: false, customAttribution: "© OpenStreetMap contributors, ODbL" },
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");

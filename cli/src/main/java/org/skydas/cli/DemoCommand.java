@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         Thread sim = null;
         if (!noSimulation) {
             // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.
-            String token = r.watch().sessions().open("simulator", Role.ENGINEER);
+            String token = r.watch().sessions().openFor("simulator", Role.SENSOR, java.time.Duration.ofDays(2));
             SimulationDriver driver = new SimulationDriver(r.scenario(), SimulationDriver.demoScript(r.scenario(),
                     20_261_127L), "http://127.0.0.1:" + r.server().port(), token, r.cotPort(), portOrNull(r.feeds().asterixPort()),
                     portOrNull(r.feeds().remoteIdPort()), speed);
@@ -124,7 +124,8 @@ public final class DemoCommand implements Callable<Integer> {
         ServeCommand.announce(r, host);
         String pw = System.getenv("SKYDAS_ADMIN_PASSWORD");
         System.out.println("Log in as admin" + (pw != null ? " (password from SKYDAS_ADMIN_PASSWORD)"
-                : " (password printed on first start above; set SKYDAS_ADMIN_PASSWORD to choose it)")
+                : " (password in " + dataDir.resolve(ServeCommand.ADMIN_PASSWORD_FILE).toAbsolutePath()
+                        + " since the first start; set SKYDAS_ADMIN_PASSWORD to choose it)")
                 + (noSimulation ? "." : "; simulated sensors are reporting at " + speed + "× speed."));
         stopped.await();
         return 0;

@@ -128,6 +128,27 @@ final class Feeds implements AutoCloseable {
         return all;
     }
 
+    /** Each running listener: whether it is still listening (for /api/health). */
+    java.util.Map<String, Boolean> health() {
+        java.util.Map<String, Boolean> m = new java.util.LinkedHashMap<>();
+        if (cot != null) {
+            m.put("cot", cot.isOpen());
+        }
+        if (tak != null) {
+            m.put("tak", tak.isOpen());
+        }
+        if (asterix != null) {
+            m.put("asterix", asterix.isOpen());
+        }
+        if (remoteId != null) {
+            m.put("remoteid", remoteId.isOpen());
+        }
+        if (mqtt != null) {
+            m.put("mqtt", mqtt.isOpen());
+        }
+        return m;
+    }
+
     void announce(PrintStream out) {
         if (cot != null) {
             out.println("Cursor-on-Target in on tcp/udp port " + cot.port());

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ScenarioCommand.class,
             ProgrammeCommand.class,
+            ObstaclesCommand.class,
             DecodeCommand.class,
             TrackCommand.class,
             ViewshedCommand.class,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             SitingCommand.class,
             SimulateCommand.class,
             ReplayCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

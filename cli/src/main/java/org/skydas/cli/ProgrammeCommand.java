@@ -52,7 +52,30 @@ public final class ProgrammeCommand implements Runnable {
                     ProgrammeReport.opexPerYear(s.assets()));
             System.out.println("planned = capex of all assets; committed = contracted or later; "
                     + "spent = installed or later");
+            obstacles(org.skydas.obstacles.ObstacleRollup.counterMobility(
+                    org.skydas.store.ObstacleLayer.read(file)));
             return 0;
+        }
+
+        /** The counter-mobility line's fields from the scenario's obstacle register, next to the money. */
+        private static void obstacles(org.skydas.obstacles.ObstacleRollup r) {
+            System.out.println();
+            System.out.println("obstacle register, " + Wire.name(r.category()) + " line (fields, length m, area m2, cost EUR):");
+            String fmt = "%-6s %-34s %-34s %-34s%n";
+            System.out.printf(Locale.ROOT, fmt, "year", "planned", "laid (in the ground)", "cleared");
+            for (org.skydas.obstacles.ObstacleRollup.Row row : r.rows()) {
+                printTallies(fmt, row.year() == 0 ? "unsch." : String.valueOf(row.year()), row);
+            }
+            printTallies(fmt, "TOTAL", r.total());
+        }
+
+        private static void printTallies(String fmt, String year, org.skydas.obstacles.ObstacleRollup.Row row) {
+            System.out.printf(Locale.ROOT, fmt, year, tally(row.planned()), tally(row.laid()), tally(row.cleared()));
+        }
+
+        private static String tally(org.skydas.obstacles.ObstacleRollup.Tally t) {
+            return String.format(Locale.ROOT, "%d / %,.0f / %,.0f / %s", t.fields(), t.lengthM(), t.areaM2(),
+                    money(t.costEur()));
         }
 
         private static void print(String fmt, String category, String year, ProgrammeReport.Row row) {

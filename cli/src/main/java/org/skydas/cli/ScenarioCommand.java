@@ -44,6 +44,8 @@ public final class ScenarioCommand implements Runnable {
         Scenario s = new DemoScenario(sectorLengthM).build();
         progress.step("writing " + out);
         ScenarioStore.write(s, out);
+        // Example register entries (flagged and named "Example ..."), so the obstacle views have something to show.
+        org.skydas.store.ObstacleLayer.write(out, org.skydas.obstacles.DemoObstacles.build(s));
         progress.step("done");
         return s;
     }

@@ -103,6 +103,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "CORINE level-1 land-cover class raster (GeoTIFF) for the coverage map.")
     Path landcover;
 
+    @Option(names = "--token-lifetime", defaultValue = "8h", paramLabel = "DURATION",
+            description = "How long a login token is valid (default ${DEFAULT-VALUE}; e.g. 12h, 30m).")
+    String tokenLifetime;
+
+    Security security() {
+        return new Security(Security.parseDuration(tokenLifetime, "--token-lifetime"), null, null, null, false, null);
+    }
+
     @Override
     public Integer call() throws Exception {
         Path file = scenario != null ? scenario : ensureDemo(dataDir);
@@ -114,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
                 asterixInterface, remoteIdPort, mqttUrl, mqttTopic), takOutPort, reorderWindow,
-                new TerrainFiles(dems, landcover), maxClockLead);
+                new TerrainFiles(dems, landcover), maxClockLead, security());
         return 0;
     }
 
@@ -129,16 +137,51 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Opens the watch store (PostgreSQL when {@code db} is given, else SQLite in {@code dataDir}). */
     static WatchServices openWatch(Path dataDir, String db) throws Exception {
+        return openWatch(dataDir, db, org.skydas.server.auth.Sessions.DEFAULT_TTL);
+    }
+
+    /**
+     * Opens the watch store with tokens living {@code tokenLifetime}. On first start the user {@code admin}
+     * is created with SKYDAS_ADMIN_PASSWORD (it must follow the password rules) or a generated password,
+     * which goes to {@link #ADMIN_PASSWORD_FILE} in {@code dataDir}, readable by its owner only; the log and
+     * the console say where, never what.
+     */
+    static WatchServices openWatch(Path dataDir, String db, java.time.Duration tokenLifetime) throws Exception {
         WatchStore store = db != null ? WatchStore.openPostgres(db) : WatchStore.openSqlite(dataDir);
-        WatchServices watch = new WatchServices(store);
+        WatchServices watch = new WatchServices(store, tokenLifetime);
         String fromEnv = System.getenv("SKYDAS_ADMIN_PASSWORD");
-        watch.ensureAdmin(fromEnv).ifPresent(pw -> {
-            if (fromEnv == null || fromEnv.isEmpty()) {
-                System.out.println("First start: created user 'admin' with password " + pw
-                        + "  (shown once; set SKYDAS_ADMIN_PASSWORD to choose it)");
-            }
-        });
+        java.util.Optional<String> created;
+        try {
+            created = watch.ensureAdmin(fromEnv);
+        } catch (IllegalArgumentException e) {
+            watch.close();
+            throw new UserError("SKYDAS_ADMIN_PASSWORD: " + e.getMessage());
+        }
+        if (created.isPresent() && (fromEnv == null || fromEnv.isEmpty())) {
+            Path file = writeOwnerOnly(dataDir.resolve(ADMIN_PASSWORD_FILE), created.get());
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("event=admin_password_written file=\"{}\"",
+                    file.toAbsolutePath());
+            System.out.println("First start: created user 'admin'; its password is in " + file.toAbsolutePath()
+                    + " (readable by this OS user only; change it with 'skydas users passwd admin' and delete the file)");
+        }
         return watch;
+    }
+
+    static final String ADMIN_PASSWORD_FILE = "admin-password.txt";
+
+    /** Writes {@code text} to {@code file} created with permissions rw------- (owner only), replacing it. */
+    static Path writeOwnerOnly(Path file, String text) throws java.io.IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not POSIX: the directory's own protection applies
+        }
+        Files.writeString(file, text + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8);
+        return file;
     }
 
     /** A running Skydas: what {@link #start} opened, and one idempotent way to close it all. */
@@ -176,6 +219,12 @@ public final class ServeCommand implements Callable<Integer> {
     /** Opens the stores, the pipeline, the listeners and the HTTP server. */
     static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
                          int takOutPort, double windowS, TerrainFiles terrain) throws Exception {
+        return start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, Security.DEFAULTS);
+    }
+
+    /** Opens the stores, the pipeline, the listeners and the HTTP server, protected as {@code security} says. */
+    static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
+                         int takOutPort, double windowS, TerrainFiles terrain, Security security) throws Exception {
         Scenario s = ScenarioStore.read(file);
         try {
             org.skydas.alert.WatchSettings.fromMetadata(s.metadata());
@@ -189,7 +238,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (org.skydas.terrain.DemFormatException | IllegalArgumentException e) {
             throw new UserError("--dem: " + e.getMessage());
         }
-        WatchServices watch = openWatch(dataDir, db);
+        WatchServices watch = openWatch(dataDir, db, security.tokenLifetime());
+        // An empty obstacle register starts from the scenario's obstacle_fields layer (the demo's examples).
+        watch.seedObstacles(org.skydas.store.ObstacleLayer.read(file), file.toString());
         LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS).withGround(ground);
         Feeds feeds;
         try {
@@ -214,8 +265,16 @@ public final class ServeCommand implements Callable<Integer> {
         org.skydas.server.coverage.CoverageService coverage = org.skydas.server.coverage.CoverageService.start(s,
                 terrain.dems(), terrain.landcover(), org.skydas.server.coverage.CoverageSettings.defaults());
         pipeline.withCoverage(new org.skydas.server.coverage.CoverageAtPoint(coverage));
+        CotOut out = takOut;
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
                 .withLive(pipeline, feeds::stats)
+                .withListenerHealth(() -> {
+                    java.util.Map<String, Boolean> m = feeds.health();
+                    if (out != null) {
+                        m.put("tak-out", out.isOpen());
+                    }
+                    return m;
+                })
                 .withCoverage(coverage);
         try {
             server.start(host, port);
@@ -226,8 +285,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static void serve(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts, int takOutPort,
-                      double windowS, TerrainFiles terrain, double maxClockLeadS) throws Exception {
-        Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain);
+                      double windowS, TerrainFiles terrain, double maxClockLeadS, Security security) throws Exception {
+        Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, security);
         r.pipeline().withMaxClockLead(maxClockLeadS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -98,7 +98,7 @@ public final class FrameTimeHarness {
         ScenarioView view = new ScenarioView(demo);
         try (WatchServices watch = new WatchServices(WatchStore.openSqlite(dir))) {
             watch.ensureAdmin("admin-password");
-            watch.addUser("op1", Role.OPERATOR, "operator-pw");
+            watch.addUser("op1", Role.OPERATOR, "operator-pass");
             LivePipeline pipeline = new LivePipeline(demo, watch, 100_000);
             SkydasServer server = new SkydasServer(view, "demo", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
             SyntheticTracks feed = SyntheticTracks.start(pipeline, SyntheticTracks.targets(demo, tracks, 7));
@@ -112,7 +112,7 @@ public final class FrameTimeHarness {
                 page.navigate("http://127.0.0.1:" + server.port() + "/");
                 Locator form = page.getByTestId("login-form");
                 form.locator("input[name=username]").fill("op1");
-                form.locator("input[name=password]").fill("operator-pw");
+                form.locator("input[name=password]").fill("operator-pass");
                 form.locator("button[type=submit]").click();
                 page.locator("#login").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
                 long waitStart = System.nanoTime();

@@ -180,7 +180,7 @@ class ReplayCommandTest {
         ServeCommand.Running r = ServeCommand.start(scenarioFile, "127.0.0.1", 0, dir.resolve("data"), null,
                 new Feeds.Ports(0, -1, 0, null, null, 0, null, null), -1, LivePipeline.DEFAULT_WINDOW_S, TerrainFiles.NONE);
         try {
-            r.watch().addUser("replayer", Role.ENGINEER, "replay-password");
+            r.watch().addUser("replayer", Role.SENSOR, "replay-password");
             Run run = run("replay-password", "replay", "--journal", recorded.toString(), "--speed", "300",
                     "--user", "replayer", "--server", "http://127.0.0.1:" + r.server().port(),
                     "--cot-port", String.valueOf(r.cotPort()), "--asterix-port", String.valueOf(r.feeds().asterixPort()),

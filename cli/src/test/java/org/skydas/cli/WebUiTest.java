@@ -82,9 +82,9 @@ class WebUiTest {
         Path data = Files.createTempDirectory(dir, "watch");
         watch = new WatchServices(WatchStore.openSqlite(data));
         watch.ensureAdmin("admin-password");
-        watch.addUser("op1", Role.OPERATOR, "operator-pw");
-        watch.addUser("au1", Role.AUDITOR, "auditor-pw");
-        watch.addUser("pl1", Role.PLANNER, "planner-pw");
+        watch.addUser("op1", Role.OPERATOR, "operator-pass");
+        watch.addUser("au1", Role.AUDITOR, "auditor-pass");
+        watch.addUser("pl1", Role.PLANNER, "planner-pass");
         server = new SkydasServer(view, "demo", watch).start("127.0.0.1", 0);
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
     }
@@ -125,7 +125,7 @@ class WebUiTest {
     void theMapDrawsTheBorderAfterLogin() {
         page.navigate("http://127.0.0.1:" + server.port() + "/");
         assertThat(page.getByTestId("login-form").isVisible()).isTrue();
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         assertThat(page.getByTestId("map").locator("canvas").count()).isEqualTo(1);
         page.waitForFunction("() => { const m = window.skydasMap; return m && m.isSourceLoaded('border') "
                 + "&& m.querySourceFeatures('border').length > 0 && m.loaded(); }", null,
@@ -138,7 +138,7 @@ class WebUiTest {
 
     @Test
     void anAlertAppearsWithinTwoSecondsAndAcknowledgingItShowsInTheUiAndTheApi() throws Exception {
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         page.getByTestId("alert-list").waitFor();
         long id = raise("BY-017");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
@@ -198,7 +198,7 @@ class WebUiTest {
 
     @Test
     void theKeyboardAcknowledgesTheFocusedAlert() throws Exception {
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         long id = raise("LV-003");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
         item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
@@ -212,15 +212,48 @@ class WebUiTest {
     @Test
     void anAuditorSeesAlertsButNoAcknowledgeButton() throws Exception {
         long id = raise("PL-002");
-        login("au1", "auditor-pw");
+        login("au1", "auditor-pass");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
         item.waitFor(new Locator.WaitForOptions().setTimeout(2_000));
         assertThat(item.getByTestId("ack-button").count()).isZero();
     }
 
     @Test
+    void anEngineerSeesTheRegisterHatchedOnTheMapAndMovesAFieldOnWithConfirmation() throws Exception {
+        watch.addUser("eng1", Role.ENGINEER, "engineer-pass");
+        watch.seedObstacles(org.skydas.obstacles.DemoObstacles.build(view.scenario()), "demo");
+        login("op1", "operator-pass");
+        assertThat(page.locator("#tab-obstacles").isHidden()).as("operators have no register view").isTrue();
+        page.locator("#logout").click();
+        login("eng1", "engineer-pass");
+        page.locator("#tab-obstacles").click();
+        Locator list = page.getByTestId("obstacle-list");
+        list.locator("li").nth(4).waitFor();
+        assertThat(list.locator("li").count()).isEqualTo(5);
+        Locator marked = list.locator("li", new Locator.LocatorOptions().setHasText("marked"));
+        marked.click();
+        Locator details = page.getByTestId("obstacle-details");
+        details.locator("button[data-to=inspected]").waitFor();
+        // the marking plan's signs are on the map
+        page.waitForFunction("() => window.skydasMap.querySourceFeatures('signs').length > 0");
+        assertThat(details.innerText()).contains("EXAMPLE", "planned → laid", "laid → marked");
+        // cancelling the confirmation changes nothing; accepting it records the step with its note
+        page.onceDialog(d -> d.dismiss());
+        details.locator("button[data-to=inspected]").click();
+        String id = marked.getAttribute("data-id");
+        page.onceDialog(d -> d.accept("all signs in place"));
+        details.locator("button[data-to=inspected]").click();
+        list.locator("li", new Locator.LocatorOptions().setHasText("inspected")).waitFor();
+        var stored = watch.obstacles(r -> r.get(id)).orElseThrow();
+        assertThat(stored.status()).isEqualTo(org.skydas.obstacles.FieldStatus.INSPECTED);
+        assertThat(stored.history()).hasSize(4);
+        assertThat(stored.history().get(3).note()).isEqualTo("all signs in place");
+        assertThat(stored.history().get(3).actor()).isEqualTo("eng1");
+    }
+
+    @Test
     void thePlannerViewShowsTheProgrammeChart() {
-        login("pl1", "planner-pw");
+        login("pl1", "planner-pass");
         page.locator("#tab-planner").click();
         Locator chart = page.getByTestId("programme-chart");
         chart.locator("svg rect").first().waitFor();
@@ -237,7 +270,7 @@ class WebUiTest {
         org.skydas.server.coverage.CoverageService coverage = org.skydas.server.coverage.CoverageService.start(
                 view.scenario(), List.of(), null, org.skydas.server.coverage.CoverageSettings.defaults().withResolution(250));
         server = new SkydasServer(view, "demo", watch).withCoverage(coverage).start("127.0.0.1", 0);
-        login("pl1", "planner-pw");
+        login("pl1", "planner-pass");
         page.locator("#tab-planner").click();
         Locator legend = page.getByTestId("coverage-legend");
         legend.waitFor();
@@ -276,7 +309,7 @@ class WebUiTest {
     @Test
     void filteringByClassHidesTheOtherClassesAndClickingATrackShowsItsDetails() throws Exception {
         startLive(12);
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         Locator count = page.getByTestId("track-count");
         // Three targets of each class, once each has reported often enough to be a confirmed track.
         page.waitForFunction("() => document.querySelector('[data-testid=track-count]')?.dataset.total === '12'", null,
@@ -325,7 +358,7 @@ class WebUiTest {
 
     @Test
     void theSectorFilterNarrowsTheAlertList() throws Exception {
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         long belarus = raise("BY-017");
         long latvia = raise("LV-003");
         Locator items = page.locator("[data-testid=alert-item]");

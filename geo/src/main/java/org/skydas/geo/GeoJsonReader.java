@@ -147,7 +147,8 @@ public final class GeoJsonReader {
         }
     }
 
-    Geometry geometry(JsonNode g) throws GeoJsonException {
+    /** Parses one GeoJSON geometry object (WGS84 longitude/latitude). */
+    public Geometry geometry(JsonNode g) throws GeoJsonException {
         String type = g.path("type").asText();
         if ("GeometryCollection".equals(type)) {
             JsonNode members = g.get("geometries");

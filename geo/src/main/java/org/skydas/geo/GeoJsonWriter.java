@@ -45,6 +45,23 @@ public final class GeoJsonWriter implements AutoCloseable {
         g.writeArrayFieldStart("features");
     }
 
+    private GeoJsonWriter(JsonGenerator g, int decimals) {
+        this.g = g;
+        this.decimals = decimals;
+        g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /** One geometry as a GeoJSON geometry object (text), coordinates rounded to {@code decimals}. */
+    public static String geometryJson(Geometry geom, int decimals) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator gen = new JsonFactory(MAPPER).createGenerator(out)) {
+            new GeoJsonWriter(gen, decimals).geometry(geom);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     public void write(GeoJsonFeature f) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");

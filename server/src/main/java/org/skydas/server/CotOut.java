@@ -210,6 +210,11 @@ public final class CotOut implements AutoCloseable {
         }
     }
 
+    /** Whether it is still listening (for /api/health). */
+    public boolean isOpen() {
+        return server.isActive();
+    }
+
     @Override
     public void close() {
         flusher.shutdownNow();

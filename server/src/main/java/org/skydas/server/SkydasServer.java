@@ -34,6 +34,7 @@ public final class SkydasServer implements AutoCloseable {
     private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
     private Javalin app;
+    private java.util.concurrent.ScheduledExecutorService revalidator;
 
     public SkydasServer(ScenarioView view, String scenarioSource) {
         this(view, scenarioSource, null);
@@ -55,6 +56,14 @@ public final class SkydasServer implements AutoCloseable {
         return this;
     }
 
+    private java.util.function.Supplier<Map<String, Boolean>> listenerHealth = Map::of;
+
+    /** Each listener's liveness (name to listening) for /api/health; call before {@link #start}. */
+    public SkydasServer withListenerHealth(java.util.function.Supplier<Map<String, Boolean>> health) {
+        this.listenerHealth = health;
+        return this;
+    }
+
     /**
      * Serves the coverage that {@code service} computes (status, tiles, gaps); call before {@link #start}.
      * The server owns it from then on: {@link #stop} stops a running job.
@@ -66,8 +75,13 @@ public final class SkydasServer implements AutoCloseable {
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public SkydasServer start(String host, int port) {
+        BodyLimit bodyLimit = new BodyLimit(BodyLimit.DEFAULT_BYTES, Map.of("/api/detections", 8L << 20));
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // BodyLimit is the real gate (per route, chunked bodies too); Javalin's own check only backs it up.
+            config.http.maxRequestSize = 64L << 20;
+            config.jetty.modifyServletContextHandler(h -> h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(bodyLimit),
+                    "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.useVirtualThreads = false;
             config.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -80,23 +94,53 @@ public final class SkydasServer implements AutoCloseable {
         app.get("/api/layers/{name}", this::layer);
         app.get("/api/programme", ctx -> ctx.json(view.programme()));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        org.skydas.server.coverage.CoverageApi.Guard mayRecompute = ctx -> {
-            throw new io.javalin.http.ForbiddenResponse("this server has no users: nobody may recompute the coverage");
-        };
+        AccessGate gate = new AccessGate(watch == null ? null : watch.sessions());
+        app.beforeMatched(gate::check);
+        app.exception(AccessGate.Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer").json(error(e.getMessage())));
+        app.exception(AccessGate.Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(error(e.getMessage())));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> ctx.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header("Connection", "close").json(error(e.getMessage())));
+        app.exception(WatchApi.BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
+        app.exception(WatchServices.Invalid.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
+        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(error(e.getMessage())));
+        // Only a conflict with the current state is a 409 (not every IllegalStateException).
+        app.exception(WatchServices.Conflict.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(error(e.getMessage())));
+        app.exception(WatchServices.Throttled.class, (e, ctx) -> ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).json(error(e.getMessage())));
         if (watch != null) {
+            new AccountsApi(watch).register(app);
+            // Account changes made by another process (skydas users …) reach this server's sessions within 5 s.
+            revalidator = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "skydas-sessions");
+                t.setDaemon(true);
+                return t;
+            });
+            revalidator.scheduleWithFixedDelay(() -> {
+                try {
+                    int n = watch.revalidateSessions();
+                    if (n > 0) {
+                        LOG.info("event=sessions_revoked reason=account_changed count={}", n);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("event=session_revalidation_failed error=\"{}\"", e.toString());
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
-            mayRecompute = ctx -> api.requireOneOf(ctx, java.util.EnumSet.of(org.skydas.server.auth.Role.PLANNER,
-                    org.skydas.server.auth.Role.ADMIN));
+            new ObstacleApi(watch, view, AccessGate::session).register(app);
             watch.onAlertCommitted(hub::alertCommitted);
-            // Browsers cannot set headers on a WebSocket: the token comes as ?token=.
+            // Browsers cannot set headers on a WebSocket: the token comes in Sec-WebSocket-Protocol (or ?token=).
+            app.wsBeforeUpgrade("/api/stream", gate::checkUpgrade);
             app.ws("/api/stream", ws -> {
                 ws.onConnect(ctx -> {
-                    if (watch.sessions().find(ctx.queryParam("token")).isEmpty()) {
-                        ctx.closeSession(1008, "log in first: /api/stream?token=TOKEN");
+                    String token = AccessGate.streamToken(ctx.header(AccessGate.PROTOCOL_HEADER), ctx.queryParam("token"));
+                    if (!gate.valid(token)) {
+                        ctx.closeSession(1008, "log in first");
                         return;
                     }
-                    hub.subscribe(ctx);
+                    hub.subscribe(ctx, () -> gate.valid(token));
                 });
                 ws.onClose(hub::unsubscribe);
                 ws.onError(hub::unsubscribe);
@@ -106,19 +150,22 @@ public final class SkydasServer implements AutoCloseable {
             }
             if (pipeline != null) {
                 liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch);
-                liveApi.register(app, api::requireAnyone);
+                liveApi.register(app);
             }
         }
-        new org.skydas.server.coverage.CoverageApi(coverage, mayRecompute).register(app);
+        new org.skydas.server.coverage.CoverageApi(coverage).register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
-                ctx.json(error("not found: " + ctx.method() + " " + ctx.path()));
+                ctx.json(error("not found: " + ctx.method() + " " + org.skydas.server.auth.Text.clip(ctx.path())));
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("event=request_failed method={} path={} error=\"{}\"", ctx.method(), ctx.path(), e.toString(), e);
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error: " + e.getMessage()));
+            // The reason goes to the log only: no stack trace, file path or SQL in a response.
+            String id = Long.toString(System.nanoTime() & 0xffffffL, 36);
+            LOG.error("event=request_failed id={} method={} path=\"{}\" error=\"{}\"", id, ctx.method(),
+                    org.skydas.server.auth.Text.clip(ctx.path()), e.toString(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error (logged as " + id + ")"));
         });
         app.start(host, port);
         LOG.info("event=server_started url=http://{}:{}/ scenario=\"{}\"", host, app.port(), scenarioSource);
@@ -140,23 +187,63 @@ public final class SkydasServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Health that tells the truth: the store answers a real query, the pipeline thread is alive and turning,
+     * every listener still listens. Any of them down: 503, and {@code down} names which.
+     */
     private void health(Context ctx) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        java.util.List<String> down = new java.util.ArrayList<>();
+        if (watch != null) {
+            Map<String, Object> store = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            try {
+                store.put("schema_version", watch.ping());
+                store.put("ok", true);
+            } catch (Exception e) {
+                // The class only: no SQL, path or host in an open route's answer (the log has the message).
+                LOG.warn("event=health_store_failed error=\"{}\"", e.toString());
+                store.put("ok", false);
+                store.put("error", e.getClass().getSimpleName());
+                down.add("store");
+            }
+            store.put("ms", Math.round((System.nanoTime() - t0) / 1e5) / 10.0);
+            checks.put("store", store);
+        }
+        if (pipeline != null) {
+            Map<String, Object> p = pipeline.health();
+            checks.put("pipeline", p);
+            if (!Boolean.TRUE.equals(p.get("ok"))) {
+                down.add("pipeline");
+            }
+        }
+        // Nothing is being accepted until the detections journal can be written again.
+        String journal = pipeline == null ? null : pipeline.journalFailure();
+        if (journal != null) {
+            down.add("journal");
+        }
+        Map<String, Object> listeners = new LinkedHashMap<>();
+        listenerHealth.get().forEach((name, ok) -> {
+            listeners.put(name, Map.of("ok", ok));
+            if (!ok) {
+                down.add("listener " + name);
+            }
+        });
+        checks.put("listeners", listeners);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        body.put("status", down.isEmpty() ? "ok" : "down");
+        body.put("down", down);
+        body.put("checks", checks);
         body.put("service", "skydas");
         body.put("scenario", view.scenario().name());
         body.put("scenario_source", scenarioSource);
         body.put("terrain", view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"));
         body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
         body.put("attribution", Countries.ATTRIBUTION);
-        String journal = pipeline == null ? null : pipeline.journalFailure();
         if (journal != null) {
-            // Nothing is being accepted until the detections journal can be written again.
-            body.put("status", "failing");
             body.put("journal_error", journal);
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        ctx.json(body);
+        ctx.status(down.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     private void layer(Context ctx) {
@@ -164,7 +251,7 @@ public final class SkydasServer implements AutoCloseable {
         try {
             layer = Layer.fromName(ctx.pathParam("name"));
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.NOT_FOUND).json(error(e.getMessage()));
+            ctx.status(HttpStatus.NOT_FOUND).json(error(org.skydas.server.auth.Text.clip(e.getMessage())));
             return;
         }
         ctx.contentType("application/geo+json").result(view.layerGeoJson(layer));
@@ -181,6 +268,9 @@ public final class SkydasServer implements AutoCloseable {
 
     public void stop() {
         hub.close();
+        if (revalidator != null) {
+            revalidator.shutdownNow();
+        }
         if (coverage != null) {
             coverage.close();
         }

@@ -33,8 +33,11 @@ public final class StreamHub implements AutoCloseable {
     static final long TRACK_FLUSH_MS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Per subscriber: messages handed to the socket and not yet written, and skips in a row. */
-    private record Backlog(AtomicInteger inFlight, AtomicInteger skipsInARow) {
+    /**
+     * Per subscriber: messages handed to the socket and not yet written, skips in a row, and whether the
+     * token it was opened with is still valid (checked every second: an expired or revoked token closes it).
+     */
+    private record Backlog(AtomicInteger inFlight, AtomicInteger skipsInARow, java.util.function.BooleanSupplier valid) {
     }
 
     private final Map<WsContext, Backlog> subscribers = new ConcurrentHashMap<>();
@@ -65,9 +68,28 @@ public final class StreamHub implements AutoCloseable {
         flusher.scheduleAtFixedRate(this::flush, trackFlushMs, trackFlushMs, TimeUnit.MILLISECONDS);
     }
 
-    void subscribe(WsContext ctx) {
-        subscribers.put(ctx, new Backlog(new AtomicInteger(), new AtomicInteger()));
+    void subscribe(WsContext ctx, java.util.function.BooleanSupplier tokenStillValid) {
+        subscribers.put(ctx, new Backlog(new AtomicInteger(), new AtomicInteger(), tokenStillValid));
     }
+
+    private int flushes;
+
+    /** Closes (1008) the sockets whose token expired or was revoked. */
+    private void closeExpired() {
+        for (Map.Entry<WsContext, Backlog> e : subscribers.entrySet()) {
+            if (!e.getValue().valid().getAsBoolean()) {
+                subscribers.remove(e.getKey());
+                closedExpired.incrementAndGet();
+                try {
+                    e.getKey().closeSession(1008, "token expired or revoked: log in again");
+                } catch (RuntimeException x) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    private final AtomicLong closedExpired = new AtomicLong();
 
     void unsubscribe(WsContext ctx) {
         subscribers.remove(ctx);
@@ -95,7 +117,7 @@ public final class StreamHub implements AutoCloseable {
 
     public Map<String, Object> stats() {
         return Map.of("subscribers", subscribers.size(), "messages_sent", sent.get(), "messages_skipped_slow_client",
-                skipped.get());
+                skipped.get(), "closed_token_expired", closedExpired.get());
     }
 
     /** Sends every alert waiting, oldest first (on the flusher thread). */
@@ -113,6 +135,9 @@ public final class StreamHub implements AutoCloseable {
 
     private void flush() {
         try {
+            if (++flushes % 10 == 0) {
+                closeExpired();
+            }
             sendAlerts();
             for (Long id : List.copyOf(dirtyTracks.keySet())) {
                 sendAlerts(); // an alert committed during a long flush does not wait for the rest of it

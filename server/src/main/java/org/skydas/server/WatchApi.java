@@ -2,13 +2,11 @@ package org.skydas.server;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -20,27 +18,22 @@ import org.skydas.alert.RuleKind;
 import org.skydas.alert.SectorImpact;
 import org.skydas.alert.WatchSettings;
 import org.skydas.geo.Lks94;
-import org.skydas.server.auth.Role;
 import org.skydas.server.auth.Sessions;
+import org.skydas.server.auth.Text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 
 /**
- * The operator's API: login, alerts with acknowledgement and resolution, the audit log. Every route
- * but login needs {@code Authorization: Bearer TOKEN}; roles are checked per route (401 without a
- * valid token, 403 with the wrong role).
+ * The operator's API: login, alerts with acknowledgement and resolution, the audit log. Who may call
+ * which route is checked before the handler runs ({@link AccessGate}, {@link org.skydas.server.auth.AccessMatrix}).
  */
 final class WatchApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<Role> ACT_ON_ALERTS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
-    private static final Set<Role> READ_AUDIT = EnumSet.of(Role.AUDITOR, Role.ADMIN);
-    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     private final WatchServices watch;
     private final ScenarioView view;
@@ -54,13 +47,10 @@ final class WatchApi {
     }
 
     void register(Javalin app) {
-        app.post("/api/login", this::login);
         app.get("/api/alerts", ctx -> {
-            require(ctx, EVERYONE);
             ctx.json(watch.alerts(filter(ctx)).stream().map(WatchApi::alertJson).toList());
         });
         app.get("/api/alerts/{id}", ctx -> {
-            require(ctx, EVERYONE);
             Alert a = watch.alert(id(ctx));
             if (a == null) {
                 throw new NoSuchElementException("no alert " + ctx.pathParam("id"));
@@ -68,12 +58,12 @@ final class WatchApi {
             ctx.json(alertJson(a));
         });
         app.post("/api/alerts/{id}/ack", ctx -> {
-            Sessions.Session s = require(ctx, ACT_ON_ALERTS);
+            Sessions.Session s = AccessGate.session(ctx);
             JsonNode body = body(ctx, false);
             ctx.json(alertJson(watch.acknowledge(id(ctx), s.username(), text(body, "note"))));
         });
         app.post("/api/alerts/{id}/resolve", ctx -> {
-            Sessions.Session s = require(ctx, ACT_ON_ALERTS);
+            Sessions.Session s = AccessGate.session(ctx);
             JsonNode body = body(ctx, true);
             String reason = text(body, "reason");
             if (reason == null) {
@@ -83,28 +73,18 @@ final class WatchApi {
             try {
                 r = Resolution.valueOf(reason.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("unknown reason '" + reason + "' (confirmed, false_alarm, duplicate)");
+                throw new BadRequest("unknown reason '" + Text.clip(reason) + "' (confirmed, false_alarm, duplicate)");
             }
             ctx.json(alertJson(watch.resolve(id(ctx), s.username(), r, text(body, "note"))));
         });
         app.get("/api/sectors/status", ctx -> {
-            require(ctx, EVERYONE);
             ctx.json(sectorStatus(WatchServices.now()));
         });
         app.get("/api/audit", ctx -> {
-            require(ctx, READ_AUDIT);
             long after = ctx.queryParam("after") == null ? 0 : parseLong(ctx.queryParam("after"), "after");
             int limit = ctx.queryParam("limit") == null ? 1000 : (int) Math.min(10_000, parseLong(ctx.queryParam("limit"), "limit"));
             ctx.json(watch.audit(after, limit).stream().map(WatchApi::auditJson).toList());
         });
-        app.exception(BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(SkydasServer.error(e.getMessage())));
-        app.exception(Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
-                .header("WWW-Authenticate", "Bearer").json(SkydasServer.error(e.getMessage())));
-        app.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(SkydasServer.error(e.getMessage())));
-        app.exception(NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
-                .json(SkydasServer.error(e.getMessage())));
-        app.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT)
-                .json(SkydasServer.error(e.getMessage())));
     }
 
     /**
@@ -130,42 +110,6 @@ final class WatchApi {
             m.put("open_alerts", open.getOrDefault(sec.id(), 0));
             return m;
         }).toList();
-    }
-
-    private void login(Context ctx) throws Exception {
-        JsonNode body = body(ctx, true);
-        String user = text(body, "username");
-        String password = text(body, "password");
-        if (user == null || password == null) {
-            throw new BadRequest("'username' and 'password' are required");
-        }
-        String token = watch.login(user, password).orElseThrow(() -> new Unauthorized("wrong username or password"));
-        Sessions.Session s = watch.sessions().find(token).orElseThrow();
-        ctx.json(Map.of("token", token, "username", s.username(), "role", s.role().wireName(),
-                "expires_in_s", watch.sessions().ttlSeconds()));
-    }
-
-    /** For other route groups: any logged-in user. */
-    void requireAnyone(Context ctx) {
-        require(ctx, EVERYONE);
-    }
-
-    /** For other route groups: a logged-in user with one of {@code roles}. */
-    void requireOneOf(Context ctx, Set<Role> roles) {
-        require(ctx, roles);
-    }
-
-    private Sessions.Session require(Context ctx, Set<Role> roles) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new Unauthorized("log in first: POST /api/login, then send 'Authorization: Bearer TOKEN'");
-        }
-        Sessions.Session s = watch.sessions().find(header.substring(7).trim())
-                .orElseThrow(() -> new Unauthorized("the token is unknown or expired: log in again"));
-        if (!roles.contains(s.role())) {
-            throw new Forbidden("role " + s.role().wireName() + " may not do this");
-        }
-        return s;
     }
 
     private static Predicate<Alert> filter(Context ctx) {
@@ -196,7 +140,7 @@ final class WatchApi {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("unknown " + what + " '" + v + "'");
+            throw new BadRequest("unknown " + what + " '" + Text.clip(v) + "'");
         }
     }
 
@@ -208,7 +152,7 @@ final class WatchApi {
             try {
                 return Instant.parse(v).toEpochMilli() / 1000.0;
             } catch (DateTimeParseException e2) {
-                throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + v + "'");
+                throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + Text.clip(v) + "'");
             }
         }
     }
@@ -217,15 +161,15 @@ final class WatchApi {
         return parseLong(ctx.pathParam("id"), "alert id");
     }
 
-    private static long parseLong(String v, String what) {
+    static long parseLong(String v, String what) {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new BadRequest(what + " must be a whole number, is '" + v + "'");
+            throw new BadRequest(what + " must be a whole number, is '" + Text.clip(v) + "'");
         }
     }
 
-    private static JsonNode body(Context ctx, boolean required) {
+    static JsonNode body(Context ctx, boolean required) {
         String raw = ctx.body();
         if (raw.isBlank()) {
             if (required) {
@@ -240,17 +184,17 @@ final class WatchApi {
             }
             return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest("malformed JSON body: " + e.getOriginalMessage());
+            throw new BadRequest("malformed JSON body: " + Text.clip(e.getOriginalMessage()));
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
         if (!n.isTextual()) {
-            throw new BadRequest("'" + field + "' must be a string");
+            throw new BadRequest("'" + Text.clip(field) + "' must be a string");
         }
         return n.asText();
     }
@@ -300,22 +244,6 @@ final class WatchApi {
         private static final long serialVersionUID = 1L;
 
         BadRequest(String m) {
-            super(m);
-        }
-    }
-
-    static final class Unauthorized extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unauthorized(String m) {
-            super(m);
-        }
-    }
-
-    static final class Forbidden extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Forbidden(String m) {
             super(m);
         }
     }

@@ -29,7 +29,9 @@ public final class WatchServices implements AutoCloseable {
 
     private final WatchStore store;
     private final AlertBook book;
-    private final Sessions sessions = new Sessions(12 * 3600 * 1000L);
+    private final Sessions sessions;
+    private final org.skydas.server.auth.LoginThrottle throttle = org.skydas.server.auth.LoginThrottle.defaults();
+    private final java.util.Map<String, Long> throttleAudited = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<AlertChange>> alertListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AlertLatency alertLatency = new AlertLatency();
 
@@ -74,56 +76,254 @@ public final class WatchServices implements AutoCloseable {
     }
 
     public WatchServices(WatchStore store) throws SQLException {
+        this(store, Sessions.DEFAULT_TTL);
+    }
+
+    /** With tokens valid for {@code tokenLifetime} (default {@link Sessions#DEFAULT_TTL}). */
+    public WatchServices(WatchStore store, java.time.Duration tokenLifetime) throws SQLException {
         this.store = store;
         this.book = new AlertBook(store.alerts(), store.lastAuditSequence());
+        this.sessions = new Sessions(tokenLifetime.toMillis());
+    }
+
+    /** The actor recorded for changes made on this machine's command line: {@code cli:OSUSER}. */
+    public static String cliActor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    /** Bad input to an account action (a 400, or exit code 2 on the command line). */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public Invalid(String m) {
+            super(m);
+        }
+    }
+
+    /** An action that contradicts the current state (a 409): a name taken, the last admin disabled, … */
+    public static final class Conflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Conflict(String m) {
+            super(m);
+        }
+    }
+
+    /** A login refused without checking the password, because of too many failures (a 429). */
+    public static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        Throttled(long retryAfterSeconds) {
+            super("too many failed logins: try again in " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 1024;
+
+    /** The password rules for every account, the first admin's too: 12 to 1024 characters, not the user name. */
+    public static void checkPassword(String username, String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new Invalid("a password needs at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw new Invalid("a password has at most " + MAX_PASSWORD + " characters");
+        }
+        if (password.strip().equalsIgnoreCase(username)) {
+            throw new Invalid("a password must not be the user name");
+        }
+    }
+
+    static void checkUsername(String username) {
+        if (username == null || !username.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new Invalid("a user name is 1-64 letters, digits, '.', '_' or '-'");
+        }
     }
 
     /**
      * Creates the first admin when there are no users: with {@code password} if given (from
-     * SKYDAS_ADMIN_PASSWORD), else a generated one, which is returned so it can be shown once.
+     * SKYDAS_ADMIN_PASSWORD; it must follow the password rules), else a generated one, which is returned
+     * so that the caller can hand it over once (never logged).
      */
     public synchronized Optional<String> ensureAdmin(String password) throws SQLException {
         if (store.userCount() > 0) {
             return Optional.empty();
         }
-        String pw = password == null || password.isEmpty() ? PasswordHasher.randomPassword() : password;
-        store.addUser(new UserRecord("admin", Role.ADMIN.wireName(), PasswordHasher.hash(pw.toCharArray())));
-        LOG.info("event=admin_created username=admin password_source={}", password == null || password.isEmpty()
-                ? "generated" : "SKYDAS_ADMIN_PASSWORD");
+        boolean given = password != null && !password.isEmpty();
+        String pw = given ? password : PasswordHasher.randomPassword();
+        checkPassword("admin", pw);
+        store.addUser(new UserRecord("admin", Role.ADMIN.wireName(), PasswordHasher.hash(pw.toCharArray())),
+                event("system", "user_added", "admin", null, "role=admin first admin, password "
+                        + (given ? "from SKYDAS_ADMIN_PASSWORD" : "generated")));
+        LOG.info("event=admin_created username=admin password_source={}", given ? "SKYDAS_ADMIN_PASSWORD" : "generated");
         return Optional.of(pw);
     }
 
-    public synchronized boolean addUser(String username, Role role, String password) throws SQLException {
-        if (username == null || !username.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("a username is 1-64 letters, digits, '.', '_' or '-'");
-        }
-        if (password == null || password.length() < 8) {
-            throw new IllegalArgumentException("a password needs at least 8 characters");
-        }
-        return store.addUser(new UserRecord(username, role.wireName(), PasswordHasher.hash(password.toCharArray())));
+    /** Adds a user as the system (tests, tools); see {@link #addUser(String, String, String, Role, String)}. */
+    public boolean addUser(String username, Role role, String password) throws SQLException {
+        return addUser("system", null, username, role, password);
     }
 
-    /** A bearer token for valid credentials. */
+    /** Adds a user, audited with its {@code actor} (and the actor's {@code address}, may be null); false if the name is taken. */
+    public synchronized boolean addUser(String actor, String address, String username, Role role, String password)
+            throws SQLException {
+        checkUsername(username);
+        checkPassword(username, password);
+        boolean added = store.addUser(new UserRecord(username, role.wireName(), PasswordHasher.hash(password.toCharArray())),
+                event(actor, "user_added", username, address, "role=" + role.wireName()));
+        if (added) {
+            LOG.info("event=user_added username={} role={} actor={}", username, role.wireName(), actor);
+        }
+        return added;
+    }
+
+    /** Every account (password hashes included: callers show name, role and state only). */
+    public synchronized List<UserRecord> users() throws SQLException {
+        return store.users();
+    }
+
+    /**
+     * Disables an account and logs all its tokens out. Refused ({@link Conflict}) for the last enabled
+     * admin, so that nobody locks the system out of administration.
+     */
+    public synchronized void disableUser(String actor, String address, String username) throws SQLException {
+        UserRecord u = store.user(username).orElseThrow(() -> new java.util.NoSuchElementException(
+                "no user '" + org.skydas.server.auth.Text.clip(username) + "'"));
+        if (u.disabled()) {
+            return;
+        }
+        if (u.role().equals(Role.ADMIN.wireName()) && store.users().stream()
+                .filter(x -> x.role().equals(Role.ADMIN.wireName()) && !x.disabled()).count() <= 1) {
+            throw new Conflict("'" + username + "' is the last enabled admin: add another admin first");
+        }
+        store.setDisabled(username, true, event(actor, "user_disabled", username, address, null));
+        int revoked = sessions.revokeUser(username);
+        LOG.info("event=user_disabled username={} actor={} tokens_revoked={}", username, actor, revoked);
+    }
+
+    /** Sets a new password (same rules) and logs all the user's tokens out. */
+    public synchronized void setPassword(String actor, String address, String username, String password)
+            throws SQLException {
+        checkPassword(username, password);
+        if (!store.setPasswordHash(username, PasswordHasher.hash(password.toCharArray()),
+                event(actor, "password_changed", username, address, null))) {
+            throw new java.util.NoSuchElementException("no user '" + org.skydas.server.auth.Text.clip(username) + "'");
+        }
+        int revoked = sessions.revokeUser(username);
+        LOG.info("event=password_changed username={} actor={} tokens_revoked={}", username, actor, revoked);
+    }
+
+    /** An account's state at login; a session whose account's stamp changed is logged out. */
+    private static long stamp(UserRecord u) {
+        long h = (u.passwordHash() + "|" + u.role()).hashCode() * 31L + 17;
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * Logs out the sessions of accounts disabled, deleted or given a new password or role since login,
+     * also when that was done by another process (the {@code skydas users} command on the same store).
+     * The server runs this every few seconds.
+     */
+    public int revalidateSessions() {
+        return sessions.revalidate(name -> {
+            try {
+                Optional<UserRecord> u;
+                synchronized (this) {
+                    u = store.user(name);
+                }
+                return u.filter(x -> !x.disabled()).map(WatchServices::stamp);
+            } catch (SQLException e) {
+                LOG.warn("event=session_revalidation_failed error=\"{}\"", e.getMessage());
+                return null; // the store cannot say now: keep the sessions (operators stay logged in)
+            }
+        });
+    }
+
+    /** Logs a token out (audited); false when it was not valid. */
+    public synchronized boolean logout(String token, String address) throws SQLException {
+        Optional<Sessions.Session> s = sessions.find(token);
+        if (s.isEmpty() || !sessions.revoke(token)) {
+            return false;
+        }
+        store.recordAccountEvent(event(s.get().username(), "logout", s.get().username(), address, null));
+        return true;
+    }
+
+    /** The account audit: additions, changes, logins that failed or were throttled, logouts. */
+    public synchronized List<org.skydas.store.watch.AccountEvent> accountAudit(long after, int limit) throws SQLException {
+        return store.accountEvents(after, limit);
+    }
+
+    private static org.skydas.store.watch.AccountEvent event(String actor, String action, String subject, String address,
+                                                            String detail) {
+        return new org.skydas.store.watch.AccountEvent(0, now(), actor, action, subject, address, detail);
+    }
+
+    /** A bearer token for valid credentials of an enabled user; see {@link #login(String, String, String)}. */
     public Optional<String> login(String username, String password) throws SQLException {
+        return login(username, password, null);
+    }
+
+    /**
+     * A bearer token for valid credentials of an enabled user, or empty. Throws {@link Throttled} without
+     * hashing anything when the user name or the {@code address} has failed too often (audited once per
+     * refusal streak, then counted in the log only).
+     */
+    public Optional<String> login(String username, String password, String address) throws SQLException {
+        String safeName = username.replaceAll("[^A-Za-z0-9._-]", "?");
+        safeName = safeName.length() > 64 ? safeName.substring(0, 64) : safeName;
+        long now = System.currentTimeMillis();
+        long wait = throttle.retryAfterSeconds(username, address, now);
+        if (wait > 0) {
+            LOG.warn("event=login_throttled username=\"{}\" address={} retry_after_s={}", safeName, address, wait);
+            // Audited at most once a minute per name and address: a flood of refused tries must not flood the store.
+            if (throttleAudited.size() > 10_000) {
+                throttleAudited.clear();
+            }
+            Long last = throttleAudited.put(safeName + "|" + address, now);
+            if (last == null || now - last > 60_000) {
+                synchronized (this) {
+                    store.recordAccountEvent(event(safeName, "login_throttled", safeName, address, "retry_after_s=" + wait));
+                }
+            }
+            throw new Throttled(wait);
+        }
         Optional<UserRecord> u;
         synchronized (this) {
             u = store.user(username);
         }
         // Hash even for unknown users, so that timing does not tell which names exist.
         String stored = u.map(UserRecord::passwordHash).orElse(DUMMY_HASH);
-        boolean ok = PasswordHasher.verify(password.toCharArray(), stored) && u.isPresent();
+        boolean ok = PasswordHasher.verify(password.toCharArray(), stored) && u.isPresent() && !u.get().disabled();
         if (!ok) {
-            LOG.warn("event=login_failed username=\"{}\"", username.replaceAll("[^A-Za-z0-9._-]", "?"));
+            throttle.failed(username, address, now);
+            LOG.warn("event=login_failed username=\"{}\" address={}", safeName, address);
+            synchronized (this) {
+                store.recordAccountEvent(event(safeName, "login_failed", safeName, address,
+                        u.isPresent() && u.get().disabled() ? "disabled account" : "wrong user name or password"));
+            }
             return Optional.empty();
         }
-        LOG.info("event=login username={} role={}", username, u.get().role());
-        return Optional.of(sessions.open(username, Role.parse(u.get().role())));
+        throttle.succeeded(username);
+        LOG.info("event=login username={} role={} address={}", username, u.get().role(), address);
+        return Optional.of(sessions.open(username, Role.parse(u.get().role()), stamp(u.get())));
     }
 
     private static final String DUMMY_HASH = PasswordHasher.hash("not a real password".toCharArray());
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    /** A real query on the watch store (health): its schema version. */
+    public synchronized int ping() throws SQLException {
+        return store.ping();
     }
 
     /** Commits accepted detections to the journal; returns when they are durable. */
@@ -193,14 +393,24 @@ public final class WatchServices implements AutoCloseable {
     }
 
     public synchronized Alert acknowledge(long id, String user, String note) throws SQLException {
-        AuditEvent e = book.acknowledge(id, user, note, now());
+        AuditEvent e;
+        try {
+            e = book.acknowledge(id, user, note, now());
+        } catch (IllegalStateException x) {
+            throw new Conflict(x.getMessage()); // already acknowledged or resolved
+        }
         store.record(e.after(), e);
         LOG.info("event=alert_acknowledged alert={} user={}", id, user);
         return changed(e.after());
     }
 
     public synchronized Alert resolve(long id, String user, Resolution r, String note) throws SQLException {
-        AuditEvent e = book.resolve(id, user, r, note, now());
+        AuditEvent e;
+        try {
+            e = book.resolve(id, user, r, note, now());
+        } catch (IllegalStateException x) {
+            throw new Conflict(x.getMessage()); // already resolved
+        }
         store.record(e.after(), e);
         LOG.info("event=alert_resolved alert={} user={} resolution={}", id, user, r);
         return changed(e.after());
@@ -219,6 +429,35 @@ public final class WatchServices implements AutoCloseable {
 
     public synchronized List<AuditEvent> audit(long after, int limit) throws SQLException {
         return store.audit(after, limit);
+    }
+
+    /** Work on the obstacle register, under the same lock as every other change to the watch store. */
+    @FunctionalInterface
+    public interface RegisterWork<T> {
+        T run(org.skydas.store.watch.ObstacleRegister register) throws SQLException;
+    }
+
+    public synchronized <T> T obstacles(RegisterWork<T> work) throws SQLException {
+        return work.run(store.obstacleRegister());
+    }
+
+    /**
+     * Fills an empty obstacle register from the scenario's {@code obstacle_fields} layer (records keep
+     * their history; the audit says who seeded them). Returns how many were added (0 if the register
+     * already had records).
+     */
+    public synchronized int seedObstacles(List<org.skydas.obstacles.ObstacleField> fields, String source)
+            throws SQLException {
+        var register = store.obstacleRegister();
+        if (register.count() > 0 || fields.isEmpty()) {
+            return 0;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        for (var f : fields) {
+            register.create(f, "system", "admin", now);
+        }
+        LOG.info("event=obstacle_register_seeded fields={} source=\"{}\"", fields.size(), source);
+        return fields.size();
     }
 
     /** Wall-clock time in seconds since the epoch, the time base of alerts. */

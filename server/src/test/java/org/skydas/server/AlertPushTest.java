@@ -61,7 +61,7 @@ class AlertPushTest {
         StreamHub hub = new StreamHub(watch.alertLatency(), HOUR_MS);
         watch.onAlertCommitted(hub::alertCommitted);
         Javalin app = Javalin.create(c -> c.showJavalinBanner = false)
-                .ws("/stream", ws -> ws.onConnect(hub::subscribe)).start("127.0.0.1", 0);
+                .ws("/stream", ws -> ws.onConnect(ctx -> hub.subscribe(ctx, () -> true))).start("127.0.0.1", 0);
         StreamMessages listener = new StreamMessages();
         BlockingQueue<String> messages = listener.messages;
         WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(

@@ -42,7 +42,10 @@ public class LivePipelineTest {
     WatchServices watch;
     LivePipeline pipeline;
     SkydasServer server;
+    /** A sensor's token: it may post detections and nothing else. */
     String token;
+    /** An operator's token, for reading the picture. */
+    String operator;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,12 +65,14 @@ public class LivePipelineTest {
     void start() throws Exception {
         watch = new WatchServices(WatchStore.openSqlite(dir));
         watch.ensureAdmin("admin-password");
-        watch.addUser("cam", Role.ENGINEER, "camera-password");
+        watch.addUser("cam", Role.SENSOR, "camera-password");
         Scenario s = square();
         pipeline = new LivePipeline(s, watch, 1_000);
         server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
         token = JSON.readTree(post("/api/login", "{\"username\":\"cam\",\"password\":\"camera-password\"}", null).body())
                 .path("token").asText();
+        watch.addUser("op", Role.OPERATOR, "operator-password");
+        operator = watch.login("op", "operator-password").orElseThrow();
     }
 
     @AfterEach
@@ -88,7 +93,7 @@ public class LivePipelineTest {
 
     JsonNode get(String path) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+                .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     static String detection(Instant t, double x, double y, String hint) {
@@ -139,7 +144,7 @@ public class LivePipelineTest {
         assertThat(committed.path("buckets").get(committed.path("buckets").size() - 1).path("count").asInt()).isEqualTo(1);
         assertThat(stats.path("pipeline").path("alert_latency").path("websocket_written").path("count").asInt()).isZero();
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/metrics"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("skydas_alert_latency_seconds_bucket{stage=\"committed\",le=\"+Inf\"} 1\n")
                 .contains("skydas_alert_latency_seconds_count{stage=\"websocket_written\"} 0\n");
     }
@@ -150,11 +155,15 @@ public class LivePipelineTest {
         java.util.concurrent.BlockingQueue<String> messages = listener.messages;
         java.util.concurrent.CompletableFuture<Integer> closedWith = listener.closedWith;
         URI base = URI.create("ws://127.0.0.1:" + server.port() + "/api/stream");
-        java.net.http.WebSocket anonymous = HTTP.newWebSocketBuilder().buildAsync(base, listener).get();
-        assertThat(closedWith.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
-        anonymous.abort();
+        // Refused at the handshake: nobody (401), a sensor's token (403, it may only post detections).
+        assertThat(handshakeStatus(HTTP.newWebSocketBuilder().buildAsync(base, listener))).isEqualTo(401);
+        assertThat(handshakeStatus(HTTP.newWebSocketBuilder().subprotocols("skydas", "bearer." + token)
+                .buildAsync(base, listener))).isEqualTo(403);
 
-        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(base + "?token=" + token), listener).get();
+        // The token as a subprotocol, as browsers send it; the server picks "skydas".
+        java.net.http.WebSocket ws = HTTP.newWebSocketBuilder().subprotocols("skydas", "bearer." + operator)
+                .buildAsync(base, listener).get();
+        assertThat(ws.getSubprotocol()).isEqualTo("skydas");
         Instant t0 = Instant.now().minusSeconds(20);
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 6; i++) {
@@ -243,6 +252,18 @@ public class LivePipelineTest {
         }
     }
 
+    static int handshakeStatus(java.util.concurrent.CompletableFuture<java.net.http.WebSocket> f) throws Exception {
+        try {
+            f.get(10, java.util.concurrent.TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     @Test
     void badDetectionsAreRejectedWithReasonsAndTheGoodOnesKept() throws Exception {
         String good = detection(Instant.now(), 505_000, 6_005_000, "person");
@@ -256,18 +277,19 @@ public class LivePipelineTest {
         assertThat(post("/api/detections", "{not json", token).statusCode()).isEqualTo(400);
         assertThat(post("/api/detections", "42", token).statusCode()).isEqualTo(400);
         assertThat(post("/api/detections", good, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/detections", good, operator).statusCode()).as("operators may post detections").isEqualTo(202);
         JsonNode http = get("/api/ingest/stats").path("listeners").get(0);
         assertThat(http.path("malformed").asInt()).isEqualTo(4);
 
         // The same counters for a scraper, in the Prometheus text format, behind the same login.
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/api/metrics")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                + "/api/metrics")).header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
         long malformed = metrics.body().lines().filter(l -> l.startsWith("skydas_ingest_malformed_total{listener=\"json-http\""))
                 .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertThat(malformed).isEqualTo(4);
         assertThat(metrics.body()).contains("# TYPE skydas_ingest_decoded_total counter")
-                .contains("skydas_ingest_decoded_total{listener=\"json-http\"} 1");
+                .contains("skydas_ingest_decoded_total{listener=\"json-http\"} 2");
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }

@@ -43,8 +43,8 @@ class WatchApiTest {
         watch = new WatchServices(WatchStore.openSqlite(dir));
         assertThat(watch.ensureAdmin("admin-secret")).contains("admin-secret");
         assertThat(watch.ensureAdmin("again")).isEmpty();
-        watch.addUser("op1", Role.OPERATOR, "operator-pw");
-        watch.addUser("au1", Role.AUDITOR, "auditor-pw");
+        watch.addUser("op1", Role.OPERATOR, "operator-pass");
+        watch.addUser("au1", Role.AUDITOR, "auditor-pass");
         alertId = watch.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:7", WatchServices.now(),
                 560_000, 5_985_000, "BY-017", null, "person crossed the border")).alert().id();
         watch.raise(new Finding(RuleKind.SENSOR_DOWN, Severity.HIGH, "sensor:radar-1", WatchServices.now(), Double.NaN,
@@ -61,7 +61,12 @@ class WatchApiTest {
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return send(server.port(), method, path, token, body);
+    }
+
+    /** One request to the server on {@code port}, with a bearer token if given. */
+    static HttpResponse<String> send(int port, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -81,7 +86,7 @@ class WatchApiTest {
 
     @Test
     void loginGivesATokenWithTheRole() throws Exception {
-        HttpResponse<String> r = call("POST", "/api/login", null, "{\"username\":\"op1\",\"password\":\"operator-pw\"}");
+        HttpResponse<String> r = call("POST", "/api/login", null, "{\"username\":\"op1\",\"password\":\"operator-pass\"}");
         assertThat(json(r).path("role").asText()).isEqualTo("operator");
         assertThat(json(r).path("token").asText()).hasSizeGreaterThan(40);
         assertThat(call("POST", "/api/login", null, "{\"username\":\"op1\",\"password\":\"wrong\"}").statusCode()).isEqualTo(401);
@@ -96,19 +101,19 @@ class WatchApiTest {
     void noTokenIs401AndAWrongRoleIs403() throws Exception {
         assertThat(call("GET", "/api/alerts", null, null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/alerts", "forged", null).statusCode()).isEqualTo(401);
-        String auditor = login("au1", "auditor-pw");
+        String auditor = login("au1", "auditor-pass");
         assertThat(call("GET", "/api/alerts", auditor, null).statusCode()).isEqualTo(200);
         HttpResponse<String> ack = call("POST", "/api/alerts/" + alertId + "/ack", auditor, "{\"note\":\"x\"}");
         assertThat(ack.statusCode()).isEqualTo(403);
         assertThat(json(ack).path("error").asText()).contains("auditor");
-        String op = login("op1", "operator-pw");
+        String op = login("op1", "operator-pass");
         assertThat(call("GET", "/api/audit", op, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/audit", auditor, null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void anOperatorAcknowledgesAndResolvesWithAnAuditTrail() throws Exception {
-        String op = login("op1", "operator-pw");
+        String op = login("op1", "operator-pass");
         HttpResponse<String> ack = call("POST", "/api/alerts/" + alertId + "/ack", op, "{\"note\":\"patrol sent\"}");
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
         assertThat(json(ack).path("status").asText()).isEqualTo("acknowledged");
@@ -132,7 +137,7 @@ class WatchApiTest {
 
     @Test
     void alertsFilterByStatusRuleAndSector() throws Exception {
-        String op = login("op1", "operator-pw");
+        String op = login("op1", "operator-pass");
         assertThat(json(call("GET", "/api/alerts", op, null)).size()).isEqualTo(2);
         assertThat(json(call("GET", "/api/alerts?rule=border_crossing", op, null)).size()).isEqualTo(1);
         assertThat(json(call("GET", "/api/alerts?sector=BY-017", op, null)).get(0).path("id").asLong()).isEqualTo(alertId);
@@ -154,7 +159,7 @@ class WatchApiTest {
         Scenario s = new Scenario(Map.of("name", "t"), List.of(by), new org.skydas.model.SectorCutter(10_000).cut(by),
                 List.of(), List.of(), List.of(), DemoScenario.programme());
         server = new SkydasServer(new ScenarioView(s), "memory", watch).start("127.0.0.1", 0);
-        JsonNode status = json(call("GET", "/api/sectors/status", login("au1", "auditor-pw"), null));
+        JsonNode status = json(call("GET", "/api/sectors/status", login("au1", "auditor-pass"), null));
         assertThat(status.size()).isEqualTo(20);
         JsonNode by17 = null;
         for (JsonNode n : status) {
@@ -171,7 +176,7 @@ class WatchApiTest {
 
     @Test
     void anAcknowledgementSurvivesARestart() throws Exception {
-        String op = login("op1", "operator-pw");
+        String op = login("op1", "operator-pass");
         call("POST", "/api/alerts/" + alertId + "/ack", op, "{\"note\":\"seen\"}");
         server.stop();
         watch.close();
@@ -183,7 +188,7 @@ class WatchApiTest {
         server = new SkydasServer(new ScenarioView(empty), "memory", watch).start("127.0.0.1", 0);
         // Users survive too; tokens do not (sessions are in memory).
         assertThat(call("GET", "/api/alerts", op, null).statusCode()).isEqualTo(401);
-        assertThat(json(call("GET", "/api/alerts/" + alertId, login("op1", "operator-pw"), null)).path("status").asText())
+        assertThat(json(call("GET", "/api/alerts/" + alertId, login("op1", "operator-pass"), null)).path("status").asText())
                 .isEqualTo("acknowledged");
     }
 }

@@ -23,7 +23,8 @@ final class Migrations {
     }
 
     static final List<Migration> ALL = List.of(
-            new Migration(1, "GeoPackage core tables, scenario layers, programme and metadata", Migrations::v1));
+            new Migration(1, "GeoPackage core tables, scenario layers, programme and metadata", Migrations::v1),
+            new Migration(2, "obstacle_fields layer (the obstacle register for exchange)", ObstacleLayer::createTable));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -27,7 +27,7 @@ class GdalInteropTest {
         ExternalTool.Result list = ExternalTool.run(List.of("ogrinfo", "-ro", f.toString()), null, 60);
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(list.stdout()).contains("1: border (Multi Line String)", "2: sectors (Multi Line String)",
-                "3: zones (Multi Polygon)", "4: sites (Point)", "5: assets", "6: programme (None)");
+                "3: zones (Multi Polygon)", "4: sites (Point)", "5: assets", "6: obstacle_fields", "7: programme (None)");
         assertThat(list.stderr()).doesNotContain("ERROR");
 
         assertCount(f, "border", demo.border().size());

@@ -59,7 +59,7 @@ class ScenarioStoreTest {
                     b.append(rs.getString(1)).append(':').append(rs.getString(2)).append(':').append(rs.getObject(3)).append(' ');
                 }
                 assertThat(b.toString().trim()).isEqualTo("assets:features:3346 border:features:3346 "
-                        + "programme:attributes:null sectors:features:3346 sites:features:3346 zones:features:3346");
+                        + "obstacle_fields:features:3346 programme:attributes:null sectors:features:3346 sites:features:3346 zones:features:3346");
             }
             // The R-tree holds one box per feature, matching the geometry's envelope (in float32).
             try (ResultSet rs = st.executeQuery("SELECT count(*), min(minx), max(maxx) FROM rtree_sectors_geom")) {
@@ -69,7 +69,7 @@ class ScenarioStoreTest {
                 assertThat(rs.getDouble(3)).isCloseTo(e.getMaxX(), org.assertj.core.api.Assertions.within(0.1));
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'")) {
-                assertThat(rs.getInt(1)).isEqualTo(5);
+                assertThat(rs.getInt(1)).isEqualTo(6);
             }
             try (ResultSet rs = st.executeQuery("SELECT max(version) FROM skydas_schema")) {
                 assertThat(rs.getInt(1)).isEqualTo(Migrations.LATEST);

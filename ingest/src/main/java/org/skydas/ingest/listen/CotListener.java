@@ -132,6 +132,11 @@ public final class CotListener implements AutoCloseable {
         }
     }
 
+    /** Whether it is still listening (for /api/health). */
+    public boolean isOpen() {
+        return tcp.isActive() && udp.isActive();
+    }
+
     @Override
     public void close() {
         tcp.close().syncUninterruptibly();

@@ -96,6 +96,11 @@ public final class MqttDetectionListener implements AutoCloseable {
         return List.of(stats);
     }
 
+    /** Whether it is still listening (for /api/health). */
+    public boolean isOpen() {
+        return client.isConnected();
+    }
+
     @Override
     public void close() {
         try {

@@ -79,6 +79,11 @@ public final class RemoteIdListener implements AutoCloseable {
         }
     }
 
+    /** Whether it is still listening (for /api/health). */
+    public boolean isOpen() {
+        return udp.isActive();
+    }
+
     @Override
     public void close() {
         udp.close().syncUninterruptibly();

@@ -101,6 +101,11 @@ public final class TakStreamListener implements AutoCloseable {
         }
     }
 
+    /** Whether it is still listening (for /api/health). */
+    public boolean isOpen() {
+        return tcp.isActive();
+    }
+
     @Override
     public void close() {
         tcp.close().syncUninterruptibly();

@@ -27,7 +27,15 @@ public final class PasswordHasher {
         return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong VERIFICATIONS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many passwords were checked against a hash since start (a throttled login adds none). */
+    public static long verifications() {
+        return VERIFICATIONS.get();
+    }
+
     public static boolean verify(char[] password, String stored) {
+        VERIFICATIONS.incrementAndGet();
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
             return false;

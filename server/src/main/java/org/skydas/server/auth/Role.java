@@ -2,9 +2,12 @@ package org.skydas.server.auth;
 
 import java.util.Locale;
 
-/** What a user may do. Everyone reads; operators act on alerts; auditors read the audit log. */
+/**
+ * What an account may do; the routes each role may call are in {@link AccessMatrix}. {@code SENSOR} is a
+ * machine account that may only post detections.
+ */
 public enum Role {
-    OPERATOR, PLANNER, ENGINEER, AUDITOR, ADMIN;
+    ADMIN, PLANNER, OPERATOR, ENGINEER, AUDITOR, SENSOR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -14,7 +17,8 @@ public enum Role {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown role '" + s + "' (operator, planner, engineer, auditor, admin)");
+            throw new IllegalArgumentException("unknown role '" + Text.clip(s)
+                    + "' (admin, planner, operator, engineer, auditor, sensor)");
         }
     }
 }

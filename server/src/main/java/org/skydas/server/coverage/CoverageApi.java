@@ -20,25 +20,17 @@ import io.javalin.http.HttpStatus;
 
 /**
  * The coverage routes: status, map tiles per target class, gap polygons and figures per sector, and
- * a recomputation for planners. Reading needs no token, like the scenario layers (it is planning
- * data); recomputing goes through {@code mayRecompute}, which throws when the caller may not.
+ * a recomputation for planners. Who may call them (a login for all: the gaps say where the border is
+ * not watched) is checked before they run, by the server's access gate.
  */
 public final class CoverageApi {
 
-    /** Checks the caller of a route; throws (the server maps the exception to 401 or 403) to refuse. */
-    @FunctionalInterface
-    public interface Guard {
-        void check(Context ctx);
-    }
-
     private final CoverageService service;
-    private final Guard mayRecompute;
     private final TileCache tiles = new TileCache();
 
     /** @param service null when this server computes no coverage: the status says "none" */
-    public CoverageApi(CoverageService service, Guard mayRecompute) {
+    public CoverageApi(CoverageService service) {
         this.service = service;
-        this.mayRecompute = mayRecompute;
     }
 
     public void register(Javalin app) {
@@ -89,7 +81,7 @@ public final class CoverageApi {
         String file = ctx.pathParam("file");
         TargetClass target = CoverageSnapshot.parseClass(ctx.pathParam("class"));
         if (target == null) {
-            ctx.status(HttpStatus.NOT_FOUND).json(error("unknown target class '" + ctx.pathParam("class")
+            ctx.status(HttpStatus.NOT_FOUND).json(error("unknown target class '" + org.skydas.server.auth.Text.clip(ctx.pathParam("class"))
                     + "' (person, vehicle, drone_50m, drone_120m)"));
             return;
         }
@@ -130,7 +122,7 @@ public final class CoverageApi {
         if (wanted != null && !wanted.isEmpty()) {
             only = CoverageSnapshot.parseClass(wanted);
             if (only == null) {
-                ctx.status(HttpStatus.BAD_REQUEST).json(error("unknown target class '" + wanted
+                ctx.status(HttpStatus.BAD_REQUEST).json(error("unknown target class '" + org.skydas.server.auth.Text.clip(wanted)
                         + "' (person, vehicle, drone_50m, drone_120m)"));
                 return;
             }
@@ -180,7 +172,6 @@ public final class CoverageApi {
     }
 
     private void recompute(Context ctx) {
-        mayRecompute.check(ctx);
         if (service == null) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error("this server computes no coverage"));
             return;

@@ -324,6 +324,28 @@ public final class LivePipeline implements AutoCloseable {
         return m;
     }
 
+    /** When the worker last went round its loop (it does every 200 ms when idle), and last processed a batch. */
+    private volatile long lastLoopMillis = System.currentTimeMillis();
+    private volatile long lastBatchMillis;
+
+    /**
+     * The pipeline thread for /api/health: alive, queue depth and capacity, seconds since its loop last
+     * turned and since it last processed a batch (null before the first); {@code ok} false when the thread
+     * died or its loop has not turned for 30 s (stuck).
+     */
+    public Map<String, Object> health() {
+        long now = System.currentTimeMillis();
+        double loopAge = (now - lastLoopMillis) / 1000.0;
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("ok", worker.isAlive() && loopAge < 30);
+        m.put("alive", worker.isAlive());
+        m.put("queued", queue.size());
+        m.put("capacity", queue.size() + queue.remainingCapacity());
+        m.put("last_loop_age_s", Math.round(loopAge * 10) / 10.0);
+        m.put("last_batch_age_s", lastBatchMillis == 0 ? null : Math.round((now - lastBatchMillis) / 100.0) / 10.0);
+        return m;
+    }
+
     private void run() {
         List<Item> batch = new ArrayList<>(BATCH);
         while (running) {
@@ -340,6 +362,10 @@ public final class LivePipeline implements AutoCloseable {
                     queue.drainTo(batch, BATCH - 1);
                 }
                 process(batch);
+                lastLoopMillis = System.currentTimeMillis();
+                if (!batch.isEmpty()) {
+                    lastBatchMillis = lastLoopMillis;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -74,8 +74,8 @@ class CoverageApiTest {
         scenario = scenario();
         watch = new WatchServices(WatchStore.openSqlite(dir));
         watch.ensureAdmin("admin-secret");
-        watch.addUser("pl1", Role.PLANNER, "planner-pw");
-        watch.addUser("op1", Role.OPERATOR, "operator-pw");
+        watch.addUser("pl1", Role.PLANNER, "planner-pass");
+        watch.addUser("op1", Role.OPERATOR, "operator-pass");
         CoverageSettings settings = CoverageSettings.defaults().withResolution(20);
         coverage = CoverageService.start(scenario, List.of(), null, settings, r -> new Thread(() -> {
             try {
@@ -120,7 +120,7 @@ class CoverageApiTest {
     }
 
     JsonNode json(String path) throws Exception {
-        HttpResponse<byte[]> r = call("GET", path, null);
+        HttpResponse<byte[]> r = call("GET", path, reader());
         assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
         return JSON.readTree(r.body());
     }
@@ -129,6 +129,16 @@ class CoverageApiTest {
         gate.countDown();
         assertThat(coverage.await(Duration.ofSeconds(60))).isTrue();
         assertThat(json("/api/coverage").path("status").asText()).as(json("/api/coverage").toString()).isEqualTo("ready");
+    }
+
+    private String reader;
+
+    /** A planner's token: reading the coverage needs a login. */
+    String reader() throws Exception {
+        if (reader == null) {
+            reader = login("pl1", "planner-pass");
+        }
+        return reader;
     }
 
     String login(String user, String pw) throws Exception {
@@ -141,10 +151,10 @@ class CoverageApiTest {
         assertThat(running.path("status").asText()).isEqualTo("running");
         assertThat(running.path("computedAt").isNull()).isTrue();
         assertThat(running.path("terrain").asText()).contains("bare ellipsoid");
-        HttpResponse<byte[]> early = call("GET", "/api/tiles/coverage/person/14/9000/5000.png", null);
+        HttpResponse<byte[]> early = call("GET", "/api/tiles/coverage/person/14/9000/5000.png", reader());
         assertThat(early.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(early.body()).path("error").asText()).contains("being computed");
-        assertThat(call("GET", "/api/coverage/gaps", null).statusCode()).isEqualTo(503);
+        assertThat(call("GET", "/api/coverage/gaps", reader()).statusCode()).isEqualTo(503);
 
         ready();
         JsonNode st = json("/api/coverage");
@@ -188,13 +198,13 @@ class CoverageApiTest {
     @Test
     void unknownClassIs404AndBadTileNumbers400() throws Exception {
         ready();
-        HttpResponse<byte[]> r = call("GET", "/api/tiles/coverage/tank/10/500/300.png", null);
+        HttpResponse<byte[]> r = call("GET", "/api/tiles/coverage/tank/10/500/300.png", reader());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(r.body()).path("error").asText()).contains("tank");
-        assertThat(call("GET", "/api/tiles/coverage/person/3/8/0.png", null).statusCode()).isEqualTo(400);
-        assertThat(call("GET", "/api/tiles/coverage/person/x/1/0.png", null).statusCode()).isEqualTo(400);
-        assertThat(call("GET", "/api/tiles/coverage/person/1/1/0.jpg", null).statusCode()).isEqualTo(400);
-        assertThat(call("GET", "/api/coverage/gaps?class=tank", null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/tiles/coverage/person/3/8/0.png", reader()).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/tiles/coverage/person/x/1/0.png", reader()).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/tiles/coverage/person/1/1/0.jpg", reader()).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/coverage/gaps?class=tank", reader()).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -236,9 +246,9 @@ class CoverageApiTest {
         ready();
         assertThat(call("POST", "/api/coverage/recompute", null).statusCode()).isEqualTo(401);
         assertThat(call("POST", "/api/coverage/recompute", "not-a-token").statusCode()).isEqualTo(401);
-        assertThat(call("POST", "/api/coverage/recompute", login("op1", "operator-pw")).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/coverage/recompute", login("op1", "operator-pass")).statusCode()).isEqualTo(403);
         String before = json("/api/coverage").path("computedAt").asText();
-        HttpResponse<byte[]> r = call("POST", "/api/coverage/recompute", login("pl1", "planner-pw"));
+        HttpResponse<byte[]> r = call("POST", "/api/coverage/recompute", login("pl1", "planner-pass"));
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(coverage.await(Duration.ofSeconds(60))).isTrue();
         JsonNode after = json("/api/coverage");
@@ -260,18 +270,24 @@ class CoverageApiTest {
 
     @Test
     void aServerWithoutCoverageSaysNoneAndServesNoTiles() throws Exception {
-        try (SkydasServer plain = new SkydasServer(new ScenarioView(scenario), "memory").start("127.0.0.1", 0)) {
+        String planner = reader();
+        try (SkydasServer plain = new SkydasServer(new ScenarioView(scenario), "memory", watch).start("127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + plain.port();
-            HttpResponse<String> st = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/coverage")).build(),
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/coverage")).build(),
                     HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("the coverage needs a login").isEqualTo(401);
+            HttpResponse<String> st = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/coverage"))
+                    .header("Authorization", "Bearer " + planner).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(st.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(st.body()).path("status").asText()).isEqualTo("none");
             HttpResponse<String> tile = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/tiles/coverage/person/10/500/300.png")).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/api/tiles/coverage/person/10/500/300.png")).header("Authorization", "Bearer " + planner).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(tile.statusCode()).isEqualTo(503);
             HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/coverage/recompute"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(again.statusCode()).isEqualTo(403);
+                    .header("Authorization", "Bearer " + planner).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(503);
         }
     }
 
@@ -335,7 +351,7 @@ class CoverageApiTest {
     }
 
     BufferedImage tile(String cls, int z, int x, int y) throws Exception {
-        HttpResponse<byte[]> r = call("GET", "/api/tiles/coverage/" + cls + "/" + z + "/" + x + "/" + y + ".png", null);
+        HttpResponse<byte[]> r = call("GET", "/api/tiles/coverage/" + cls + "/" + z + "/" + x + "/" + y + ".png", reader());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));

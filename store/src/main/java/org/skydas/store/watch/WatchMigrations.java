@@ -51,7 +51,57 @@ final class WatchMigrations {
                 "CREATE TABLE users (username TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
                     + "created_at TEXT NOT NULL)"), List.of(), List.of()),
             new Migration(3, "alert coverage (covered or gap where it arose)", List.of(
-                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()));
+                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()),
+            new Migration(4, "accounts: disabled users, append-only account audit", List.of(
+                "ALTER TABLE users ADD COLUMN disabled {BOOL} NOT NULL DEFAULT FALSE",
+                "CREATE TABLE account_audit (sequence {ID}, time {REAL} NOT NULL, actor TEXT NOT NULL, "
+                    + "action TEXT NOT NULL, subject TEXT, address TEXT, detail TEXT)"),
+                List.of(
+                    "CREATE TRIGGER account_audit_no_update BEFORE UPDATE ON account_audit "
+                        + "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+                    "CREATE TRIGGER account_audit_no_delete BEFORE DELETE ON account_audit "
+                        + "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER account_audit_append_only BEFORE UPDATE OR DELETE ON account_audit "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")),
+            new Migration(5, "obstacle register: fields, versions, status history, append-only obstacle audit",
+                List.of(
+                    "CREATE TABLE obstacle_fields (id TEXT PRIMARY KEY, kind TEXT NOT NULL, explosive {BOOL} NOT NULL, "
+                        + "name TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL, record TEXT NOT NULL, "
+                        + "geom_wkt TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)",
+                    "CREATE TABLE obstacle_field_versions (id TEXT NOT NULL, version INTEGER NOT NULL, "
+                        + "record TEXT NOT NULL, geom_wkt TEXT NOT NULL, written_at TEXT NOT NULL, "
+                        + "written_by TEXT NOT NULL, PRIMARY KEY (id, version))",
+                    "CREATE TABLE obstacle_field_status (id TEXT NOT NULL, seq INTEGER NOT NULL, from_status TEXT, "
+                        + "to_status TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT, note TEXT, "
+                        + "clearance TEXT, PRIMARY KEY (id, seq))",
+                    "CREATE TABLE obstacle_audit (sequence {ID}, time TEXT NOT NULL, actor TEXT NOT NULL, role TEXT, "
+                        + "field_id TEXT NOT NULL, explosive {BOOL} NOT NULL, action TEXT NOT NULL, "
+                        + "version INTEGER NOT NULL, before_json TEXT, after_json TEXT NOT NULL)"),
+                List.of(
+                    "CREATE TRIGGER obstacle_audit_no_update BEFORE UPDATE ON obstacle_audit BEGIN "
+                        + "SELECT RAISE(ABORT, 'audit is append-only'); END",
+                    "CREATE TRIGGER obstacle_audit_no_delete BEFORE DELETE ON obstacle_audit BEGIN "
+                        + "SELECT RAISE(ABORT, 'audit is append-only'); END",
+                    "CREATE TRIGGER obstacle_versions_no_update BEFORE UPDATE ON obstacle_field_versions BEGIN "
+                        + "SELECT RAISE(ABORT, 'versions are append-only'); END",
+                    "CREATE TRIGGER obstacle_versions_no_delete BEFORE DELETE ON obstacle_field_versions BEGIN "
+                        + "SELECT RAISE(ABORT, 'versions are append-only'); END",
+                    "CREATE TRIGGER obstacle_status_no_update BEFORE UPDATE ON obstacle_field_status BEGIN "
+                        + "SELECT RAISE(ABORT, 'status history is append-only'); END",
+                    "CREATE TRIGGER obstacle_status_no_delete BEFORE DELETE ON obstacle_field_status BEGIN "
+                        + "SELECT RAISE(ABORT, 'status history is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER obstacle_audit_append_only BEFORE UPDATE OR DELETE ON obstacle_audit "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()",
+                    "CREATE TRIGGER obstacle_versions_append_only BEFORE UPDATE OR DELETE ON obstacle_field_versions "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()",
+                    "CREATE TRIGGER obstacle_status_append_only BEFORE UPDATE OR DELETE ON obstacle_field_status "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()",
+                    // PostGIS geometry beside the WKT, so that QGIS and spatial SQL see the register.
+                    "ALTER TABLE obstacle_fields ADD COLUMN geom geometry(Geometry, 3346) GENERATED ALWAYS AS "
+                        + "(ST_GeomFromText(geom_wkt, 3346)) STORED",
+                    "CREATE INDEX obstacle_fields_geom ON obstacle_fields USING GIST (geom)")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -43,12 +43,14 @@ public final class WatchStore implements AutoCloseable {
     private final Connection c;
     private final Dialect dialect;
     private SqliteCheckpointer checkpointer;
+    private final ObstacleRegister obstacles;
 
     private WatchStore(Connection c, Dialect dialect) throws SQLException {
         this.c = c;
         this.dialect = dialect;
         WatchMigrations.apply(c, dialect);
         c.setAutoCommit(false);
+        this.obstacles = new ObstacleRegister(c);
     }
 
     /** The embedded store: {@code DIR/watch.db}, created when missing. */
@@ -117,6 +119,11 @@ public final class WatchStore implements AutoCloseable {
         } finally {
             c.rollback();
         }
+    }
+
+    /** The obstacle register, on this store's connection (serialise calls as for the store's own methods). */
+    public ObstacleRegister obstacleRegister() {
+        return obstacles;
     }
 
     /** Appends detections in one transaction; returns their ids, in order. */
@@ -423,15 +430,137 @@ public final class WatchStore implements AutoCloseable {
     }
 
     public java.util.Optional<UserRecord> user(String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT username, role, password_hash FROM users WHERE username = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT username, role, password_hash, disabled FROM users "
+                + "WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                java.util.Optional<UserRecord> out = rs.next()
-                        ? java.util.Optional.of(new UserRecord(rs.getString(1), rs.getString(2), rs.getString(3)))
-                        : java.util.Optional.empty();
+                java.util.Optional<UserRecord> out = rs.next() ? java.util.Optional.of(userRow(rs)) : java.util.Optional.empty();
                 c.commit();
                 return out;
             }
+        }
+    }
+
+    private static UserRecord userRow(ResultSet rs) throws SQLException {
+        return new UserRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+    }
+
+    /** Every user, by name. */
+    public List<UserRecord> users() throws SQLException {
+        List<UserRecord> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT username, role, password_hash, disabled FROM users ORDER BY username")) {
+            while (rs.next()) {
+                out.add(userRow(rs));
+            }
+            c.commit();
+        }
+        return out;
+    }
+
+    /** Disables a user (or enables one again) together with its audit entry; false when there is no such user. */
+    public boolean setDisabled(String username, boolean disabled, AccountEvent audit) throws SQLException {
+        return updateUser("UPDATE users SET disabled = ? WHERE username = ?", ps -> ps.setBoolean(1, disabled),
+                username, audit);
+    }
+
+    /** Replaces a user's password hash together with its audit entry; false when there is no such user. */
+    public boolean setPasswordHash(String username, String passwordHash, AccountEvent audit) throws SQLException {
+        return updateUser("UPDATE users SET password_hash = ? WHERE username = ?", ps -> ps.setString(1, passwordHash),
+                username, audit);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private boolean updateUser(String sql, Binder first, String username, AccountEvent audit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            first.bind(ps);
+            ps.setString(2, username);
+            boolean found = ps.executeUpdate() == 1;
+            if (found) {
+                appendAccountEvent(audit);
+            }
+            c.commit();
+            return found;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Adds a user together with its audit entry; false (and no audit entry) when the name is taken. */
+    public boolean addUser(UserRecord u, AccountEvent audit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, role, password_hash, created_at, "
+                + "disabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+            ps.setString(1, u.username());
+            ps.setString(2, u.role());
+            ps.setString(3, u.passwordHash());
+            ps.setString(4, java.time.Instant.now().toString());
+            ps.setBoolean(5, u.disabled());
+            boolean added = ps.executeUpdate() == 1;
+            if (added) {
+                appendAccountEvent(audit);
+            }
+            c.commit();
+            return added;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Appends one account audit entry in its own transaction. */
+    public void recordAccountEvent(AccountEvent e) throws SQLException {
+        try {
+            appendAccountEvent(e);
+            c.commit();
+        } catch (SQLException x) {
+            c.rollback();
+            throw x;
+        }
+    }
+
+    private void appendAccountEvent(AccountEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_audit (time, actor, action, subject, address, "
+                + "detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setDouble(1, e.time());
+            ps.setString(2, e.actor());
+            ps.setString(3, e.action());
+            ps.setString(4, e.subject());
+            ps.setString(5, e.address());
+            ps.setString(6, e.detail());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Account audit entries after {@code afterSequence}, oldest first, at most {@code limit}. */
+    public List<AccountEvent> accountEvents(long afterSequence, int limit) throws SQLException {
+        List<AccountEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, action, subject, address, detail "
+                + "FROM account_audit WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
+            ps.setLong(1, afterSequence);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AccountEvent(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            c.commit();
+        }
+        return out;
+    }
+
+    /** A real round trip to the database (health checks): the schema version. */
+    public int ping() throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM skydas_watch_schema")) {
+            rs.next();
+            int v = rs.getInt(1);
+            c.commit();
+            return v;
         }
     }
 

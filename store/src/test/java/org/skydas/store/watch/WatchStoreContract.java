@@ -95,6 +95,35 @@ abstract class WatchStoreContract {
     }
 
     @Test
+    void usersAreDisabledAndGivenNewPasswordsWithAnAccountAuditThatCannotBeRewritten() throws Exception {
+        try (WatchStore s = open()) {
+            assertThat(s.ping()).isGreaterThanOrEqualTo(4);
+            AccountEvent added = new AccountEvent(0, 10, "admin", "user_added", "op1", "10.0.0.5", "role=operator");
+            assertThat(s.addUser(new UserRecord("op1", "operator", "hash-1"), added)).isTrue();
+            assertThat(s.addUser(new UserRecord("op1", "planner", "hash-x"), added)).as("the name is taken").isFalse();
+            assertThat(s.setDisabled("op1", true, new AccountEvent(0, 11, "admin", "user_disabled", "op1", null, null)))
+                    .isTrue();
+            assertThat(s.setPasswordHash("op1", "hash-2", new AccountEvent(0, 12, "cli:root", "password_changed", "op1",
+                    null, null))).isTrue();
+            assertThat(s.setDisabled("nobody", true, new AccountEvent(0, 13, "admin", "user_disabled", "nobody", null,
+                    null))).as("no such user: no change, no audit").isFalse();
+            s.recordAccountEvent(new AccountEvent(0, 14, "op1", "login_failed", "op1", "10.0.0.9", "wrong password"));
+        }
+        try (WatchStore s = open()) {
+            assertThat(s.user("op1")).contains(new UserRecord("op1", "operator", "hash-2", true));
+            assertThat(s.users()).extracting(UserRecord::username).containsExactly("op1");
+            List<AccountEvent> events = s.accountEvents(0, 100);
+            assertThat(events).extracting(AccountEvent::action)
+                    .containsExactly("user_added", "user_disabled", "password_changed", "login_failed");
+            assertThat(events.get(2).actor()).isEqualTo("cli:root");
+            assertThat(events.get(0).address()).isEqualTo("10.0.0.5");
+            assertThat(s.accountEvents(events.get(1).sequence(), 100)).hasSize(2);
+            assertThatThrownBy(() -> s.execute("DELETE FROM account_audit")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("UPDATE account_audit SET actor = 'x'")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
     void trackHistoryIgnoresRepeats() throws Exception {
         try (WatchStore s = open()) {
             s.appendTrackPoints(List.of(new TrackPoint(1, 0, 10, 20, 1, 0, "person"),

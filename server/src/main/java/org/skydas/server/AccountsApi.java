@@ -1,0 +1,116 @@
+package org.skydas.server;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.skydas.server.auth.Role;
+import org.skydas.server.auth.Sessions;
+import org.skydas.store.watch.AccountEvent;
+import org.skydas.store.watch.UserRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Logging in and out, and the admin's account routes: add, list, disable, set a password; the account
+ * audit. Every change is audited with its actor (the logged-in admin) and the actor's address. Who may
+ * call what is {@link org.skydas.server.auth.AccessMatrix}'s.
+ */
+final class AccountsApi {
+
+    private final WatchServices watch;
+
+    AccountsApi(WatchServices watch) {
+        this.watch = watch;
+    }
+
+    void register(Javalin app) {
+        app.post("/api/login", this::login);
+        app.post("/api/logout", ctx -> {
+            String header = ctx.header("Authorization");
+            watch.logout(header == null ? null : header.substring(Math.min(7, header.length())).trim(), ctx.ip());
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        app.get("/api/users", ctx -> ctx.json(watch.users().stream().map(AccountsApi::userJson).toList()));
+        app.post("/api/users", ctx -> {
+            JsonNode body = WatchApi.body(ctx, true);
+            String name = WatchApi.text(body, "username");
+            String password = WatchApi.text(body, "password");
+            String roleName = WatchApi.text(body, "role");
+            if (name == null || password == null || roleName == null) {
+                throw new WatchApi.BadRequest("'username', 'password' and 'role' are required");
+            }
+            Role role;
+            try {
+                role = Role.parse(roleName);
+            } catch (IllegalArgumentException e) {
+                throw new WatchApi.BadRequest(e.getMessage());
+            }
+            if (!watch.addUser(actor(ctx), ctx.ip(), name, role, password)) {
+                throw new WatchServices.Conflict("the user name '" + org.skydas.server.auth.Text.clip(name) + "' is taken");
+            }
+            ctx.status(HttpStatus.CREATED).json(userJson(new UserRecord(name, role.wireName(), "", false)));
+        });
+        app.post("/api/users/{name}/disable", ctx -> {
+            watch.disableUser(actor(ctx), ctx.ip(), ctx.pathParam("name"));
+            ctx.json(userJson(watch.users().stream().filter(u -> u.username().equals(ctx.pathParam("name")))
+                    .findFirst().orElseThrow()));
+        });
+        app.post("/api/users/{name}/password", ctx -> {
+            String password = WatchApi.text(WatchApi.body(ctx, true), "password");
+            if (password == null) {
+                throw new WatchApi.BadRequest("'password' is required");
+            }
+            watch.setPassword(actor(ctx), ctx.ip(), ctx.pathParam("name"), password);
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        app.get("/api/audit/accounts", ctx -> {
+            long after = ctx.queryParam("after") == null ? 0 : WatchApi.parseLong(ctx.queryParam("after"), "after");
+            int limit = ctx.queryParam("limit") == null ? 1000
+                    : (int) Math.max(1, Math.min(10_000, WatchApi.parseLong(ctx.queryParam("limit"), "limit")));
+            ctx.json(watch.accountAudit(after, limit).stream().map(AccountsApi::eventJson).toList());
+        });
+    }
+
+    private void login(Context ctx) throws Exception {
+        JsonNode body = WatchApi.body(ctx, true);
+        String user = WatchApi.text(body, "username");
+        String password = WatchApi.text(body, "password");
+        if (user == null || password == null) {
+            throw new WatchApi.BadRequest("'username' and 'password' are required");
+        }
+        String token = watch.login(user, password, ctx.ip())
+                .orElseThrow(() -> new AccessGate.Unauthorized("wrong user name or password"));
+        Sessions.Session s = watch.sessions().find(token).orElseThrow();
+        ctx.json(Map.of("token", token, "username", s.username(), "role", s.role().wireName(),
+                "expires_in_s", watch.sessions().ttlSeconds()));
+    }
+
+    private static String actor(Context ctx) {
+        return AccessGate.session(ctx).username();
+    }
+
+    static Map<String, Object> userJson(UserRecord u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", u.username());
+        m.put("role", u.role());
+        m.put("disabled", u.disabled());
+        return m;
+    }
+
+    static Map<String, Object> eventJson(AccountEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sequence", e.sequence());
+        m.put("time", Instant.ofEpochMilli((long) (e.time() * 1000)).toString());
+        m.put("actor", e.actor());
+        m.put("action", e.action());
+        m.put("subject", e.subject());
+        m.put("address", e.address());
+        m.put("detail", e.detail());
+        return m;
+    }
+}
