@@ -17,7 +17,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /** Small helpers to bind Netty TCP and UDP servers on one shared, small event loop. */
-final class NettyServers {
+public final class NettyServers {
 
     private NettyServers() {
     }
@@ -31,7 +31,7 @@ final class NettyServers {
      * the idle timeout, then {@code perConnection}'s handler. Refusals, idle closes and failed handshakes
      * are counted in {@code stats}; none of them is fatal to the listener.
      */
-    static Channel tcp(EventLoopGroup group, String host, int port, TcpOptions options, ListenerStats stats,
+    public static Channel tcp(EventLoopGroup group, String host, int port, TcpOptions options, ListenerStats stats,
                        Supplier<ChannelHandler> perConnection) throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
