@@ -59,6 +59,11 @@ public final class SkydasServer implements AutoCloseable {
     private java.nio.file.Path tlsCert;
     private java.nio.file.Path tlsKey;
 
+    /** Whether the port serves HTTPS (and WSS) only. */
+    public boolean https() {
+        return tlsCert != null;
+    }
+
     /** Serves HTTPS (and WSS) only, with this PEM certificate chain and PKCS#8 PEM key; call before {@link #start}. */
     public SkydasServer withTls(java.nio.file.Path certPem, java.nio.file.Path keyPem) {
         this.tlsCert = certPem;

@@ -65,6 +65,11 @@ public final class CotListener implements AutoCloseable {
         }
     }
 
+    /** Where UDP listens, or null when it is off. */
+    public java.net.SocketAddress udpLocalAddress() {
+        return udp == null ? null : udp.localAddress();
+    }
+
     /** The UDP port, or -1 when UDP is off. */
     public int udpPort() {
         return udp == null ? -1 : NettyServers.port(udp);

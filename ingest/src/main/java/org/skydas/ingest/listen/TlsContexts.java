@@ -27,6 +27,26 @@ public final class TlsContexts {
                 .build();
     }
 
+    /** A client socket factory trusting only the CA in {@code caPem} (an MQTT broker's, say). */
+    public static javax.net.ssl.SSLSocketFactory trusting(Path caPem) throws java.io.IOException,
+            java.security.GeneralSecurityException {
+        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        int i = 0;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(caPem)) {
+            for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)) {
+                ts.setCertificateEntry("ca" + i++, c);
+            }
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx.getSocketFactory();
+    }
+
     private static File file(Path p) {
         return p.toFile();
     }
