@@ -180,6 +180,8 @@ map.on("mouseenter", "tracks", () => { map.getCanvas().style.cursor = "pointer";
 map.on("mouseleave", "tracks", () => { map.getCanvas().style.cursor = ""; });
 
 $("logout").addEventListener("click", () => {
+  // Revoke the token on the server too (best effort: a dead server forgets tokens anyway).
+  void api.logout().catch(() => undefined);
   api.forget();
   stream?.close();
   showLogin();

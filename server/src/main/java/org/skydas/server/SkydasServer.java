@@ -111,6 +111,9 @@ public final class SkydasServer implements AutoCloseable {
                 s.hostedPath = "/";
                 s.directory = "/org/skydas/web/public";
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                // API paths never name a file; a very long or odd one made the file lookup fail with a bare 500.
+                s.skipFileFunction = req -> req.getRequestURI().startsWith("/api/") || req.getRequestURI().length() > 512
+                        || req.getRequestURI().contains("//");
             });
         });
         app.get("/api/health", this::health);
