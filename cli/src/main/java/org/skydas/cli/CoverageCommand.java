@@ -212,7 +212,7 @@ public final class CoverageCommand implements Callable<Integer> {
     }
 
     /** The grid, if it names its CRS by an EPSG code that proj4j knows (needed to warp it). */
-    private static DemGrid withCrs(Path file, DemGrid g) throws DemFormatException {
+    static DemGrid withCrs(Path file, DemGrid g) throws DemFormatException {
         if (g.epsg() == 0 || org.skydas.terrain.Crs.lookup(g.epsg()) == null) {
             throw new DemFormatException(file, "its CRS has no known EPSG code (EPSG:" + g.epsg()
                     + "); reproject it first, e.g. gdalwarp -t_srs EPSG:3346");
@@ -245,13 +245,21 @@ public final class CoverageCommand implements Callable<Integer> {
         private static final int WIDTH = 30;
         private final PrintStream err;
         private final int total;
+        private final String label;
+        private final String unit;
         private final long started = System.nanoTime();
         private int done;
         private int lastDrawn = -1;
 
         Bar(PrintStream err, int total) {
+            this(err, total, "coverage", "sensor runs");
+        }
+
+        Bar(PrintStream err, int total, String label, String unit) {
             this.err = err;
             this.total = total;
+            this.label = label;
+            this.unit = unit;
         }
 
         synchronized void advance(String what) {
@@ -262,8 +270,8 @@ public final class CoverageCommand implements Callable<Integer> {
                 return;
             }
             lastDrawn = pct;
-            err.printf(Locale.ROOT, "\rcoverage [%s%s] %3d %% %d/%d sensor runs, %s (%.1f s)   ", "#".repeat(filled),
-                    ".".repeat(WIDTH - filled), pct, done, total, what, (System.nanoTime() - started) / 1e9);
+            err.printf(Locale.ROOT, "\r%s [%s%s] %3d %% %d/%d %s, %s (%.1f s)   ", label, "#".repeat(filled),
+                    ".".repeat(WIDTH - filled), pct, done, total, unit, what, (System.nanoTime() - started) / 1e9);
             err.flush();
         }
 

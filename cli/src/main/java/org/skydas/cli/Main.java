@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             TrackCommand.class,
             ViewshedCommand.class,
             CoverageCommand.class,
+            CostDistanceCommand.class,
+            CorridorsCommand.class,
             SimulateCommand.class,
             ReplayCommand.class,
             UsersCommand.class,

@@ -29,7 +29,7 @@ public final class SkydasServer implements AutoCloseable {
     private org.skydas.server.pipeline.LivePipeline pipeline;
     private java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> listenerStats =
             java.util.List::of;
-    private final StreamHub hub = new StreamHub();
+    private final StreamHub hub;
     private LiveApi liveApi;
     private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
@@ -45,6 +45,7 @@ public final class SkydasServer implements AutoCloseable {
         this.view = view;
         this.scenarioSource = scenarioSource;
         this.watch = watch;
+        this.hub = watch == null ? new StreamHub() : new StreamHub(watch.alertLatency());
     }
 
     /** Serves the live picture of {@code pipeline} (tracks, ingest counters); call before {@link #start}. */
@@ -126,8 +127,13 @@ public final class SkydasServer implements AutoCloseable {
         app.exception(AccessGate.Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer").json(error(e.getMessage())));
         app.exception(AccessGate.Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(error(e.getMessage())));
-        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> ctx.status(HttpStatus.CONTENT_TOO_LARGE)
-                .header("Connection", "close").json(error(e.getMessage())));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> {
+            try {
+                BodyLimit.refuse(ctx.req(), ctx.res(), e.getMessage());
+            } catch (java.io.IOException gone) {
+                // the client went first
+            }
+        });
         app.exception(WatchApi.BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
         app.exception(WatchServices.Invalid.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
@@ -156,7 +162,7 @@ public final class SkydasServer implements AutoCloseable {
             }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
-            watch.onAlertChange(hub::alertChanged);
+            watch.onAlertCommitted(hub::alertCommitted);
             // Browsers cannot set headers on a WebSocket: the token comes in Sec-WebSocket-Protocol (or ?token=).
             app.wsBeforeUpgrade("/api/stream", gate::checkUpgrade);
             app.ws("/api/stream", ws -> {

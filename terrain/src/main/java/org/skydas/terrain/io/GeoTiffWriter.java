@@ -53,6 +53,22 @@ public final class GeoTiffWriter {
                 description, (row0, rows, buf) -> grid.putRows(row0, rows, buf.asFloatBuffer()));
     }
 
+    /** Fills {@code rows} whole rows of Float32 samples starting at {@code row0}. */
+    @FunctionalInterface
+    public interface FloatRows {
+        void put(int row0, int rows, java.nio.FloatBuffer dst);
+    }
+
+    /**
+     * A Float32 raster whose rows come from {@code rows} (so a large result is written without a
+     * second full-size copy), with {@code nodata} (NaN allowed) and an optional ImageDescription.
+     */
+    public static void writeFloat32(Path file, int width, int height, GeoTransform transform, int epsg, float nodata,
+            Compression compression, String description, FloatRows rows) throws IOException {
+        write(file, width, height, transform, epsg, SampleType.FLOAT32, formatNodata(nodata), compression, description,
+                (row0, n, buf) -> rows.put(row0, n, buf.asFloatBuffer()));
+    }
+
     /** A Byte raster such as a viewshed (row-major, {@code width * height} values). */
     public static void writeByte(Path file, int width, int height, GeoTransform transform, int epsg, byte[] data,
             Integer nodata, Compression compression) throws IOException {

@@ -1,0 +1,417 @@
+package org.skydas.terrain.cost;
+
+import java.util.Objects;
+
+import org.skydas.terrain.DemGrid;
+import org.skydas.terrain.GeoTransform;
+
+/**
+ * Cumulative cost from start cells over a raster, with the semantics of GRASS {@code r.cost} and
+ * {@code r.walk} (GRASS 8.2): Dijkstra's search over 8 neighbours, or 16 with the knight's move.
+ *
+ * <p><b>r.cost</b> ({@link #friction}): moving from cell A to an orthogonal or diagonal neighbour B
+ * costs {@code (f(A) + f(B)) / 2 * d}, a knight's move costs {@code (f(A) + f(B) + f(I1) + f(I2)) / 4 * d}
+ * where I1 and I2 are the two cells the move passes between, and {@code d} is the move's length in
+ * units of the east-west cell size (1 east-west, ns/ew north-south, their hypotenuse diagonally,
+ * {@code sqrt(4 (ns/ew)^2 + 1)} or {@code sqrt((ns/ew)^2 + 4)} for knights). The result is in friction
+ * units times east-west cells, as r.cost's.
+ *
+ * <p><b>r.walk</b> ({@link #walk}): moving from A to B over the horizontal distance {@code s} (metres:
+ * the cell sizes) with the height change {@code dh = z(B) - z(A)} takes
+ * {@code a s + k dh + lambda fAvg s} seconds, where {@code k} is {@code b} uphill ({@code dh/s >= 0}),
+ * {@code d} on steep downhill ({@code dh/s < slope_factor}) and {@code c} otherwise, and {@code fAvg}
+ * is the friction averaged as above (zero without a friction raster).
+ *
+ * <p>NaN or the grid's NoData marker in the friction (or the DEM) makes a cell impassable, as are
+ * negative frictions (r.cost turns them into its null cost). A knight's move needs both cells it
+ * passes between passable. Start cells cost 0. With a maximum cost the search stops at the first
+ * cell whose cost exceeds it; cells already reached by then keep their cost, as in r.cost.
+ *
+ * <p>Memory: the friction (and DEM) are copied into float arrays with a two-cell impassable border
+ * (so the inner loop has no bounds checks), the costs are doubles and the directions one byte per
+ * cell: 13 bytes a cell for r.cost with directions, 1.3 GB for a 10 000 x 10 000 grid; 17 for r.walk.
+ */
+public final class CostDistance {
+
+    /** Border of impassable cells around the copied grid: the knight reaches two cells. */
+    static final int PAD = 2;
+
+    /** Neighbours in r.cost's order: W, E, N, S, NW, NE, SE, SW, then knights NNW, NNE, SSE, SSW, WNW, ENE, ESE, WSW. */
+    static final int[] DROW = {0, 0, -1, 1, -1, -1, 1, 1, -2, -2, 2, 2, -1, -1, 1, 1};
+    static final int[] DCOL = {-1, 1, 0, 0, -1, 1, 1, -1, -1, 1, 1, -1, -2, 2, 2, -2};
+    /** For knights (index 8..15): the two cells the move passes between, as neighbour indices 0..7. */
+    static final int[] VIA1 = {2, 2, 3, 3, 0, 1, 1, 0};
+    static final int[] VIA2 = {4, 5, 6, 7, 4, 5, 6, 7};
+    /**
+     * r.cost's movement direction of a cell reached through neighbour k: degrees counter-clockwise
+     * from east, pointing from the cell back to the one it was reached from.
+     */
+    static final float[] DEGREES = {360f, 180f, 270f, 90f, 315f, 225f, 135f, 45f, 292.5f, 247.5f, 112.5f, 67.5f,
+        337.5f, 202.5f, 157.5f, 22.5f};
+
+    /** Options of one search. */
+    public record Options(boolean knight, double maxCost, boolean directions) {
+
+        public Options {
+            if (!(maxCost >= 0) || Double.isInfinite(maxCost)) {
+                throw new IllegalArgumentException("max cost must be a finite value >= 0 (0 = none), got " + maxCost);
+            }
+        }
+
+        /** 8 or 16 neighbours, no maximum, with directions. */
+        public static Options of(boolean knight) {
+            return new Options(knight, 0, true);
+        }
+    }
+
+    /** r.walk's coefficients; {@link #DEFAULT} are GRASS's defaults (Langmuir 1984). */
+    public record WalkParams(double a, double b, double c, double d, double lambda, double slopeFactor) {
+
+        public static final WalkParams DEFAULT = new WalkParams(0.72, 6.0, 1.9998, -1.9998, 1.0, -0.2125);
+
+        public WalkParams {
+            for (double v : new double[] {a, b, c, d, lambda, slopeFactor}) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("walk coefficients must be finite");
+                }
+            }
+        }
+    }
+
+    /** Told how far a search is: cells settled so far of the grid's cells (about every million cells). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void settled(long done, long total);
+    }
+
+    private CostDistance() {
+    }
+
+    /** r.cost over {@code friction} from the given start cells (row-major indices of the unpadded grid). */
+    public static CostSurface friction(DemGrid friction, int[] startCells, Options options) {
+        return prepare(friction).search(startCells, options, Progress.NONE);
+    }
+
+    /** r.walk over {@code dem} with an optional friction raster on the same grid ({@code null}: zero friction). */
+    public static CostSurface walk(DemGrid dem, DemGrid friction, WalkParams params, int[] startCells,
+            Options options) {
+        return prepareWalk(dem, friction, params).search(startCells, options, Progress.NONE);
+    }
+
+    /**
+     * The search's own padded copy of a friction raster for r.cost; the caller may drop the grid
+     * afterwards (a large run then never holds both).
+     */
+    public static Prepared prepare(DemGrid friction) {
+        Grid g = new Grid(friction);
+        return new Prepared(g, g.copy(friction, true), null, null);
+    }
+
+    /** The same for r.walk: the DEM and an optional friction raster on the same grid ({@code null}: zero). */
+    public static Prepared prepareWalk(DemGrid dem, DemGrid friction, WalkParams params) {
+        Objects.requireNonNull(params, "params");
+        Grid g = new Grid(dem);
+        float[] z = g.copy(dem, false);
+        float[] f;
+        if (friction != null) {
+            if (friction.width() != dem.width() || friction.height() != dem.height()) {
+                throw new IllegalArgumentException("friction is " + friction.width() + " x " + friction.height()
+                        + " cells, the DEM " + dem.width() + " x " + dem.height() + ": they must share one grid");
+            }
+            f = g.copy(friction, true);
+        } else {
+            f = new float[z.length];
+            for (int i = 0; i < z.length; i++) {
+                f[i] = Float.isNaN(z[i]) ? Float.NaN : 0f;
+            }
+        }
+        return new Prepared(g, f, z, params);
+    }
+
+    /** Rasters ready for searches (several searches may run over one, one after another or at once). */
+    public static final class Prepared {
+        private final Grid grid;
+        private final float[] friction;
+        private final float[] dem;
+        private final WalkParams walk;
+
+        Prepared(Grid grid, float[] friction, float[] dem, WalkParams walk) {
+            this.grid = grid;
+            this.friction = friction;
+            this.dem = dem;
+            this.walk = walk;
+        }
+
+        public int width() {
+            return grid.width;
+        }
+
+        public int height() {
+            return grid.height;
+        }
+
+        public GeoTransform transform() {
+            return grid.transform;
+        }
+
+        public CostSurface search(int[] startCells, Options options, Progress progress) {
+            return CostDistance.search(grid, friction, dem, walk, startCells, options, progress);
+        }
+
+        /**
+         * The cost the search gives the move between two neighbouring cells (row-major indices; a
+         * knight's move counts as a neighbour), NaN when the move is not allowed. Used to price a
+         * path on rasters other than the ones it was found on.
+         */
+        public double moveCost(int from, int to) {
+            int fr = from / grid.width;
+            int fc = from % grid.width;
+            int dr = to / grid.width - fr;
+            int dc = to % grid.width - fc;
+            for (int k = 0; k < 16; k++) {
+                if (DROW[k] == dr && DCOL[k] == dc) {
+                    return move(grid.padded(from), k);
+                }
+            }
+            return Double.NaN;
+        }
+
+        private double move(int cell, int k) {
+            int stride = grid.stride;
+            int nb = cell + DROW[k] * stride + DCOL[k];
+            double sum = (double) friction[cell] + friction[nb];
+            int parts = 2;
+            if (k >= 8) {
+                int v1 = VIA1[k - 8];
+                int v2 = VIA2[k - 8];
+                sum += (double) friction[cell + DROW[v1] * stride + DCOL[v1]]
+                        + friction[cell + DROW[v2] * stride + DCOL[v2]];
+                parts = 4;
+            }
+            double r = DROW[k] * grid.ns / grid.ew;
+            double len = Math.sqrt(r * r + DCOL[k] * DCOL[k]);
+            if (dem == null) {
+                return sum * len / parts;
+            }
+            double s = len * grid.ew;
+            double dh = (double) dem[nb] - dem[cell];
+            double slope = dh / s;
+            double coef = slope >= 0 ? walk.b() : (slope < walk.slopeFactor() ? walk.d() : walk.c());
+            return dh * coef + walk.a() * s + walk.lambda() * sum / parts * s;
+        }
+    }
+
+    /** Size and cell shape of the searched grid. */
+    static final class Grid {
+        final int width;
+        final int height;
+        final int stride;
+        final double ew;
+        final double ns;
+        final GeoTransform transform;
+        final int epsg;
+
+        Grid(DemGrid grid) {
+            GeoTransform gt = grid.transform();
+            if (gt.isRotated()) {
+                throw new IllegalArgumentException("rotated grids are not supported (warp to a north-up grid)");
+            }
+            this.width = grid.width();
+            this.height = grid.height();
+            this.stride = width + 2 * PAD;
+            if ((long) stride * (height + 2 * PAD) > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("grid of " + width + " x " + height + " cells is too large");
+            }
+            this.ew = Math.abs(gt.dx());
+            this.ns = Math.abs(gt.dy());
+            this.transform = gt;
+            this.epsg = grid.epsg();
+        }
+
+        int cells() {
+            return stride * (height + 2 * PAD);
+        }
+
+        int padded(int cell) {
+            return (cell / width + PAD) * stride + cell % width + PAD;
+        }
+
+        /** A padded copy with NaN for void (and, for frictions, negative) values and the border. */
+        float[] copy(DemGrid src, boolean friction) {
+            float[] out = new float[cells()];
+            java.util.Arrays.fill(out, 0, PAD * stride, Float.NaN);
+            java.util.Arrays.fill(out, (height + PAD) * stride, out.length, Float.NaN);
+            boolean marker = src.hasNodata();
+            float nodata = src.nodata();
+            for (int r = 0; r < height; r++) {
+                int base = (r + PAD) * stride;
+                src.copyRow(r, out, base + PAD);
+                for (int p = 0; p < PAD; p++) {
+                    out[base + p] = Float.NaN;
+                    out[base + PAD + width + p] = Float.NaN;
+                }
+                if (marker || friction) {
+                    for (int i = base + PAD, end = base + PAD + width; i < end; i++) {
+                        float v = out[i];
+                        if ((marker && v == nodata) || (friction && v < 0)) {
+                            out[i] = Float.NaN;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] startCells,
+            Options options, Progress progress) {
+        int n = g.cells();
+        int stride = g.stride;
+        int moves = options.knight() ? 16 : 8;
+        int[] off = new int[16];
+        for (int k = 0; k < 16; k++) {
+            off[k] = DROW[k] * stride + DCOL[k];
+        }
+        // move lengths: in east-west cells for r.cost (then halved / quartered for the friction average),
+        // in metres for r.walk
+        double r = g.ns / g.ew;
+        double[] len = new double[16];
+        for (int k = 0; k < 16; k++) {
+            double dr = DROW[k] * r;
+            double dc = DCOL[k];
+            len[k] = Math.sqrt(dr * dr + dc * dc);
+        }
+        double[] fac = new double[16];
+        for (int k = 0; k < 16; k++) {
+            fac[k] = z == null ? len[k] / (k < 8 ? 2.0 : 4.0) : len[k] * g.ew;
+        }
+        double[] acc = new double[n];
+        java.util.Arrays.fill(acc, Double.POSITIVE_INFINITY);
+        byte[] dir = options.directions() ? new byte[n] : null;
+        double band = minimumMove(f, z, wp, g, len, moves);
+        long[] done = new long[(n + 63) >>> 6]; // settled cells: their neighbours skip them unread
+        Frontier heap = band > 0 ? new BandQueue(band, done) : new RadixHeap(acc);
+        for (int s : startCells) {
+            Objects.checkIndex(s, g.width * g.height);
+            int p = g.padded(s);
+            if (acc[p] != 0) {
+                acc[p] = 0;
+                heap.push(0, p);
+            }
+        }
+        double max = options.maxCost() > 0 ? options.maxCost() : Double.POSITIVE_INFINITY;
+        double a = 0;
+        double b = 0;
+        double c = 0;
+        double d = 0;
+        double lambda = 1;
+        double sf = 0;
+        if (wp != null) {
+            a = wp.a();
+            b = wp.b();
+            c = wp.c();
+            d = wp.d();
+            lambda = wp.lambda();
+            sf = wp.slopeFactor();
+        }
+        long settled = 0;
+        int cell;
+        while ((cell = heap.next()) >= 0) {
+            double cost = acc[cell];
+            if (cost > max) {
+                heap.stopAfterBand(); // r.cost stops at the first cell above the maximum
+                continue;
+            }
+            done[cell >>> 6] |= 1L << cell;
+            if ((++settled & 0xfffff) == 0) {
+                progress.settled(settled, (long) g.width * g.height);
+            }
+            float fc = f[cell];
+            if (fc != fc) {
+                continue; // an impassable start cell keeps its 0 but leads nowhere
+            }
+            if (z == null) {
+                for (int k = 0; k < moves; k++) {
+                    int nb = cell + off[k];
+                    if ((done[nb >>> 6] & (1L << nb)) != 0) {
+                        continue;
+                    }
+                    double fs = (double) fc + f[nb];
+                    if (k >= 8) {
+                        fs += (double) f[cell + off[VIA1[k - 8]]] + f[cell + off[VIA2[k - 8]]];
+                    }
+                    double nc = cost + fs * fac[k];
+                    if (nc < acc[nb]) { // false for NaN: impassable
+                        acc[nb] = nc;
+                        heap.push(nc, nb);
+                        if (dir != null) {
+                            dir[nb] = (byte) (k + 1);
+                        }
+                    }
+                }
+            } else {
+                double zc = z[cell];
+                for (int k = 0; k < moves; k++) {
+                    int nb = cell + off[k];
+                    if ((done[nb >>> 6] & (1L << nb)) != 0) {
+                        continue;
+                    }
+                    double fa;
+                    if (k < 8) {
+                        fa = ((double) fc + f[nb]) / 2.0;
+                    } else {
+                        fa = ((double) fc + f[nb] + f[cell + off[VIA1[k - 8]]] + f[cell + off[VIA2[k - 8]]]) / 4.0;
+                    }
+                    double s = fac[k];
+                    double dh = z[nb] - zc;
+                    double slope = dh / s;
+                    double coef = slope >= 0 ? b : (slope < sf ? d : c);
+                    double nc = cost + dh * coef + a * s + lambda * fa * s;
+                    if (nc < acc[nb]) {
+                        acc[nb] = nc;
+                        heap.push(nc, nb);
+                        if (dir != null) {
+                            dir[nb] = (byte) (k + 1);
+                        }
+                    }
+                }
+            }
+        }
+        return new CostSurface(g, acc, dir, settled);
+    }
+
+    /**
+     * A positive lower bound of every allowed move's cost, or 0 when there is none usable (zero
+     * friction for r.cost, coefficients that allow free or negative moves for r.walk, or frictions
+     * spanning more than five orders of magnitude, where bands would be mostly empty): then the
+     * search uses a heap instead of {@link BandQueue}.
+     */
+    static double minimumMove(float[] f, float[] z, WalkParams wp, Grid g, double[] len, int moves) {
+        double fmin = Double.POSITIVE_INFINITY;
+        double fmax = 0;
+        for (float v : f) {
+            if (v == v) {
+                fmin = Math.min(fmin, v);
+                fmax = Math.max(fmax, v);
+            }
+        }
+        if (fmin == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        double shortest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < moves; k++) {
+            shortest = Math.min(shortest, len[k]); // east-west cells
+        }
+        if (z == null) {
+            return fmin > 0 && fmax / fmin <= 1e5 ? fmin * shortest : 0;
+        }
+        if (wp.b() < 0 || wp.d() > 0 || wp.slopeFactor() > 0 || wp.lambda() < 0) {
+            return 0;
+        }
+        double perMetre = wp.a() + wp.lambda() * fmin + Math.min(0, wp.c() * wp.slopeFactor());
+        double most = wp.a() + wp.lambda() * fmax + Math.max(wp.b(), -wp.d()) * 10;
+        return perMetre > 0 && most / perMetre <= 1e5 ? perMetre * shortest * g.ew : 0;
+    }
+}
