@@ -92,6 +92,7 @@ export async function login(username: string, password: string): Promise<Session
   return s;
 }
 
+export const logout = () => call<null>("POST", "/api/logout");
 export const alerts = () => call<Alert[]>("GET", "/api/alerts");
 export const acknowledge = (id: number, note: string) => call<Alert>("POST", `/api/alerts/${id}/ack`, { note });
 export const resolve = (id: number, reason: string, note: string) =>

@@ -200,6 +200,8 @@ onTimeZoneChange(() => {
 showTimeZone();
 
 $("logout").addEventListener("click", () => {
+  // Revoke the token on the server too (best effort: a dead server forgets tokens anyway).
+  void api.logout().catch(() => undefined);
   api.forget();
   stream?.close();
   showLogin();

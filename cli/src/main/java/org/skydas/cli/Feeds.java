@@ -30,6 +30,19 @@ final class Feeds implements AutoCloseable {
         }
     }
 
+    /**
+     * How the feeds protect themselves: options of the TCP ports (cap, idle timeout, TLS with client
+     * certificates), the address UDP feeds bind to, and the MQTT login.
+     */
+    record Guard(org.skydas.ingest.listen.TcpOptions tcp, String udpHost,
+                 org.skydas.ingest.listen.MqttDetectionListener.Credentials mqtt) {
+
+        static Guard open(String host) {
+            return new Guard(org.skydas.ingest.listen.TcpOptions.DEFAULTS, host,
+                    org.skydas.ingest.listen.MqttDetectionListener.Credentials.NONE);
+        }
+    }
+
     private CotListener cot;
     private TakStreamListener tak;
     private AsterixListener asterix;
@@ -38,30 +51,36 @@ final class Feeds implements AutoCloseable {
     private MqttDetectionListener mqtt;
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
+        return start(host, ports, pipeline, Guard.open(host));
+    }
+
+    static Feeds start(String host, Ports ports, LivePipeline pipeline, Guard guard) {
         Feeds f = new Feeds();
+        String udpHost = guard.udpHost();
         try {
             if (ports.cot() >= 0) {
-                f.cot = open("CoT", host, ports.cot(), () -> CotListener.start(host, ports.cot(), pipeline::offerCot));
+                f.cot = open("CoT", host, ports.cot(), () -> CotListener.start(host, ports.cot(), pipeline::offerCot,
+                        guard.tcp(), udpHost, 0));
             }
             if (ports.takIn() >= 0) {
                 f.tak = open("TAK protocol streams", host, ports.takIn(),
-                        () -> TakStreamListener.start(host, ports.takIn(), pipeline::offerCot));
+                        () -> TakStreamListener.start(host, ports.takIn(), pipeline::offerCot, guard.tcp()));
             }
             if (ports.asterix() >= 0) {
                 f.asterixFeed = new AsterixFeed(pipeline);
-                f.asterix = open("ASTERIX", ports.asterixGroup() != null ? ports.asterixGroup() : host, ports.asterix(),
+                f.asterix = open("ASTERIX", ports.asterixGroup() != null ? ports.asterixGroup() : udpHost, ports.asterix(),
                         () -> ports.asterixGroup() != null
                                 ? AsterixListener.startMulticast(ports.asterixGroup(), ports.asterix(),
                                         ports.asterixInterface(), f.asterixFeed)
-                                : AsterixListener.start(host, ports.asterix(), f.asterixFeed));
+                                : AsterixListener.start(udpHost, ports.asterix(), f.asterixFeed));
             }
             if (ports.remoteId() >= 0) {
-                f.remoteId = open("Remote ID", host, ports.remoteId(),
-                        () -> RemoteIdListener.start(host, ports.remoteId(), pipeline::offerRemoteId));
+                f.remoteId = open("Remote ID", udpHost, ports.remoteId(),
+                        () -> RemoteIdListener.start(udpHost, ports.remoteId(), pipeline::offerRemoteId));
             }
             if (ports.mqttUrl() != null) {
                 try {
-                    f.mqtt = MqttDetectionListener.start(ports.mqttUrl(), ports.mqttTopic(), pipeline::offerJson);
+                    f.mqtt = MqttDetectionListener.start(ports.mqttUrl(), ports.mqttTopic(), pipeline::offerJson, guard.mqtt());
                 } catch (Exception e) {
                     throw new UserError("cannot subscribe to " + ports.mqttTopic() + " at MQTT broker " + ports.mqttUrl()
                             + ": " + e.getMessage());

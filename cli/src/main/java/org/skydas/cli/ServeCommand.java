@@ -107,8 +107,40 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a login token is valid (default ${DEFAULT-VALUE}; e.g. 12h, 30m).")
     String tokenLifetime;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Serve HTTPS and WSS only, with this certificate (chain, PEM); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key (PKCS#8 PEM).")
+    Path tlsKey;
+
+    @Option(names = "--client-ca", paramLabel = "PEM",
+            description = "Require TLS with a client certificate signed by this CA on the CoT TCP, TAK stream and "
+                    + "TAK-out ports (as TAK Server's streaming port); UDP feeds then bind to 127.0.0.1 or "
+                    + "--udp-interface only, unless --insecure-feeds.")
+    Path clientCa;
+
+    @Option(names = "--insecure-feeds",
+            description = "With --client-ca: keep the plaintext UDP feeds (CoT UDP, ASTERIX, Remote ID) on --host.")
+    boolean insecureFeeds;
+
+    @Option(names = "--udp-interface", paramLabel = "NAME",
+            description = "Bind the UDP feeds to this network interface's IPv4 address (e.g. a sensor VLAN).")
+    String udpInterface;
+
+    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "MQTT user name (with --mqtt-password-file).")
+    String mqttUser;
+
+    @Option(names = "--mqtt-password-file", paramLabel = "FILE", description = "MQTT password, first line of FILE.")
+    Path mqttPasswordFile;
+
+    @Option(names = "--mqtt-ca", paramLabel = "PEM",
+            description = "Trust only this CA for an ssl:// MQTT broker (default: the JDK's trusted CAs).")
+    Path mqttCa;
+
     Security security() {
-        return new Security(Security.parseDuration(tokenLifetime, "--token-lifetime"), null, null, null, false, null);
+        return new Security(Security.parseDuration(tokenLifetime, "--token-lifetime"), tlsCert, tlsKey, clientCa,
+                insecureFeeds, udpInterface, mqttUser, mqttPasswordFile, mqttCa);
     }
 
     @Override
@@ -242,9 +274,11 @@ public final class ServeCommand implements Callable<Integer> {
         // An empty obstacle register starts from the scenario's obstacle_fields layer (the demo's examples).
         watch.seedObstacles(org.skydas.store.ObstacleLayer.read(file), file.toString());
         LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS).withGround(ground);
+        Feeds.Guard guard = security.feedGuard(host);
         Feeds feeds;
         try {
-            feeds = Feeds.start(host, feedPorts, pipeline);
+            feeds = Feeds.start(host, feedPorts, pipeline, guard);
+            logFeedSecurity(security, guard);
         } catch (RuntimeException e) {
             pipeline.close();
             watch.close();
@@ -253,7 +287,8 @@ public final class ServeCommand implements Callable<Integer> {
         CotOut takOut = null;
         if (takOutPort >= 0) {
             try {
-                takOut = CotOut.start(host, takOutPort).withLatency(watch.alertLatency());
+                takOut = CotOut.start(host, takOutPort, new org.skydas.ingest.listen.TcpOptions(64, 0, guard.tcp().tls()))
+                        .withLatency(watch.alertLatency());
             } catch (Exception e) {
                 throw new UserError("cannot listen for TAK clients on " + host + ":" + takOutPort + ": " + e.getMessage());
             }
@@ -267,6 +302,7 @@ public final class ServeCommand implements Callable<Integer> {
         pipeline.withCoverage(new org.skydas.server.coverage.CoverageAtPoint(coverage));
         CotOut out = takOut;
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
+                .withTls(security.tlsCert(), security.tlsKey())
                 .withLive(pipeline, feeds::stats)
                 .withListenerHealth(() -> {
                     java.util.Map<String, Boolean> m = feeds.health();
@@ -284,6 +320,19 @@ public final class ServeCommand implements Callable<Integer> {
         return new Running(s, watch, pipeline, feeds, takOut, server);
     }
 
+    /** Says in the log how the feeds are protected, and loudly when they are not. */
+    static void logFeedSecurity(Security security, Feeds.Guard guard) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+        if (security.mutualTlsFeeds()) {
+            log.info("event=feeds_secured tcp=tls_client_certificates client_ca=\"{}\" udp_bind={}",
+                    security.clientCa(), guard.udpHost());
+        } else {
+            log.warn("event=feeds_unauthenticated detail=\"anyone who reaches the CoT, TAK, ASTERIX and Remote ID "
+                    + "ports can inject tracks, and the TAK-out port gives every track and alert: use --client-ca, "
+                    + "or keep these ports on a closed sensor network\" udp_bind={}", guard.udpHost());
+        }
+    }
+
     static void serve(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts, int takOutPort,
                       double windowS, TerrainFiles terrain, double maxClockLeadS, Security security) throws Exception {
         Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, security);
@@ -299,7 +348,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     static void announce(Running r, String host) {
         String shown = host.equals("0.0.0.0") ? "localhost" : host.equals("127.0.0.1") ? "localhost" : host;
-        System.out.println("Skydas is serving " + r.scenario().name() + " on http://" + shown + ":" + r.server().port() + "/");
+        System.out.println("Skydas is serving " + r.scenario().name() + " on " + (r.server().https() ? "https" : "http")
+                + "://" + shown + ":" + r.server().port() + "/");
         r.feeds().announce(System.out);
         if (r.takOut() != null) {
             System.out.println("TAK clients (CoT out) on tcp port " + r.takOut().port());

@@ -24,18 +24,14 @@ import org.skydas.ingest.cot.CotXmlWriter;
 import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -72,35 +68,58 @@ public final class CotOut implements AutoCloseable {
         return t;
     });
 
-    private CotOut(String host, int port, long trackIntervalMs) throws InterruptedException {
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        clients.add(ch);
-                        // Clients may talk (TAK pings); we only listen to keep the connection healthy.
-                        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                            @Override
-                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                                io.netty.util.ReferenceCountUtil.release(msg);
-                            }
+    /** Connections, refusals over the cap and failed TLS handshakes of the TAK-out port. */
+    private final org.skydas.ingest.listen.ListenerStats connections = new org.skydas.ingest.listen.ListenerStats("tak-out");
 
-                            @Override
-                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                ctx.close();
-                            }
-                        });
+    private CotOut(String host, int port, org.skydas.ingest.listen.TcpOptions options, long trackIntervalMs)
+            throws InterruptedException {
+        server = org.skydas.ingest.listen.NettyServers.tcp(group, host, port, options, connections,
+                () -> new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+                        // With TLS, a client gets tracks only once its certificate has been accepted.
+                        io.netty.handler.ssl.SslHandler tls = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+                        if (tls == null) {
+                            clients.add(ctx.channel());
+                        } else {
+                            tls.handshakeFuture().addListener(f -> {
+                                if (f.isSuccess()) {
+                                    clients.add(ctx.channel());
+                                }
+                            });
+                        }
+                        super.channelActive(ctx);
                     }
-                }).bind(new InetSocketAddress(host, port)).sync().channel();
+
+                    // Clients may talk (TAK pings); we only listen to keep the connection healthy.
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        io.netty.util.ReferenceCountUtil.release(msg);
+                    }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        ctx.close();
+                    }
+                });
         flusher.scheduleAtFixedRate(this::flush, trackIntervalMs, trackIntervalMs, TimeUnit.MILLISECONDS);
     }
 
+    /** 64 connections, no TLS, no idle timeout (TAK clients only listen). */
+    private static final org.skydas.ingest.listen.TcpOptions PLAIN = new org.skydas.ingest.listen.TcpOptions(64, 0, null);
+
     public static CotOut start(String host, int port) throws InterruptedException {
-        return new CotOut(host, port, TRACK_INTERVAL_MS);
+        return new CotOut(host, port, PLAIN, TRACK_INTERVAL_MS);
     }
 
     static CotOut start(String host, int port, long trackIntervalMs) throws InterruptedException {
-        return new CotOut(host, port, trackIntervalMs);
+        return new CotOut(host, port, PLAIN, trackIntervalMs);
+    }
+
+    /** With a connection cap and TLS (client certificates) from {@code options}; TAK clients only listen, so no idle timeout. */
+    public static CotOut start(String host, int port, org.skydas.ingest.listen.TcpOptions options)
+            throws InterruptedException {
+        return new CotOut(host, port, options, TRACK_INTERVAL_MS);
     }
 
     public int port() {
@@ -141,7 +160,8 @@ public final class CotOut implements AutoCloseable {
 
     public Map<String, Long> stats() {
         return Map.of("clients", (long) clients.size(), "events_sent", sent.get(), "events_skipped_slow_client",
-                skipped.get());
+                skipped.get(), "connections_refused", connections.refusedCount(), "tls_failed",
+                connections.tlsFailedCount());
     }
 
     static String type(TrackState t) {

@@ -57,6 +57,20 @@ public final class SkydasServer implements AutoCloseable {
     }
 
     private java.util.function.Supplier<Map<String, Boolean>> listenerHealth = Map::of;
+    private java.nio.file.Path tlsCert;
+    private java.nio.file.Path tlsKey;
+
+    /** Whether the port serves HTTPS (and WSS) only. */
+    public boolean https() {
+        return tlsCert != null;
+    }
+
+    /** Serves HTTPS (and WSS) only, with this PEM certificate chain and PKCS#8 PEM key; call before {@link #start}. */
+    public SkydasServer withTls(java.nio.file.Path certPem, java.nio.file.Path keyPem) {
+        this.tlsCert = certPem;
+        this.tlsKey = keyPem;
+        return this;
+    }
 
     /** Each listener's liveness (name to listening) for /api/health; call before {@link #start}. */
     public SkydasServer withListenerHealth(java.util.function.Supplier<Map<String, Boolean>> health) {
@@ -76,7 +90,18 @@ public final class SkydasServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public SkydasServer start(String host, int port) {
         BodyLimit bodyLimit = new BodyLimit(BodyLimit.DEFAULT_BYTES, Map.of("/api/detections", 8L << 20));
+        java.security.KeyStore keyStore;
+        String ksPassword = org.skydas.server.auth.PasswordHasher.randomPassword();
+        try {
+            keyStore = tlsCert == null ? null : Https.keyStore(tlsCert, tlsKey, ksPassword.toCharArray());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use --tls-cert/--tls-key: " + e.getMessage(), e);
+        }
         app = Javalin.create(config -> {
+            if (keyStore != null) {
+                // The only connector: HTTPS on host:port, no plain HTTP anywhere.
+                config.jetty.addConnector((server, http) -> Https.connector(server, http, host, port, keyStore, ksPassword));
+            }
             config.showJavalinBanner = false;
             // BodyLimit is the real gate (per route, chunked bodies too); Javalin's own check only backs it up.
             config.http.maxRequestSize = 64L << 20;
@@ -87,6 +112,9 @@ public final class SkydasServer implements AutoCloseable {
                 s.hostedPath = "/";
                 s.directory = "/org/skydas/web/public";
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                // API paths never name a file; a very long or odd one made the file lookup fail with a bare 500.
+                s.skipFileFunction = req -> req.getRequestURI().startsWith("/api/") || req.getRequestURI().length() > 512
+                        || req.getRequestURI().contains("//");
             });
         });
         app.get("/api/health", this::health);
@@ -99,8 +127,13 @@ public final class SkydasServer implements AutoCloseable {
         app.exception(AccessGate.Unauthorized.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer").json(error(e.getMessage())));
         app.exception(AccessGate.Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(error(e.getMessage())));
-        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> ctx.status(HttpStatus.CONTENT_TOO_LARGE)
-                .header("Connection", "close").json(error(e.getMessage())));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> {
+            try {
+                BodyLimit.refuse(ctx.req(), ctx.res(), e.getMessage());
+            } catch (java.io.IOException gone) {
+                // the client went first
+            }
+        });
         app.exception(WatchApi.BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
         app.exception(WatchServices.Invalid.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage())));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
@@ -167,8 +200,13 @@ public final class SkydasServer implements AutoCloseable {
                     org.skydas.server.auth.Text.clip(ctx.path()), e.toString(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error (logged as " + id + ")"));
         });
-        app.start(host, port);
-        LOG.info("event=server_started url=http://{}:{}/ scenario=\"{}\"", host, app.port(), scenarioSource);
+        if (keyStore != null) {
+            app.start();
+        } else {
+            app.start(host, port);
+        }
+        LOG.info("event=server_started url={}://{}:{}/ scenario=\"{}\"", keyStore != null ? "https" : "http", host,
+                app.port(), scenarioSource);
         return this;
     }
 

@@ -33,19 +33,46 @@ public final class CotListener implements AutoCloseable {
     private final Channel tcp;
     private final Channel udp;
 
-    private CotListener(String host, int port, Sink<Received<CotEvent>> sink) throws InterruptedException {
+    private CotListener(String host, int port, Sink<Received<CotEvent>> sink, TcpOptions options)
+            throws InterruptedException {
+        // Port 0: let TCP pick, then bind UDP to the same number.
+        this(host, port, sink, options, host, 0);
+    }
+
+    public static CotListener start(String host, int port, Sink<Received<CotEvent>> sink) throws InterruptedException {
+        return new CotListener(host, port, sink, TcpOptions.DEFAULTS);
+    }
+
+    /**
+     * With {@code options} on the TCP side (cap, idle timeout, TLS). UDP cannot carry TLS: bind it where
+     * only trusted senders reach ({@code udpHost}, e.g. 127.0.0.1), or give a negative {@code udpPort} to
+     * leave it off; 0 takes the TCP port's number.
+     */
+    public static CotListener start(String host, int port, Sink<Received<CotEvent>> sink, TcpOptions options,
+                                    String udpHost, int udpPort) throws InterruptedException {
+        return new CotListener(host, port, sink, options, udpHost, udpPort);
+    }
+
+    private CotListener(String host, int port, Sink<Received<CotEvent>> sink, TcpOptions options, String udpHost,
+                        int udpPort) throws InterruptedException {
         try {
-            tcp = NettyServers.tcp(group, host, port, () -> new StreamHandler(sink));
-            // Port 0: let TCP pick, then bind UDP to the same number.
-            udp = NettyServers.udp(group, host, NettyServers.port(tcp), new DatagramHandler(sink));
+            tcp = NettyServers.tcp(group, host, port, options, tcpStats, () -> new StreamHandler(sink));
+            udp = udpPort < 0 ? null
+                    : NettyServers.udp(group, udpHost, udpPort == 0 ? NettyServers.port(tcp) : udpPort, new DatagramHandler(sink));
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully();
             throw e;
         }
     }
 
-    public static CotListener start(String host, int port, Sink<Received<CotEvent>> sink) throws InterruptedException {
-        return new CotListener(host, port, sink);
+    /** Where UDP listens, or null when it is off. */
+    public java.net.SocketAddress udpLocalAddress() {
+        return udp == null ? null : udp.localAddress();
+    }
+
+    /** The UDP port, or -1 when UDP is off. */
+    public int udpPort() {
+        return udp == null ? -1 : NettyServers.port(udp);
     }
 
     public int port() {
@@ -134,13 +161,15 @@ public final class CotListener implements AutoCloseable {
 
     /** Whether it is still listening (for /api/health). */
     public boolean isOpen() {
-        return tcp.isActive() && udp.isActive();
+        return tcp.isActive() && (udp == null || udp.isActive());
     }
 
     @Override
     public void close() {
         tcp.close().syncUninterruptibly();
-        udp.close().syncUninterruptibly();
+        if (udp != null) {
+            udp.close().syncUninterruptibly();
+        }
         group.shutdownGracefully().syncUninterruptibly();
     }
 }

@@ -17,6 +17,11 @@ public final class ListenerStats {
     private final LongAdder decoded = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> malformed = new ConcurrentHashMap<>();
+    /** Stream listeners: connections accepted, refused over the cap, closed for idleness, failed TLS handshakes. */
+    private final LongAdder connections = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder idleClosed = new LongAdder();
+    private final LongAdder tlsFailed = new LongAdder();
 
     public ListenerStats(String name) {
         this.name = name;
@@ -46,6 +51,34 @@ public final class ListenerStats {
             key = "other";
         }
         malformed.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    public void connectionAccepted() {
+        connections.increment();
+    }
+
+    public void connectionRefused() {
+        refused.increment();
+    }
+
+    public void idleClosed() {
+        idleClosed.increment();
+    }
+
+    public void tlsFailed() {
+        tlsFailed.increment();
+    }
+
+    public long refusedCount() {
+        return refused.sum();
+    }
+
+    public long idleClosedCount() {
+        return idleClosed.sum();
+    }
+
+    public long tlsFailedCount() {
+        return tlsFailed.sum();
     }
 
     public long receivedCount() {
@@ -80,6 +113,10 @@ public final class ListenerStats {
         Map<String, Long> byReason = malformedByReason();
         m.put("malformed", byReason.values().stream().mapToLong(Long::longValue).sum());
         m.put("malformed_by_reason", byReason);
+        m.put("connections", connections.sum());
+        m.put("connections_refused", refused.sum());
+        m.put("idle_closed", idleClosed.sum());
+        m.put("tls_failed", tlsFailed.sum());
         return m;
     }
 }

@@ -29,7 +29,20 @@ public final class MqttDetectionListener implements AutoCloseable {
     private final MqttClient client;
     private final String topic;
 
+    /**
+     * How to log in to the broker: user name and password (null: anonymous), and for {@code ssl://} brokers
+     * a TLS socket factory trusting the broker's CA (null: the JDK's default trust).
+     */
+    public record Credentials(String username, char[] password, javax.net.ssl.SSLSocketFactory tls) {
+        public static final Credentials NONE = new Credentials(null, null, null);
+    }
+
     private MqttDetectionListener(String brokerUrl, String topic, Sink<Received<Detection>> sink) throws MqttException {
+        this(brokerUrl, topic, sink, Credentials.NONE);
+    }
+
+    private MqttDetectionListener(String brokerUrl, String topic, Sink<Received<Detection>> sink, Credentials credentials)
+            throws MqttException {
         this.topic = topic;
         this.client = new MqttClient(brokerUrl, "skydas-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
         DetectionParser parser = new DetectionParser();
@@ -78,6 +91,14 @@ public final class MqttDetectionListener implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setCleanSession(true);
         options.setConnectionTimeout(10);
+        if (credentials.username() != null) {
+            options.setUserName(credentials.username());
+            options.setPassword(credentials.password());
+        }
+        if (credentials.tls() != null) {
+            options.setSocketFactory(credentials.tls());
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         client.connect(options);
         client.subscribe(topic, 1);
     }
@@ -86,6 +107,12 @@ public final class MqttDetectionListener implements AutoCloseable {
     public static MqttDetectionListener start(String brokerUrl, String topic, Sink<Received<Detection>> sink)
             throws MqttException {
         return new MqttDetectionListener(brokerUrl, topic, sink);
+    }
+
+    /** As {@link #start(String, String, Sink)}, logging in with {@code credentials} (use ssl://host:8883 for TLS). */
+    public static MqttDetectionListener start(String brokerUrl, String topic, Sink<Received<Detection>> sink,
+                                              Credentials credentials) throws MqttException {
+        return new MqttDetectionListener(brokerUrl, topic, sink, credentials);
     }
 
     public String topic() {

@@ -30,9 +30,10 @@ public final class TakStreamListener implements AutoCloseable {
     private final ListenerStats stats = new ListenerStats("tak-stream");
     private final Channel tcp;
 
-    private TakStreamListener(String host, int port, Sink<Received<CotEvent>> sink) throws InterruptedException {
+    private TakStreamListener(String host, int port, Sink<Received<CotEvent>> sink, TcpOptions options)
+            throws InterruptedException {
         try {
-            tcp = NettyServers.tcp(group, host, port, () -> new Handler(sink));
+            tcp = NettyServers.tcp(group, host, port, options, stats, () -> new Handler(sink));
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully();
             throw e;
@@ -41,7 +42,13 @@ public final class TakStreamListener implements AutoCloseable {
 
     public static TakStreamListener start(String host, int port, Sink<Received<CotEvent>> sink)
             throws InterruptedException {
-        return new TakStreamListener(host, port, sink);
+        return new TakStreamListener(host, port, sink, TcpOptions.DEFAULTS);
+    }
+
+    /** With {@code options}: connection cap, idle timeout and TLS (client certificates) on the stream port. */
+    public static TakStreamListener start(String host, int port, Sink<Received<CotEvent>> sink, TcpOptions options)
+            throws InterruptedException {
+        return new TakStreamListener(host, port, sink, options);
     }
 
     public int port() {
