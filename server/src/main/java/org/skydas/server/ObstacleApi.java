@@ -28,6 +28,7 @@ import org.skydas.obstacles.Records.Clearance;
 import org.skydas.obstacles.SectorAssignment;
 import org.skydas.server.auth.Sessions;
 import org.skydas.store.watch.ObstacleRegister;
+import org.skydas.server.auth.Text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -113,7 +114,7 @@ final class ObstacleApi {
     private ObstacleField readable(Context ctx, Sessions.Session s) throws SQLException {
         String id = ctx.pathParam("id");
         ObstacleField f = watch.obstacles(r -> r.get(id)).orElseThrow(
-                () -> new NoSuchElementException("no obstacle field " + id));
+                () -> new NoSuchElementException("no obstacle field " + Text.clip(id)));
         if (!Access.canRead(role(s), f.kind())) {
             forbidden(s, "read " + f.kind().wire() + " records (need to know: engineer, planner, admin)");
         }
@@ -141,7 +142,7 @@ final class ObstacleApi {
             try {
                 spacing = Double.parseDouble(ctx.queryParam("spacing"));
             } catch (NumberFormatException e) {
-                throw new ObstacleException("spacing", "not a number: " + ctx.queryParam("spacing"));
+                throw new ObstacleException("spacing", "not a number: " + Text.clip(ctx.queryParam("spacing")));
             }
         }
         if ("png".equals(ctx.queryParam("format"))) {
@@ -170,7 +171,7 @@ final class ObstacleApi {
                 .filter(f -> Access.canRead(role(s), f.kind()))
                 .filter(f -> id == null || f.id().equals(id)).toList();
         if (id != null && fields.isEmpty()) {
-            throw new NoSuchElementException("no obstacle field " + id + " you may read");
+            throw new NoSuchElementException("no obstacle field " + Text.clip(id) + " you may read");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String name = "obstacle-fields" + (id == null ? "" : "-" + id);
@@ -187,7 +188,7 @@ final class ObstacleApi {
                 ctx.contentType("text/csv; charset=utf-8");
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
             }
-            default -> throw new ObstacleException("format", "unknown '" + format + "' (geojson or csv)");
+            default -> throw new ObstacleException("format", "unknown '" + Text.clip(format) + "' (geojson or csv)");
         }
         ctx.result(out.toByteArray());
     }
@@ -353,7 +354,7 @@ final class ObstacleApi {
             }
             return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ObstacleException("body", "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new ObstacleException("body", "not valid JSON (" + Text.clip(e.getOriginalMessage()) + ")");
         }
     }
 
