@@ -51,7 +51,48 @@ final class WatchMigrations {
                 "CREATE TABLE users (username TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
                     + "created_at TEXT NOT NULL)"), List.of(), List.of()),
             new Migration(3, "alert coverage (covered or gap where it arose)", List.of(
-                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()));
+                "ALTER TABLE alerts ADD COLUMN coverage TEXT"), List.of(), List.of()),
+            // Bounded disk (issue 21): the journal's sensor and protocol strings once per source, payloads compressed
+            // against a per-protocol dictionary (JournalCodecs), receipt time in integer ms; on PostgreSQL the journal
+            // is partitioned by receipt time so that retention drops whole partitions. Existing rows are kept (raw).
+            new Migration(4, "compact detections journal, partitioned on PostgreSQL; retention indexes", List.of(),
+                List.of(
+                    "CREATE TABLE journal_sources (id INTEGER PRIMARY KEY, sensor_id TEXT NOT NULL, protocol TEXT NOT NULL, "
+                        + "last_ms INTEGER NOT NULL, UNIQUE (sensor_id, protocol))",
+                    "CREATE TABLE journal_codecs (id INTEGER PRIMARY KEY, protocol TEXT NOT NULL, method TEXT NOT NULL, "
+                        + "dictionary BLOB NOT NULL)",
+                    "INSERT INTO journal_codecs VALUES (0, '*', 'utf-8', x'')",
+                    "CREATE TABLE detections (id INTEGER PRIMARY KEY AUTOINCREMENT, received_ms INTEGER NOT NULL, "
+                        + "source_id INTEGER NOT NULL, codec INTEGER NOT NULL, payload BLOB NOT NULL)",
+                    "INSERT INTO journal_sources (sensor_id, protocol, last_ms) SELECT sensor_id, protocol, "
+                        + "CAST(max(received_at) * 1000 AS INTEGER) FROM detections_journal GROUP BY sensor_id, protocol",
+                    "INSERT INTO detections (id, received_ms, source_id, codec, payload) SELECT j.id, "
+                        + "CAST(round(j.received_at * 1000) AS INTEGER), s.id, 0, CAST(j.payload AS BLOB) FROM "
+                        + "detections_journal j JOIN journal_sources s ON s.sensor_id = j.sensor_id AND s.protocol = j.protocol",
+                    "DROP TABLE detections_journal",
+                    "CREATE INDEX detections_received ON detections (received_ms)",
+                    "CREATE INDEX track_history_t ON track_history (t)"),
+                List.of(
+                    "CREATE TABLE journal_sources (id SERIAL PRIMARY KEY, sensor_id TEXT NOT NULL, protocol TEXT NOT NULL, "
+                        + "last_ms BIGINT NOT NULL, UNIQUE (sensor_id, protocol))",
+                    "CREATE TABLE journal_codecs (id INTEGER PRIMARY KEY, protocol TEXT NOT NULL, method TEXT NOT NULL, "
+                        + "dictionary BYTEA NOT NULL)",
+                    "INSERT INTO journal_codecs VALUES (0, '*', 'utf-8', ''::bytea)",
+                    "CREATE TABLE detections (id BIGSERIAL, received_ms BIGINT NOT NULL, source_id INTEGER NOT NULL, "
+                        + "codec INTEGER NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (id, received_ms)) "
+                        + "PARTITION BY RANGE (received_ms)",
+                    // Rows no dated partition takes (the migrated ones, a clock far off) are kept here, purged by rows.
+                    "CREATE TABLE detections_default PARTITION OF detections DEFAULT",
+                    "INSERT INTO journal_sources (sensor_id, protocol, last_ms) SELECT sensor_id, protocol, "
+                        + "CAST(max(received_at) * 1000 AS BIGINT) FROM detections_journal GROUP BY sensor_id, protocol",
+                    "INSERT INTO detections (id, received_ms, source_id, codec, payload) SELECT j.id, "
+                        + "CAST(round(j.received_at * 1000) AS BIGINT), s.id, 0, convert_to(j.payload, 'UTF8') FROM "
+                        + "detections_journal j JOIN journal_sources s ON s.sensor_id = j.sensor_id AND s.protocol = j.protocol",
+                    "SELECT setval(pg_get_serial_sequence('detections', 'id'), "
+                        + "(SELECT coalesce(max(id), 0) + 1 FROM detections), false)",
+                    "DROP TABLE detections_journal",
+                    "CREATE INDEX detections_received ON detections (received_ms)",
+                    "CREATE INDEX track_history_t ON track_history (t)")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
@@ -59,6 +100,11 @@ final class WatchMigrations {
     }
 
     static void apply(Connection c, Dialect dialect) throws SQLException {
+        apply(c, dialect, LATEST);
+    }
+
+    /** Applies the versions up to {@code upTo} (tests build databases of older versions with it). */
+    static void apply(Connection c, Dialect dialect, int upTo) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
@@ -74,7 +120,7 @@ final class WatchMigrations {
                         + ", this one knows up to " + LATEST + ")");
             }
             for (Migration m : ALL) {
-                if (m.version() <= current) {
+                if (m.version() <= current || m.version() > upTo) {
                     continue;
                 }
                 for (String sql : m.common()) {

@@ -43,12 +43,14 @@ public final class WatchStore implements AutoCloseable {
     private final Connection c;
     private final Dialect dialect;
     private SqliteCheckpointer checkpointer;
+    private final JournalSources journal;
 
     private WatchStore(Connection c, Dialect dialect) throws SQLException {
         this.c = c;
         this.dialect = dialect;
         WatchMigrations.apply(c, dialect);
         c.setAutoCommit(false);
+        this.journal = JournalSources.load(c);
     }
 
     /** The embedded store: {@code DIR/watch.db}, created when missing. */
@@ -57,6 +59,16 @@ public final class WatchStore implements AutoCloseable {
     }
 
     public static WatchStore openSqlite(Path dataDir, boolean syncEveryCommit) throws StoreException {
+        return openSqlite(dataDir, syncEveryCommit, SqliteCheckpointer.DEFAULT_WAL_LIMIT_BYTES,
+                SqliteCheckpointer.PERIOD_MS);
+    }
+
+    /**
+     * {@code walLimitBytes}: above this size the background checkpointer makes the WAL start over (see
+     * {@link SqliteCheckpointer}); {@code checkpointPeriodMs}: how often it looks.
+     */
+    public static WatchStore openSqlite(Path dataDir, boolean syncEveryCommit, long walLimitBytes,
+                                        long checkpointPeriodMs) throws StoreException {
         Path file = dataDir.resolve("watch.db");
         try {
             Files.createDirectories(dataDir);
@@ -70,9 +82,11 @@ public final class WatchStore implements AutoCloseable {
             Connection conn = DriverManager.getConnection(url, config.toProperties());
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA wal_autocheckpoint=0");
+                // When the WAL starts over, a file grown past this is cut back to it.
+                st.execute("PRAGMA journal_size_limit=" + walLimitBytes);
             }
             WatchStore store = new WatchStore(conn, Dialect.SQLITE);
-            store.checkpointer = SqliteCheckpointer.start(url, file.getFileName().toString());
+            store.checkpointer = SqliteCheckpointer.start(url, file, walLimitBytes, checkpointPeriodMs);
             return store;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException(file + ": cannot open the watch store: " + e.getMessage(), e);
@@ -109,35 +123,54 @@ public final class WatchStore implements AutoCloseable {
     /** Appends detections in one transaction; returns their ids, in order. */
     public long[] appendDetections(List<JournalEntry> entries) throws SQLException {
         long[] ids = new long[entries.size()];
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections_journal (received_at, sensor_id, "
-                + "protocol, payload) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        if (entries.isEmpty()) {
+            return ids;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            journal.ensurePartitions(c, entries);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections (received_ms, source_id, codec, payload) "
+                + "VALUES (?, ?, ?, ?)", dialect == Dialect.POSTGRESQL ? new String[] {"id"} : new String[0])) {
             for (JournalEntry e : entries) {
-                ps.setDouble(1, e.receivedAt());
-                ps.setString(2, e.sensorId());
-                ps.setString(3, e.protocol());
-                ps.setString(4, e.payload());
+                long ms = Math.round(e.receivedAt() * 1000);
+                ps.setLong(1, ms);
+                ps.setInt(2, journal.sourceId(c, e.sensorId(), e.protocol(), ms));
+                int codec = journal.codec(c, e.protocol(), e.payload());
+                ps.setInt(3, codec);
+                ps.setBytes(4, journal.codecs().encode(codec, e.payload()));
                 ps.addBatch();
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                int i = 0;
-                while (keys.next() && i < ids.length) {
-                    ids[i++] = keys.getLong(1);
-                }
-                if (i != ids.length && dialect == Dialect.SQLITE && ids.length > 0) {
-                    // SQLite's driver returns only the last key of a batch: ids of one batch are consecutive.
-                    long last = lastRowId();
-                    for (int k = 0; k < ids.length; k++) {
-                        ids[k] = last - ids.length + 1 + k;
+            if (dialect == Dialect.POSTGRESQL) {
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    int i = 0;
+                    while (keys.next() && i < ids.length) {
+                        ids[i++] = keys.getLong(1);
                     }
+                }
+            } else {
+                // One writer, one transaction: the batch's rowids are consecutive and end at the last one.
+                long last = lastRowId();
+                for (int k = 0; k < ids.length; k++) {
+                    ids[k] = last - ids.length + 1 + k;
                 }
             }
             c.commit();
         } catch (SQLException e) {
-            c.rollback();
-            throw e;
+            throw rolledBack(e);
         }
         return ids;
+    }
+
+    /** Rolls back a journal write and forgets what memory learnt in it; returns {@code e} to throw. */
+    private SQLException rolledBack(SQLException e) {
+        try {
+            c.rollback();
+            journal.forgetUncommitted(c);
+        } catch (SQLException again) {
+            e.addSuppressed(again);
+        }
+        return e;
     }
 
     private long lastRowId() throws SQLException {
@@ -353,14 +386,15 @@ public final class WatchStore implements AutoCloseable {
     /** Journal entries received at or after {@code since}, oldest first. */
     public List<JournalEntry> detections(double since, int limit) throws SQLException {
         List<JournalEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, received_at, sensor_id, protocol, payload FROM "
-                + "detections_journal WHERE received_at >= ? ORDER BY id LIMIT ?")) {
-            ps.setDouble(1, since);
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.received_ms, s.sensor_id, s.protocol, d.codec, "
+                + "d.payload FROM detections d JOIN journal_sources s ON s.id = d.source_id WHERE d.received_ms >= ? "
+                + "ORDER BY d.id LIMIT ?")) {
+            ps.setLong(1, Double.isInfinite(since) ? Long.MIN_VALUE : (long) Math.ceil(since * 1000));
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new JournalEntry(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    out.add(new JournalEntry(rs.getLong(1), rs.getLong(2) / 1000.0, rs.getString(3), rs.getString(4),
+                            journal.codecs().decode(rs.getInt(5), rs.getBytes(6))));
                 }
             }
         }
@@ -369,7 +403,7 @@ public final class WatchStore implements AutoCloseable {
     }
 
     public long detectionCount() throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM detections_journal")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM detections")) {
             rs.next();
             long n = rs.getLong(1);
             c.commit();
@@ -377,10 +411,43 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    /** Retention: drops journal entries received before {@code t}; returns how many. */
-    public int purgeDetectionsBefore(double t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM detections_journal WHERE received_at < ?")) {
+    /**
+     * Retention: drops at most {@code maxRows} journal entries received before {@code t} (seconds since the epoch), in
+     * one short transaction, so that a caller purging in a loop never holds the writer for long; returns how many
+     * went. On PostgreSQL whole partitions older than {@code t} are dropped first (counted as their rows).
+     */
+    public long purgeDetectionsBefore(double t, int maxRows) throws SQLException {
+        long cutoff = (long) Math.floor(t * 1000);
+        try {
+            long n = 0;
+            if (dialect == Dialect.POSTGRESQL) {
+                n += journal.dropPartitionsBefore(c, cutoff);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM detections WHERE received_ms < ? AND id IN "
+                    + "(SELECT id FROM detections WHERE received_ms < ? ORDER BY received_ms LIMIT ?)")) {
+                ps.setLong(1, cutoff);
+                ps.setLong(2, cutoff);
+                ps.setInt(3, maxRows);
+                n += ps.executeUpdate();
+            }
+            if (n == 0) {
+                // All detections before the cutoff are gone: so may their sources that have not been heard since.
+                journal.purgeSourcesBefore(c, cutoff - JournalSources.LAST_SEEN_STEP_MS * 2);
+            }
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            throw rolledBack(e);
+        }
+    }
+
+    /** Retention of track history: drops at most {@code maxRows} points older than {@code t}; returns how many. */
+    public int purgeTrackHistoryBefore(double t, int maxRows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM track_history WHERE t < ? AND (track_id, t) IN "
+                + "(SELECT track_id, t FROM track_history WHERE t < ? ORDER BY t LIMIT ?)")) {
             ps.setDouble(1, t);
+            ps.setDouble(2, t);
+            ps.setInt(3, maxRows);
             int n = ps.executeUpdate();
             c.commit();
             return n;
@@ -388,6 +455,22 @@ public final class WatchStore implements AutoCloseable {
             c.rollback();
             throw e;
         }
+    }
+
+    /** For tests: narrower PostgreSQL journal partitions than a day. */
+    void journalPartitionMillis(long ms) {
+        journal.partitionMillis(ms);
+    }
+
+    /** The SQLite WAL file's size now, bytes; 0 on PostgreSQL (its WAL is the server's to manage). */
+    public long walBytes() {
+        return checkpointer == null ? 0 : checkpointer.walBytes();
+    }
+
+    /** Checkpoints that had to hold the writer off to rewind the WAL, and the longest such hold, ms. */
+    public long[] walRestarts() {
+        return checkpointer == null ? new long[] {0, 0}
+                : new long[] {checkpointer.restarts(), checkpointer.longestRestartMillis()};
     }
 
     // ---- users ----------------------------------------------------------------------------------
@@ -428,6 +511,16 @@ public final class WatchStore implements AutoCloseable {
             long n = rs.getLong(1);
             c.commit();
             return n;
+        }
+    }
+
+    /** For tests and tools: the one number a query answers. */
+    long queryLong(String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long v = rs.getLong(1);
+            c.commit();
+            return v;
         }
     }
 
