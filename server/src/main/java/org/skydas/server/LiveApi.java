@@ -33,6 +33,14 @@ final class LiveApi {
         this.listeners = listeners;
     }
 
+    /** Retention, storage and process metrics for {@code /api/metrics}. */
+    LiveApi withOperations(Supplier<List<org.skydas.server.ops.Metric>> metrics) {
+        this.operations = metrics;
+        return this;
+    }
+
+    private Supplier<List<org.skydas.server.ops.Metric>> operations = List::of;
+
     LiveApi withHistory(WatchServices w) {
         this.watch = w;
         return this;
@@ -80,6 +88,12 @@ final class LiveApi {
         });
         app.post("/api/detections", ctx -> {
             requireLogin.accept(ctx);
+            String refusal = pipeline.refusal();
+            if (refusal != null) {
+                // 507 Insufficient Storage: nothing of this request was accepted; the sender should retry later.
+                ctx.status(507).json(Map.of("error", refusal));
+                return;
+            }
             com.fasterxml.jackson.databind.JsonNode root;
             try {
                 root = JSON.readTree(ctx.body());
@@ -136,7 +150,8 @@ final class LiveApi {
             requireLogin.accept(ctx);
             List<ListenerStats> all = new ArrayList<>(listeners.get());
             all.add(http);
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.render(all, pipeline.stats()));
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.render(all, pipeline.stats(),
+                    operations.get()));
         });
     }
 

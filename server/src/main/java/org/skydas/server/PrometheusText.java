@@ -19,6 +19,11 @@ final class PrometheusText {
     }
 
     static String render(List<ListenerStats> listeners, Map<String, Object> pipeline) {
+        return render(listeners, pipeline, List.of());
+    }
+
+    static String render(List<ListenerStats> listeners, Map<String, Object> pipeline,
+                         List<org.skydas.server.ops.Metric> more) {
         PrometheusText p = new PrometheusText();
         p.help("skydas_ingest_received_total", "counter", "Messages received per listener.");
         listeners.forEach(l -> p.sample("skydas_ingest_received_total", l.receivedCount(), "listener", l.name()));
@@ -51,6 +56,19 @@ final class PrometheusText {
             }
             p.sample("skydas_detection_to_alert_seconds_count", number(latency.get("count")));
         }
+        p.counter("skydas_pipeline_refused_total", "Messages refused because the disk is almost full.",
+                pipeline.get("refused_storage"));
+        if (pipeline.get("detection_to_alert_buckets_ms") instanceof Map<?, ?> buckets) {
+            p.help("skydas_detection_to_alert_latency_seconds", "histogram",
+                    "From a detection's receipt to its alert committed, all since the start.");
+            buckets.forEach((le, n) -> p.sample("skydas_detection_to_alert_latency_seconds_bucket", number(n), "le",
+                    le.equals("+Inf") ? "+Inf" : Double.toString(Double.parseDouble(String.valueOf(le)) / 1000.0)));
+            p.sample("skydas_detection_to_alert_latency_seconds_count", number(buckets.get("+Inf")));
+        }
+        for (org.skydas.server.ops.Metric m : more) {
+            p.help(m.name(), m.type(), m.help());
+            p.sample(m.name(), m.value());
+        }
         return p.out.toString();
     }
 
@@ -79,7 +97,9 @@ final class PrometheusText {
             out.append('}');
         }
         out.append(' ');
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (Double.isInfinite(value)) {
+            out.append(value > 0 ? "+Inf" : "-Inf");
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             out.append((long) value);
         } else {
             out.append(value);

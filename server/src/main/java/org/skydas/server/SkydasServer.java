@@ -33,6 +33,7 @@ public final class SkydasServer implements AutoCloseable {
     private LiveApi liveApi;
     private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
+    private volatile org.skydas.server.ops.Operations operations;
     private Javalin app;
 
     public SkydasServer(ScenarioView view, String scenarioSource) {
@@ -60,6 +61,12 @@ public final class SkydasServer implements AutoCloseable {
      */
     public SkydasServer withCoverage(org.skydas.server.coverage.CoverageService service) {
         this.coverage = service;
+        return this;
+    }
+
+    /** Retention, disk-space guard and process metrics in {@code /api/health} and {@code /api/metrics} (any time). */
+    public SkydasServer withOperations(org.skydas.server.ops.Operations ops) {
+        this.operations = ops;
         return this;
     }
 
@@ -104,7 +111,10 @@ public final class SkydasServer implements AutoCloseable {
                 pipeline.onTrackChange(hub::trackUpdated, hub::trackDeleted);
             }
             if (pipeline != null) {
-                liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch);
+                liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch).withOperations(() -> {
+                    org.skydas.server.ops.Operations ops = operations;
+                    return ops == null ? java.util.List.of() : ops.metrics();
+                });
                 liveApi.register(app, api::requireAnyone);
             }
         }
@@ -141,13 +151,17 @@ public final class SkydasServer implements AutoCloseable {
 
     private void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        org.skydas.server.ops.Operations ops = operations;
+        body.put("status", ops != null && ops.degraded() ? "degraded" : "ok");
         body.put("service", "skydas");
         body.put("scenario", view.scenario().name());
         body.put("scenario_source", scenarioSource);
         body.put("terrain", view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"));
         body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
         body.put("attribution", Countries.ATTRIBUTION);
+        if (ops != null) {
+            body.putAll(ops.health());
+        }
         ctx.json(body);
     }
 

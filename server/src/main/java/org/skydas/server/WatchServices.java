@@ -112,6 +112,43 @@ public final class WatchServices implements AutoCloseable {
         return store.trackHistory(id, limit);
     }
 
+    /** Retention: one batch of journal entries received before {@code t} (epoch s); returns how many went. */
+    public synchronized long purgeDetectionsBefore(double t, int maxRows) throws SQLException {
+        return store.purgeDetectionsBefore(t, maxRows);
+    }
+
+    /** Retention: one batch of track history points older than {@code t}; returns how many went. */
+    public synchronized long purgeTrackHistoryBefore(double t, int maxRows) throws SQLException {
+        return store.purgeTrackHistoryBefore(t, maxRows);
+    }
+
+    /** The watch store's SQLite WAL, bytes (0 on PostgreSQL). Not synchronized: a file size. */
+    public long walBytes() {
+        return store.walBytes();
+    }
+
+    /** Checkpoints that had to rewind the WAL, and the longest the writer was held for one, ms. */
+    public long[] walRestarts() {
+        return store.walRestarts();
+    }
+
+    /**
+     * The server's own health: a {@code storage_low} alert (subject {@code storage:WHAT}), folded into the open one
+     * while it lasts. Returns the alert, or null when it could not be recorded (the disk may be full).
+     */
+    public synchronized Alert raiseHealth(org.skydas.alert.RuleKind rule, org.skydas.alert.Severity severity,
+                                          String subject, String message) {
+        try {
+            AlertBook.Raised r = book.raise(new Finding(rule, severity, subject, now(), Double.NaN, Double.NaN, null, null,
+                    message));
+            store.record(r.alert(), r.audit());
+            return changed(r.alert());
+        } catch (SQLException e) {
+            LOG.error("event=health_alert_not_recorded rule={} error=\"{}\"", rule, e.getMessage());
+            return null;
+        }
+    }
+
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {
         for (AuditEvent e : book.escalate(now(), afterS)) {

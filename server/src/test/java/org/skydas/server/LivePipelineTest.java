@@ -91,7 +91,7 @@ public class LivePipelineTest {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    static String detection(Instant t, double x, double y, String hint) {
+    public static String detection(Instant t, double x, double y, String hint) {
         Coordinate ll = Lks94.toWgs84(x, y);
         return String.format(Locale.ROOT, "{\"sensor_id\":\"camera-7\",\"time\":\"%s\",\"kind\":\"camera\","
                 + "\"position\":{\"lat\":%.8f,\"lon\":%.8f},\"position_error_m\":10,\"class_hint\":\"%s\","

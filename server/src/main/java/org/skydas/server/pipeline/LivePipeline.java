@@ -107,6 +107,8 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicLong friendly = new AtomicLong();
     private final AtomicLong untrackable = new AtomicLong();
     private final AtomicLong clockAhead = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile String refusal;
     /** Reports stamped further ahead of their receipt than this are not tracked (see {@link #withMaxClockLead}). */
     private volatile double maxClockLeadS = DEFAULT_MAX_CLOCK_LEAD_S;
     private final AtomicLong tracksSeen = new AtomicLong();
@@ -191,7 +193,24 @@ public final class LivePipeline implements AutoCloseable {
         return enqueue(new RemoteIdItem(r));
     }
 
+    /**
+     * Refuses new data, with the reason, while {@code reason} is not null (the disk is almost full); null accepts it
+     * again. Refused messages are counted ({@code refused_storage}); what is queued is still processed.
+     */
+    public void refuseNewData(String reason) {
+        this.refusal = reason;
+    }
+
+    /** Why new data is refused now, or null. */
+    public String refusal() {
+        return refusal;
+    }
+
     private boolean enqueue(Item item) {
+        if (refusal != null) {
+            refused.incrementAndGet();
+            return false;
+        }
         while (!queue.offer(item)) {
             if (queue.poll() != null) {
                 shed.incrementAndGet();
@@ -250,6 +269,11 @@ public final class LivePipeline implements AutoCloseable {
         m.put("tracker_rejects", tracker.rejects().asMap());
         m.put("tracks", current.size());
         m.put("detection_to_alert_ms", alertLatency.summary());
+        m.put("detection_to_alert_buckets_ms", alertLatency.buckets());
+        m.put("refused_storage", refused.get());
+        if (refusal != null) {
+            m.put("refusing", refusal);
+        }
         return m;
     }
 
