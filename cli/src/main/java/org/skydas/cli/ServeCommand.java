@@ -277,7 +277,8 @@ public final class ServeCommand implements Callable<Integer> {
         pipeline.withCoverage(new org.skydas.server.coverage.CoverageAtPoint(coverage));
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
                 .withLive(pipeline, feeds::stats)
-                .withCoverage(coverage);
+                .withCoverage(coverage)
+                .withExports(dataDir.resolve("exports"));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

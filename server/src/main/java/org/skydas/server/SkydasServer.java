@@ -64,6 +64,14 @@ public final class SkydasServer implements AutoCloseable {
         return this;
     }
 
+    /** Where an admin purge of resolved alerts writes its export first (the data directory's {@code exports}). */
+    public SkydasServer withExports(java.nio.file.Path dir) {
+        this.exportDir = dir;
+        return this;
+    }
+
+    private java.nio.file.Path exportDir;
+
     /** Retention, disk-space guard and process metrics in {@code /api/health} and {@code /api/metrics} (any time). */
     public SkydasServer withOperations(org.skydas.server.ops.Operations ops) {
         this.operations = ops;
@@ -92,6 +100,7 @@ public final class SkydasServer implements AutoCloseable {
         if (watch != null) {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
+            new AdminApi(watch, api, exportDir).register(app);
             mayRecompute = ctx -> api.requireOneOf(ctx, java.util.EnumSet.of(org.skydas.server.auth.Role.PLANNER,
                     org.skydas.server.auth.Role.ADMIN));
             watch.onAlertChange(hub::alertChanged);

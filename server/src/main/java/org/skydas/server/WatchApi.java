@@ -155,6 +155,11 @@ final class WatchApi {
         require(ctx, roles);
     }
 
+    /** For other route groups: the name of the logged-in user, who must have one of {@code roles}. */
+    String requireUser(Context ctx, Set<Role> roles) {
+        return require(ctx, roles).username();
+    }
+
     private Sessions.Session require(Context ctx, Set<Role> roles) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -44,7 +44,7 @@ public final class WatchServices implements AutoCloseable {
 
     public WatchServices(WatchStore store) throws SQLException {
         this.store = store;
-        this.book = new AlertBook(store.alerts(), store.lastAuditSequence());
+        this.book = new AlertBook(store.alerts(), store.lastAuditSequence(), store.lastAlertId());
     }
 
     /**
@@ -148,6 +148,64 @@ public final class WatchServices implements AutoCloseable {
             return null;
         }
     }
+
+    /** What an explicit purge of the legal record did: the export written first, and what was deleted. */
+    public record Purge(java.nio.file.Path export, String sha256, long alerts, long auditEvents) {
+    }
+
+    /**
+     * The explicit, audited admin purge of alerts resolved before {@code before} (epoch s) and their audit trail:
+     * first the export (JSON: the alerts and every audit event of theirs) is written to {@code exportDir} and synced
+     * to disk; only then are they deleted, in one transaction that also records actor, reason, export file and its
+     * SHA-256 in the append-only admin log. Open alerts are never purged.
+     */
+    public synchronized Purge purgeResolvedAlerts(double before, String actor, String reason, java.nio.file.Path exportDir)
+            throws SQLException, java.io.IOException {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a purge of the legal record needs a reason");
+        }
+        List<Alert> alerts = book.all().stream()
+                .filter(a -> a.status() == org.skydas.alert.AlertStatus.RESOLVED && a.updatedAt() < before).toList();
+        List<AuditEvent> audit = store.auditOfAlertsResolvedBefore(before);
+        java.util.Map<String, Object> export = new java.util.LinkedHashMap<>();
+        export.put("exported_at", java.time.Instant.now().toString());
+        export.put("actor", actor);
+        export.put("reason", reason);
+        export.put("resolved_before", java.time.Instant.ofEpochMilli((long) (before * 1000)).toString());
+        export.put("alerts", alerts);
+        export.put("audit", audit);
+        byte[] bytes = EXPORT_JSON.writeValueAsBytes(export);
+        java.nio.file.Files.createDirectories(exportDir);
+        java.nio.file.Path file = exportDir.resolve("alerts-purge-" + java.time.Instant.now().toString()
+                .replace(":", "") + ".json");
+        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes));
+            ch.force(true);
+        }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String detail = EXPORT_JSON.writeValueAsString(java.util.Map.of("reason", reason, "export", file.toString(),
+                "sha256", sha, "resolved_before", export.get("resolved_before"), "alerts", alerts.size(),
+                "audit_events", audit.size()));
+        long[] n = store.purgeAlertsResolvedBefore(before, actor, detail);
+        book.forgetResolved(alerts.stream().map(Alert::id).toList());
+        LOG.warn("event=alerts_purged actor={} alerts={} audit_events={} export={} sha256={}", actor, n[0], n[1], file, sha);
+        return new Purge(file, sha, n[0], n[1]);
+    }
+
+    /** The append-only admin log: {time, actor, action, detail_json} per entry, oldest first. */
+    public synchronized List<String[]> adminLog() throws SQLException {
+        return store.adminLog();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EXPORT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {

@@ -44,9 +44,11 @@ class OperationsApiTest {
     void start() throws Exception {
         watch = new WatchServices(WatchStore.openSqlite(dir));
         watch.ensureAdmin("admin-password");
+        watch.addUser("op", org.skydas.server.auth.Role.OPERATOR, "operator-password");
         Scenario s = LivePipelineTest.square();
         pipeline = new LivePipeline(s, watch, 1_000);
-        server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
+        server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of)
+                .withExports(dir.resolve("exports")).start("127.0.0.1", 0);
         token = JSON.readTree(send("POST", "/api/login", "{\"username\":\"admin\",\"password\":\"admin-password\"}", null)
                 .body()).path("token").asText();
     }
@@ -180,5 +182,48 @@ class OperationsApiTest {
         awaitProcessed(9);
         assertThat(now.purgeNow()).containsExactly(0, 0);
         now.close();
+    }
+
+    @Test
+    void anAdminPurgesResolvedAlertsOnlyWithAReasonAfterTheExportAndTheAdminLogSaysSo() throws Exception {
+        assertThat(postDetections(6, Instant.now().minusSeconds(20)).statusCode()).isEqualTo(202);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (get("/api/alerts?rule=drone_incursion").size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        JsonNode alert = get("/api/alerts?rule=drone_incursion").get(0);
+        long id = alert.path("id").asLong();
+        int before = get("/api/alerts").size();
+        assertThat(send("POST", "/api/alerts/" + id + "/resolve", "{\"reason\":\"false_alarm\",\"note\":\"a bird\"}",
+                token).statusCode()).isEqualTo(200);
+        Thread.sleep(1_100);
+        String body = "{\"resolved_before\":\"" + Instant.now() + "\",\"reason\":\"records schedule 2026/4\"}";
+        String operator = JSON.readTree(send("POST", "/api/login",
+                "{\"username\":\"op\",\"password\":\"operator-password\"}", null).body()).path("token").asText();
+        assertThat(send("POST", "/api/admin/purge-alerts", body, operator).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/admin/purge-alerts", "{\"resolved_before\":\"" + Instant.now() + "\"}", token)
+                .statusCode()).as("no reason").isEqualTo(400);
+        assertThat(get("/api/alerts").size()).isEqualTo(before);
+
+        HttpResponse<String> r = send("POST", "/api/admin/purge-alerts", body, token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(r.body());
+        assertThat(result.path("alerts").asLong()).isEqualTo(1);
+        assertThat(result.path("audit_events").asLong()).isEqualTo(2); // raised, resolved
+        Path export = Path.of(result.path("export").asText());
+        byte[] bytes = java.nio.file.Files.readAllBytes(export);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .isEqualTo(result.path("sha256").asText());
+        JsonNode exported = JSON.readTree(bytes);
+        assertThat(exported.path("alerts").get(0).path("id").asLong()).isEqualTo(id);
+        assertThat(exported.path("alerts").get(0).path("resolveNote").asText()).isEqualTo("a bird");
+        assertThat(exported.path("audit")).hasSize(2);
+        assertThat(exported.path("reason").asText()).isEqualTo("records schedule 2026/4");
+        assertThat(get("/api/alerts").size()).isEqualTo(before - 1);
+        JsonNode log = get("/api/admin/log");
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).path("actor").asText()).isEqualTo("admin");
+        assertThat(log.get(0).path("detail").path("sha256").asText()).isEqualTo(result.path("sha256").asText());
+        assertThat(log.get(0).path("detail").path("reason").asText()).isEqualTo("records schedule 2026/4");
     }
 }

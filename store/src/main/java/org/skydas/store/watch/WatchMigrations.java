@@ -16,6 +16,10 @@ final class WatchMigrations {
                      List<String> postgresOnly) {
     }
 
+    /** The audit's delete guard on SQLite, as migration 1 made it (an admin purge drops and re-creates it). */
+    static final String SQLITE_AUDIT_NO_DELETE =
+            "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END";
+
     static final List<Migration> ALL = List.of(new Migration(1, "detections journal, alerts, audit, track history",
             List.of(
                 "CREATE TABLE detections_journal (id {ID}, received_at {REAL} NOT NULL, sensor_id TEXT NOT NULL, "
@@ -34,7 +38,7 @@ final class WatchMigrations {
             List.of(
                 // The audit log is append-only in the database itself, not only in our code.
                 "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
-                "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
+                SQLITE_AUDIT_NO_DELETE),
             List.of(
                 "CREATE FUNCTION skydas_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN RAISE EXCEPTION 'audit is append-only'; END $$",
@@ -92,7 +96,21 @@ final class WatchMigrations {
                         + "(SELECT coalesce(max(id), 0) + 1 FROM detections), false)",
                     "DROP TABLE detections_journal",
                     "CREATE INDEX detections_received ON detections (received_ms)",
-                    "CREATE INDEX track_history_t ON track_history (t)")));
+                    "CREATE INDEX track_history_t ON track_history (t)")),
+            // Purging the legal record is an explicit admin action, itself recorded here (append-only), with the
+            // highest alert id and audit sequence it removed so that neither is ever reused.
+            new Migration(5, "admin log of explicit purges", List.of(
+                "CREATE TABLE admin_log (sequence {ID}, time {REAL} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+                    + "detail_json TEXT NOT NULL, max_alert_id BIGINT NOT NULL, max_audit_sequence BIGINT NOT NULL)"),
+                List.of(
+                    "CREATE TRIGGER admin_log_no_update BEFORE UPDATE ON admin_log BEGIN SELECT RAISE(ABORT, "
+                        + "'the admin log is append-only'); END",
+                    "CREATE TRIGGER admin_log_no_delete BEFORE DELETE ON admin_log BEGIN SELECT RAISE(ABORT, "
+                        + "'the admin log is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER admin_log_append_only BEFORE UPDATE OR DELETE ON admin_log "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")));
+
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -349,30 +349,120 @@ public final class WatchStore implements AutoCloseable {
 
     /** Audit events after {@code afterSequence}, oldest first, at most {@code limit}. */
     public List<AuditEvent> audit(long afterSequence, int limit) throws SQLException {
-        List<AuditEvent> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
                 + "after_json FROM audit WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
             ps.setLong(1, afterSequence);
             ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String before = rs.getString(6);
-                    out.add(new AuditEvent(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), before == null ? null : alert(before), alert(rs.getString(7))));
-                }
+            return readAudit(ps);
+        }
+    }
+
+    private List<AuditEvent> readAudit(PreparedStatement ps) throws SQLException {
+        List<AuditEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String before = rs.getString(6);
+                out.add(new AuditEvent(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), before == null ? null : alert(before), alert(rs.getString(7))));
             }
         }
         c.commit();
         return out;
     }
 
-    public long lastAuditSequence() throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(sequence), 0) FROM audit")) {
-            rs.next();
-            long v = rs.getLong(1);
-            c.commit();
-            return v;
+    private static final String RESOLVED_BEFORE = "SELECT id FROM alerts WHERE status = 'RESOLVED' AND updated_at < ?";
+
+    /** The audit trail of the alerts resolved before {@code t}: what an admin purge exports first. */
+    public List<AuditEvent> auditOfAlertsResolvedBefore(double t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
+                + "after_json FROM audit WHERE alert_id IN (" + RESOLVED_BEFORE + ") ORDER BY sequence")) {
+            ps.setDouble(1, t);
+            return readAudit(ps);
         }
+    }
+
+    /**
+     * The explicit admin purge of the legal record: deletes the alerts resolved before {@code t} and their audit trail,
+     * and records who did it, why and where the export went ({@code detailJson}) in the append-only admin log, all in
+     * one transaction. Open alerts are never purged. Returns {alerts, audit events} deleted.
+     */
+    public long[] purgeAlertsResolvedBefore(double t, String actor, String detailJson) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            long maxAlert = lastAlertIdInTransaction();
+            long maxSequence = lastAuditSequenceInTransaction();
+            st.execute(dialect == Dialect.SQLITE ? "DROP TRIGGER audit_no_delete"
+                    : "ALTER TABLE audit DISABLE TRIGGER audit_append_only");
+            long audits;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit WHERE alert_id IN (" + RESOLVED_BEFORE + ")")) {
+                ps.setDouble(1, t);
+                audits = ps.executeUpdate();
+            }
+            st.execute(dialect == Dialect.SQLITE ? WatchMigrations.SQLITE_AUDIT_NO_DELETE
+                    : "ALTER TABLE audit ENABLE TRIGGER audit_append_only");
+            long alerts;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM alerts WHERE status = 'RESOLVED' AND updated_at < ?")) {
+                ps.setDouble(1, t);
+                alerts = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO admin_log (time, actor, action, detail_json, "
+                    + "max_alert_id, max_audit_sequence) VALUES (?, ?, 'purge_alerts', ?, ?, ?)")) {
+                ps.setDouble(1, System.currentTimeMillis() / 1000.0);
+                ps.setString(2, actor);
+                ps.setString(3, detailJson);
+                ps.setLong(4, maxAlert);
+                ps.setLong(5, maxSequence);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return new long[] {alerts, audits};
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** The highest alert id ever used, purged ones included (ids are never reused). */
+    public long lastAlertId() throws SQLException {
+        long v = lastAlertIdInTransaction();
+        c.commit();
+        return v;
+    }
+
+    private long lastAlertIdInTransaction() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(m) FROM (SELECT "
+                + "coalesce(max(id), 0) AS m FROM alerts UNION ALL SELECT coalesce(max(max_alert_id), 0) FROM admin_log) x")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long lastAuditSequenceInTransaction() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(m) FROM (SELECT "
+                + "coalesce(max(sequence), 0) AS m FROM audit UNION ALL SELECT coalesce(max(max_audit_sequence), 0) "
+                + "FROM admin_log) x")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The admin log, oldest first: {time, actor, action, detail_json} per entry. */
+    public List<String[]> adminLog() throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT time, actor, action, detail_json "
+                + "FROM admin_log ORDER BY sequence")) {
+            while (rs.next()) {
+                out.add(new String[] {Double.toString(rs.getDouble(1)), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        c.commit();
+        return out;
+    }
+
+    /** The highest audit sequence ever used, purged ones included. */
+    public long lastAuditSequence() throws SQLException {
+        long v = lastAuditSequenceInTransaction();
+        c.commit();
+        return v;
     }
 
     private static Alert alert(String json) throws SQLException {

@@ -33,6 +33,48 @@ abstract class WatchStoreContract {
     }
 
     @Test
+    void anAdminPurgeRemovesOnlyAlertsResolvedBeforeTheDateIsLoggedAndNeverReusesIdsOrSequences() throws Exception {
+        AlertBook book = new AlertBook();
+        try (WatchStore s = open()) {
+            for (int i = 1; i <= 3; i++) {
+                AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:" + i, 10 * i,
+                        1, 2, "BY-001", null, "crossed"));
+                s.record(r.alert(), r.audit());
+            }
+            AuditEvent old = book.resolve(1, "op1", Resolution.FALSE_ALARM, "a deer", 100);
+            s.record(old.after(), old);
+            AuditEvent recent = book.resolve(3, "op1", Resolution.CONFIRMED, "patrol", 900);
+            s.record(recent.after(), recent);
+            assertThat(s.auditOfAlertsResolvedBefore(500)).extracting(AuditEvent::alertId).containsOnly(1L).hasSize(2);
+            assertThat(s.purgeAlertsResolvedBefore(500, "admin", "{\"reason\":\"test\"}")).containsExactly(1, 2);
+            assertThat(s.alerts()).extracting(Alert::id).containsExactly(2L, 3L);
+            assertThat(s.audit(0, 100)).extracting(AuditEvent::alertId).doesNotContain(1L).hasSize(3);
+            // The guard is back: the audit is append-only again, and so is the admin log.
+            assertThatThrownBy(() -> s.execute("DELETE FROM audit")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("DELETE FROM admin_log")).hasMessageContaining("append-only");
+            assertThat(s.adminLog()).singleElement().satisfies(e -> {
+                assertThat(e[1]).isEqualTo("admin");
+                assertThat(e[2]).isEqualTo("purge_alerts");
+            });
+        }
+        // Everything resolved and purged, the newest included: ids and audit sequences still continue.
+        try (WatchStore s = open()) {
+            AuditEvent r2 = book.resolve(2, "op1", Resolution.DUPLICATE, null, 950);
+            s.record(r2.after(), r2);
+            long lastSequence = s.lastAuditSequence();
+            s.purgeAlertsResolvedBefore(10_000, "admin", "{}");
+            assertThat(s.alerts()).isEmpty();
+            assertThat(s.lastAlertId()).isEqualTo(3);
+            assertThat(s.lastAuditSequence()).isEqualTo(lastSequence);
+            AlertBook restored = new AlertBook(s.alerts(), s.lastAuditSequence(), s.lastAlertId());
+            AlertBook.Raised again = restored.raise(new Finding(RuleKind.APPROACH, Severity.LOW, "track:9", 1_000, 1, 2,
+                    null, null, "m"));
+            assertThat(again.alert().id()).isEqualTo(4);
+            assertThat(again.audit().sequence()).isEqualTo(lastSequence + 1);
+        }
+    }
+
+    @Test
     void retentionPurgesDetectionsInSmallBatchesOldestFirstAndKeepsAlertsAndAudit() throws Exception {
         try (WatchStore s = open()) {
             List<JournalEntry> batch = new ArrayList<>();
