@@ -75,6 +75,7 @@ final class WatchMigrations {
                         + "detections_journal j JOIN journal_sources s ON s.sensor_id = j.sensor_id AND s.protocol = j.protocol",
                     "DROP TABLE detections_journal",
                     "CREATE INDEX detections_received ON detections (received_ms)",
+                    "CREATE INDEX journal_sources_last ON journal_sources (last_ms)",
                     "CREATE INDEX track_history_t ON track_history (t)"),
                 List.of(
                     "CREATE TABLE journal_sources (id SERIAL PRIMARY KEY, sensor_id TEXT NOT NULL, protocol TEXT NOT NULL, "
@@ -96,6 +97,7 @@ final class WatchMigrations {
                         + "(SELECT coalesce(max(id), 0) + 1 FROM detections), false)",
                     "DROP TABLE detections_journal",
                     "CREATE INDEX detections_received ON detections (received_ms)",
+                    "CREATE INDEX journal_sources_last ON journal_sources (last_ms)",
                     "CREATE INDEX track_history_t ON track_history (t)")),
             // Purging the legal record is an explicit admin action, itself recorded here (append-only), with the
             // highest alert id and audit sequence it removed so that neither is ever reused.
