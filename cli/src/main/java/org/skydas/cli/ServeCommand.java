@@ -263,12 +263,12 @@ public final class ServeCommand implements Callable<Integer> {
         CotOut takOut = null;
         if (takOutPort >= 0) {
             try {
-                takOut = CotOut.start(host, takOutPort);
+                takOut = CotOut.start(host, takOutPort).withLatency(watch.alertLatency());
             } catch (Exception e) {
                 throw new UserError("cannot listen for TAK clients on " + host + ":" + takOutPort + ": " + e.getMessage());
             }
             pipeline.onTrackChange(takOut::track, t -> { });
-            watch.onAlertChange(takOut::alert);
+            watch.onAlertCommitted(takOut::alertCommitted);
         }
         // In the background at low priority: the server answers at once, the map fills in, and alerts say
         // whether they arose in covered ground or in a gap once the coverage is ready.

@@ -43,14 +43,17 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * Tracks and alerts out to TAK clients as Cursor-on-Target over a TCP stream (TAK's "streaming
  * XML"). Tracks carry CoT types by class with unknown affiliation (Skydas observes; it does not
  * decide friend or foe): person a-u-G-U-C, vehicle a-u-G-E-V, drone a-u-A-M-F-Q, other a-u-G; they go
- * stale 30 s after their time. Alerts are markers (b-m-p-s-p-i) with the message as remarks. Each
- * track or alert is sent at most once a second with its newest state; a client that cannot keep up
- * is skipped (counted), never waited for.
+ * stale 30 s after their time. Alerts are markers (b-m-p-s-p-i) with the message as remarks, sent the moment
+ * they are committed, each change on its own and to every client (rare and urgent: never coalesced, never
+ * skipped; Netty buffers them for a slow client). Each track is sent at most once a second with its newest
+ * state; a client that cannot keep up misses track updates (counted), never waited for.
  */
 public final class CotOut implements AutoCloseable {
 
     static final long TRACK_STALE_S = 30;
     static final long ALERT_STALE_S = 600;
+    /** Each track's newest state goes out this often, ms. */
+    static final long TRACK_INTERVAL_MS = 1_000;
 
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("skydas-cot-out", true));
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -59,13 +62,14 @@ public final class CotOut implements AutoCloseable {
     private final CotXmlWriter writer = new CotXmlWriter();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private volatile AlertLatency latency = new AlertLatency();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skydas-cot-out-flush");
         t.setDaemon(true);
         return t;
     });
 
-    private CotOut(String host, int port) throws InterruptedException {
+    private CotOut(String host, int port, long trackIntervalMs) throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -85,11 +89,15 @@ public final class CotOut implements AutoCloseable {
                         });
                     }
                 }).bind(new InetSocketAddress(host, port)).sync().channel();
-        flusher.scheduleAtFixedRate(this::flush, 1, 1, TimeUnit.SECONDS);
+        flusher.scheduleAtFixedRate(this::flush, trackIntervalMs, trackIntervalMs, TimeUnit.MILLISECONDS);
     }
 
     public static CotOut start(String host, int port) throws InterruptedException {
-        return new CotOut(host, port);
+        return new CotOut(host, port, TRACK_INTERVAL_MS);
+    }
+
+    static CotOut start(String host, int port, long trackIntervalMs) throws InterruptedException {
+        return new CotOut(host, port, trackIntervalMs);
     }
 
     public int port() {
@@ -101,10 +109,30 @@ public final class CotOut implements AutoCloseable {
         dirty.put(e.uid(), e);
     }
 
-    public void alert(Alert a) {
-        if (Double.isFinite(a.x()) && Double.isFinite(a.y())) {
-            CotEvent e = alertEvent(a);
-            dirty.put(e.uid(), e);
+    /** Times each new alert's write to each TAK client into {@code l} ({@link AlertLatency.Stage#TAK}). */
+    public CotOut withLatency(AlertLatency l) {
+        this.latency = l;
+        return this;
+    }
+
+    /** A committed alert change: written to every client now (from the committing thread; never blocks). */
+    public void alertCommitted(WatchServices.AlertChange c) {
+        Alert a = c.alert();
+        if (!Double.isFinite(a.x()) || !Double.isFinite(a.y())) {
+            return;
+        }
+        byte[] xml = writer.write(alertEvent(a)).getBytes(StandardCharsets.UTF_8);
+        long receivedAt = c.receivedAtMillis();
+        AlertLatency l = latency;
+        for (Channel ch : clients) {
+            ch.writeAndFlush(Unpooled.wrappedBuffer(xml)).addListener(f -> {
+                if (f.isSuccess()) {
+                    sent.incrementAndGet();
+                    if (receivedAt > 0) {
+                        l.record(AlertLatency.Stage.TAK, System.currentTimeMillis() - receivedAt);
+                    }
+                }
+            });
         }
     }
 

@@ -56,20 +56,32 @@ final class PrometheusText {
             }
             p.sample("skydas_detection_to_alert_seconds_count", number(latency.get("count")));
         }
+        if (pipeline.get("alert_latency") instanceof Map<?, ?> stages) {
+            p.help("skydas_alert_latency_seconds", "histogram", "From the receipt of the detection that raised a new "
+                    + "alert to the alert committed, written to a WebSocket subscriber, written to a TAK client.");
+            stages.forEach((stage, h) -> p.histogram("skydas_alert_latency_seconds", String.valueOf(stage), (Map<?, ?>) h));
+        }
         p.counter("skydas_pipeline_refused_total", "Messages refused because the disk is almost full.",
                 pipeline.get("refused_storage"));
-        if (pipeline.get("detection_to_alert_buckets_ms") instanceof Map<?, ?> buckets) {
-            p.help("skydas_detection_to_alert_latency_seconds", "histogram",
-                    "From a detection's receipt to its alert committed, all since the start.");
-            buckets.forEach((le, n) -> p.sample("skydas_detection_to_alert_latency_seconds_bucket", number(n), "le",
-                    le.equals("+Inf") ? "+Inf" : Double.toString(Double.parseDouble(String.valueOf(le)) / 1000.0)));
-            p.sample("skydas_detection_to_alert_latency_seconds_count", number(buckets.get("+Inf")));
-        }
         for (org.skydas.server.ops.Metric m : more) {
             p.help(m.name(), m.type(), m.help());
             p.sample(m.name(), m.value());
         }
         return p.out.toString();
+    }
+
+    /** One labelled series of a histogram from {@link AlertLatency#snapshot()}: cumulative buckets, sum, count. */
+    private void histogram(String name, String stage, Map<?, ?> h) {
+        if (h.get("buckets") instanceof List<?> buckets) {
+            for (Object o : buckets) {
+                Map<?, ?> b = (Map<?, ?>) o;
+                Object le = b.get("le_ms");
+                sample(name + "_bucket", number(b.get("count")), "stage", stage, "le",
+                        le instanceof Number n ? Double.toString(n.doubleValue() / 1000.0) : "+Inf");
+            }
+        }
+        sample(name + "_sum", number(h.get("sum_ms")) / 1000.0, "stage", stage);
+        sample(name + "_count", number(h.get("count")), "stage", stage);
     }
 
     private void help(String name, String type, String help) {

@@ -29,7 +29,7 @@ public final class SkydasServer implements AutoCloseable {
     private org.skydas.server.pipeline.LivePipeline pipeline;
     private java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> listenerStats =
             java.util.List::of;
-    private final StreamHub hub = new StreamHub();
+    private final StreamHub hub;
     private LiveApi liveApi;
     private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
@@ -45,6 +45,7 @@ public final class SkydasServer implements AutoCloseable {
         this.view = view;
         this.scenarioSource = scenarioSource;
         this.watch = watch;
+        this.hub = watch == null ? new StreamHub() : new StreamHub(watch.alertLatency());
     }
 
     /** Serves the live picture of {@code pipeline} (tracks, ingest counters); call before {@link #start}. */
@@ -103,7 +104,7 @@ public final class SkydasServer implements AutoCloseable {
             new AdminApi(watch, api, exportDir).register(app);
             mayRecompute = ctx -> api.requireOneOf(ctx, java.util.EnumSet.of(org.skydas.server.auth.Role.PLANNER,
                     org.skydas.server.auth.Role.ADMIN));
-            watch.onAlertChange(hub::alertChanged);
+            watch.onAlertCommitted(hub::alertCommitted);
             // Browsers cannot set headers on a WebSocket: the token comes as ?token=.
             app.ws("/api/stream", ws -> {
                 ws.onConnect(ctx -> {

@@ -30,15 +30,46 @@ public final class WatchServices implements AutoCloseable {
     private final WatchStore store;
     private final AlertBook book;
     private final Sessions sessions = new Sessions(12 * 3600 * 1000L);
-    private final List<java.util.function.Consumer<Alert>> alertListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<AlertChange>> alertListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AlertLatency alertLatency = new AlertLatency();
+
+    /**
+     * A committed alert change. {@code receivedAtMillis} is when the detection that raised a new alert was received
+     * (epoch ms), 0 for every other change (acknowledgement, escalation, a repeat folded into an open alert, an alert
+     * without a triggering detection); {@code committedAtMillis} is when the change became durable.
+     */
+    public record AlertChange(Alert alert, long receivedAtMillis, long committedAtMillis) {
+    }
 
     /** Called (on the changing thread) after every committed alert change. */
     public void onAlertChange(java.util.function.Consumer<Alert> listener) {
+        alertListeners.add(c -> listener.accept(c.alert()));
+    }
+
+    /**
+     * Called (on the committing thread, at once after the commit: it must not block) with every committed alert
+     * change and, for new alerts, the receipt time of their detection: for pushing alerts to operators the moment
+     * they exist and timing how long they took ({@link #alertLatency()}).
+     */
+    public void onAlertCommitted(java.util.function.Consumer<AlertChange> listener) {
         alertListeners.add(listener);
     }
 
+    /** The end-to-end alert latency histograms that the pipeline and the pushes to operators fill in. */
+    public AlertLatency alertLatency() {
+        return alertLatency;
+    }
+
     private Alert changed(Alert a) {
-        alertListeners.forEach(l -> l.accept(a));
+        return changed(a, 0);
+    }
+
+    private Alert changed(Alert a, long receivedAtMillis) {
+        AlertChange c = new AlertChange(a, receivedAtMillis, System.currentTimeMillis());
+        if (receivedAtMillis > 0) {
+            alertLatency.record(AlertLatency.Stage.COMMITTED, c.committedAtMillis() - receivedAtMillis);
+        }
+        alertListeners.forEach(l -> l.accept(c));
         return a;
     }
 
@@ -225,6 +256,15 @@ public final class WatchServices implements AutoCloseable {
 
     /** Several findings at once, committed together (one durable write for a burst); results in the same order. */
     public synchronized List<AlertBook.Raised> raiseAll(List<Finding> findings) throws SQLException {
+        return raiseAll(findings, null);
+    }
+
+    /**
+     * As {@link #raiseAll(List)}, with the receipt time (epoch ms, 0 unknown) of the detection behind each finding,
+     * passed on with each new alert to {@link #onAlertCommitted} listeners.
+     */
+    public synchronized List<AlertBook.Raised> raiseAll(List<Finding> findings, List<Long> receivedAtMillis)
+            throws SQLException {
         List<AlertBook.Raised> raised = new java.util.ArrayList<>(findings.size());
         List<Alert> alerts = new java.util.ArrayList<>(findings.size());
         List<AuditEvent> audits = new java.util.ArrayList<>(findings.size());
@@ -235,8 +275,9 @@ public final class WatchServices implements AutoCloseable {
             audits.add(r.audit());
         }
         store.recordAll(alerts, audits);
-        for (AlertBook.Raised r : raised) {
-            changed(r.alert());
+        for (int i = 0; i < raised.size(); i++) {
+            AlertBook.Raised r = raised.get(i);
+            changed(r.alert(), r.isNew() && receivedAtMillis != null ? receivedAtMillis.get(i) : 0);
         }
         return raised;
     }

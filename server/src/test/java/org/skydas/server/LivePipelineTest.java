@@ -133,32 +133,22 @@ public class LivePipelineTest {
         assertThat(stats.path("listeners").get(0).path("listener").asText()).isEqualTo("json-http");
         assertThat(stats.path("listeners").get(0).path("decoded").asInt()).isEqualTo(6);
         assertThat(stats.path("pipeline").path("processed").asInt()).isEqualTo(6);
+        // The alert was timed end to end from its detection's receipt: committed (nobody subscribed to be written to).
+        JsonNode committed = stats.path("pipeline").path("alert_latency").path("committed");
+        assertThat(committed.path("count").asInt()).isEqualTo(1);
+        assertThat(committed.path("buckets").get(committed.path("buckets").size() - 1).path("count").asInt()).isEqualTo(1);
+        assertThat(stats.path("pipeline").path("alert_latency").path("websocket_written").path("count").asInt()).isZero();
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/metrics"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("skydas_alert_latency_seconds_bucket{stage=\"committed\",le=\"+Inf\"} 1\n")
+                .contains("skydas_alert_latency_seconds_count{stage=\"websocket_written\"} 0\n");
     }
 
     @Test
     void theStreamPushesTrackAndAlertChangesToLoggedInSubscribersOnly() throws Exception {
-        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.util.concurrent.CompletableFuture<Integer> closedWith = new java.util.concurrent.CompletableFuture<>();
-        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
-            final StringBuilder part = new StringBuilder();
-
-            @Override
-            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
-                part.append(data);
-                if (last) {
-                    messages.add(part.toString());
-                    part.setLength(0);
-                }
-                ws.request(1);
-                return null;
-            }
-
-            @Override
-            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
-                closedWith.complete(code);
-                return null;
-            }
-        };
+        StreamMessages listener = new StreamMessages();
+        java.util.concurrent.BlockingQueue<String> messages = listener.messages;
+        java.util.concurrent.CompletableFuture<Integer> closedWith = listener.closedWith;
         URI base = URI.create("ws://127.0.0.1:" + server.port() + "/api/stream");
         java.net.http.WebSocket anonymous = HTTP.newWebSocketBuilder().buildAsync(base, listener).get();
         assertThat(closedWith.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
@@ -187,6 +177,14 @@ public class LivePipelineTest {
         }
         assertThat(sawTrack).as("a track message").isTrue();
         assertThat(sawAlert).as("an alert message").isTrue();
+        // ... and the write of that alert to this subscriber was timed from its detection's receipt.
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (get("/api/ingest/stats").path("pipeline").path("alert_latency").path("websocket_written").path("count")
+                .asInt() < 1 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(get("/api/ingest/stats").path("pipeline").path("alert_latency").path("websocket_written")
+                .path("count").asInt()).isEqualTo(1);
         ws.abort();
     }
 

@@ -16,7 +16,8 @@ final class Row {
             "shed", "refused", "listener_dropped", "rss_mb", "heap_used_mb", "heap_after_gc_mb", "data_dir_mb", "db_mb",
             "wal_mb", "wal_restarts", "purged_detections", "retained_detections", "db_bytes_per_retained",
             "alerts_in_window", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "load1");
-    static final String BUCKET = "skydas_detection_to_alert_latency_seconds_bucket{le=\"";
+    /** Detection→alert (committed) latency histogram of the server's /api/metrics. */
+    static final String BUCKET = "skydas_alert_latency_seconds_bucket{stage=\"committed\",le=\"";
 
     private Row() {
     }

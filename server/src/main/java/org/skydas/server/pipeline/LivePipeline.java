@@ -52,6 +52,9 @@ public final class LivePipeline implements AutoCloseable {
     /** Track history is kept every this many seconds per track. */
     static final double HISTORY_STEP_S = 5.0;
     static final int BATCH = 1_000;
+    /** How long the worker waits for data when nothing is held back, and when reports are, ms. */
+    static final long IDLE_POLL_MS = 200;
+    static final long HELD_POLL_MS = 5;
 
     /** One queued message, with when it was received (epoch ms). */
     private sealed interface Item {
@@ -269,7 +272,7 @@ public final class LivePipeline implements AutoCloseable {
         m.put("tracker_rejects", tracker.rejects().asMap());
         m.put("tracks", current.size());
         m.put("detection_to_alert_ms", alertLatency.summary());
-        m.put("detection_to_alert_buckets_ms", alertLatency.buckets());
+        m.put("alert_latency", watch.alertLatency().snapshot());
         m.put("refused_storage", refused.get());
         if (refusal != null) {
             m.put("refusing", refusal);
@@ -281,7 +284,8 @@ public final class LivePipeline implements AutoCloseable {
         List<Item> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
-                Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+                // While reports wait in the reorder buffer, look again soon: the wall clock alone may release them.
+                Item first = queue.poll(tracker.buffered() > 0 ? HELD_POLL_MS : IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                 batch.clear();
                 if (first != null) {
                     batch.add(first);
@@ -476,7 +480,7 @@ public final class LivePipeline implements AutoCloseable {
         }
         // One durable commit for the batch's alerts: under a burst, alerts must not queue behind each other's writes.
         if (!findings.isEmpty()) {
-            List<org.skydas.alert.AlertBook.Raised> raised = watch.raiseAll(findings);
+            List<org.skydas.alert.AlertBook.Raised> raised = watch.raiseAll(findings, findingReceivedAt);
             long committed = System.currentTimeMillis();
             for (int i = 0; i < raised.size(); i++) {
                 long at = findingReceivedAt.get(i);
