@@ -29,6 +29,12 @@ public final class AlertBook {
      * used, so that new audit events continue the same sequence.
      */
     public AlertBook(Collection<Alert> restored, long lastAuditSequence) {
+        this(restored, lastAuditSequence, 0);
+    }
+
+    /** As above, and ids continue after {@code lastAlertId} even where those alerts have been purged. */
+    public AlertBook(Collection<Alert> restored, long lastAuditSequence, long lastAlertId) {
+        nextId = lastAlertId + 1;
         for (Alert a : restored) {
             alerts.put(a.id(), a);
             if (a.isOpen()) {
@@ -93,6 +99,19 @@ public final class AlertBook {
             }
         }
         return out;
+    }
+
+    /** Forgets resolved alerts (after an explicit purge); open ones are kept. Returns how many went. */
+    public int forgetResolved(Collection<Long> ids) {
+        int n = 0;
+        for (Long id : ids) {
+            Alert a = alerts.get(id);
+            if (a != null && a.status() == AlertStatus.RESOLVED) {
+                alerts.remove(id);
+                n++;
+            }
+        }
+        return n;
     }
 
     public Alert get(long id) {

@@ -13,5 +13,7 @@ public enum RuleKind {
     /** A confirmed track near the border was lost. */
     TRACK_LOST,
     /** A sensor has sent nothing for too long. */
-    SENSOR_DOWN
+    SENSOR_DOWN,
+    /** The server's own disk is running out: at the floor it refuses new data (sensor health of the server itself). */
+    STORAGE_LOW
 }

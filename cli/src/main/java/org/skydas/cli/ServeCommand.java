@@ -93,6 +93,25 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE} s = 12 h; a simulator at --speed S leads by (S-1) x its run time).")
     double maxClockLead;
 
+    @Option(names = "--retain-detections", paramLabel = "DURATION",
+            description = "Keep journalled detections this long (90s, 5m, 12h, 7d or off; default: the scenario's "
+                    + "retention.detections, else 7d). Purged in the background in small batches.")
+    String retainDetections;
+
+    @Option(names = "--retain-track-history", paramLabel = "DURATION",
+            description = "Keep track history this long (default: the scenario's retention.track_history, else 30d). "
+                    + "Alerts, acknowledgements and the audit are never purged automatically.")
+    String retainTrackHistory;
+
+    @Option(names = "--storage-low", defaultValue = "2G", paramLabel = "SIZE",
+            description = "Free disk space below which a storage_low alert is raised (default ${DEFAULT-VALUE}; K, M, G).")
+    String storageLow;
+
+    @Option(names = "--storage-floor", defaultValue = "512M", paramLabel = "SIZE",
+            description = "Free disk space below which new data is refused, with the reason, while the server keeps "
+                    + "serving (default ${DEFAULT-VALUE}).")
+    String storageFloor;
+
     @Option(names = "--dem", paramLabel = "FILE", arity = "1..*",
             description = "DEM(s), GeoTIFF or SRTM .hgt, any CRS with an EPSG code: the coverage map, and heights "
                     + "above ground for radar class hints (default: the bare ellipsoid, the map says so, and no class "
@@ -152,10 +171,52 @@ public final class ServeCommand implements Callable<Integer> {
         if (!(maxClockLead > 0)) {
             throw new UserError("--max-clock-lead must be > 0 s, is " + maxClockLead);
         }
+        Operating operating;
+        try {
+            operating = new Operating(retainDetections, retainTrackHistory, bytes("--storage-low", storageLow),
+                    bytes("--storage-floor", storageFloor));
+            operating.retention(java.util.Map.of());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (operating.floorBytes() > operating.lowBytes()) {
+            throw new UserError("--storage-floor (" + storageFloor + ") must not be above --storage-low (" + storageLow + ")");
+        }
         serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
                 asterixInterface, remoteIdPort, mqttUrl, mqttTopic), takOutPort, reorderWindow,
-                new TerrainFiles(dems, landcover), maxClockLead, security());
+                new TerrainFiles(dems, landcover), maxClockLead, security(), operating);
         return 0;
+    }
+
+    /**
+     * How a long-running server keeps its disk bounded: retention overrides ({@code null}: the scenario's, else the
+     * defaults) and the free-space thresholds of the storage guard.
+     */
+    record Operating(String retainDetections, String retainTrackHistory, long lowBytes, long floorBytes) {
+
+        static final Operating DEFAULTS = new Operating(null, null, 2L << 30, 512L << 20);
+
+        org.skydas.server.ops.RetentionSettings retention(java.util.Map<String, String> metadata) {
+            return org.skydas.server.ops.RetentionSettings.fromMetadata(metadata).with(retainDetections,
+                    "--retain-detections", retainTrackHistory, "--retain-track-history");
+        }
+    }
+
+    /** {@code 512M}, {@code 2G}, {@code 1048576}: bytes. */
+    static long bytes(String option, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([KMGT]?)I?B?").matcher(value.trim().toUpperCase(
+                java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + ": '" + value + "' is not a size such as 512M or 2G");
+        }
+        int shift = switch (m.group(2)) {
+            case "K" -> 10;
+            case "M" -> 20;
+            case "G" -> 30;
+            case "T" -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     /** The demo scenario in {@code dataDir}, built on first use. */
@@ -218,7 +279,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** A running Skydas: what {@link #start} opened, and one idempotent way to close it all. */
     record Running(Scenario scenario, WatchServices watch, LivePipeline pipeline, Feeds feeds, CotOut takOut,
-                   SkydasServer server) implements AutoCloseable {
+                   SkydasServer server, org.skydas.server.ops.Operations operations) implements AutoCloseable {
 
         CotListener cot() {
             return feeds.cot();
@@ -230,6 +291,7 @@ public final class ServeCommand implements Callable<Integer> {
 
         @Override
         public synchronized void close() {
+            operations.close();
             server.stop();
             feeds.close();
             if (takOut != null) {
@@ -251,15 +313,30 @@ public final class ServeCommand implements Callable<Integer> {
     /** Opens the stores, the pipeline, the listeners and the HTTP server. */
     static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
                          int takOutPort, double windowS, TerrainFiles terrain) throws Exception {
-        return start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, Security.DEFAULTS);
+        return start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, Security.DEFAULTS,
+                Operating.DEFAULTS);
     }
 
     /** Opens the stores, the pipeline, the listeners and the HTTP server, protected as {@code security} says. */
     static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
                          int takOutPort, double windowS, TerrainFiles terrain, Security security) throws Exception {
+        return start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, security, Operating.DEFAULTS);
+    }
+
+    /** Opens the stores, the pipeline, the listeners and the HTTP server with {@code operating}'s retention and guard. */
+    static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
+                         int takOutPort, double windowS, TerrainFiles terrain, Operating operating) throws Exception {
+        return start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, Security.DEFAULTS, operating);
+    }
+
+    static Running start(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts,
+                         int takOutPort, double windowS, TerrainFiles terrain, Security security, Operating operating)
+            throws Exception {
         Scenario s = ScenarioStore.read(file);
+        org.skydas.server.ops.RetentionSettings retention;
         try {
             org.skydas.alert.WatchSettings.fromMetadata(s.metadata());
+            retention = operating.retention(s.metadata());
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }
@@ -311,13 +388,22 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                     return m;
                 })
-                .withCoverage(coverage);
+                .withCoverage(coverage)
+                .withExports(dataDir.resolve("exports"));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
         }
-        return new Running(s, watch, pipeline, feeds, takOut, server);
+        // Bounded disk for a server that runs for months: retention in the background, and a guard that refuses new
+        // data (keeping everything else served) before the disk is full.
+        org.skydas.server.ops.Operations ops = new org.skydas.server.ops.Operations(
+                org.skydas.server.ops.RetentionPurger.start(watch, retention, RETENTION_PERIOD_MS, WatchServices::now),
+                new org.skydas.server.ops.StorageGuard(dataDir, operating.lowBytes(), operating.floorBytes(),
+                        org.skydas.server.ops.StorageGuard.fileSystemOf(dataDir), watch, pipeline::refuseNewData)
+                        .start(STORAGE_PERIOD_MS));
+        server.withOperations(ops);
+        return new Running(s, watch, pipeline, feeds, takOut, server, ops);
     }
 
     /** Says in the log how the feeds are protected, and loudly when they are not. */
@@ -333,9 +419,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Retention runs this often; the disk is looked at this often, ms. */
+    static final long RETENTION_PERIOD_MS = 10_000;
+    static final long STORAGE_PERIOD_MS = 5_000;
+
     static void serve(Path file, String host, int port, Path dataDir, String db, Feeds.Ports feedPorts, int takOutPort,
-                      double windowS, TerrainFiles terrain, double maxClockLeadS, Security security) throws Exception {
-        Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, security);
+                      double windowS, TerrainFiles terrain, double maxClockLeadS, Security security, Operating operating)
+            throws Exception {
+        Running r = start(file, host, port, dataDir, db, feedPorts, takOutPort, windowS, terrain, security, operating);
         r.pipeline().withMaxClockLead(maxClockLeadS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -51,6 +51,23 @@ class CliTest extends ConsoleTest {
     }
 
     @Test
+    void serveRejectsBadRetentionAndStorageSettingsWithOneLine() throws Exception {
+        Path f = smallScenario(dir);
+        String data = dir.resolve("data").toString();
+        assertThat(Main.execute("serve", "--scenario", f.toString(), "--data-dir", data, "--retain-detections", "7x"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--retain-detections").contains("'7x'");
+        assertThat(Main.execute("serve", "--scenario", f.toString(), "--data-dir", data, "--storage-low", "lots"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--storage-low").contains("512M or 2G");
+        assertThat(Main.execute("serve", "--scenario", f.toString(), "--data-dir", data, "--storage-low", "1G",
+                "--storage-floor", "2G")).isEqualTo(2);
+        assertThat(stderr()).contains("--storage-floor (2G) must not be above --storage-low (1G)");
+        assertThat(ServeCommand.bytes("x", "512M")).isEqualTo(512L << 20);
+        assertThat(ServeCommand.bytes("x", "2GiB")).isEqualTo(2L << 30);
+    }
+
+    @Test
     void infoShowsLayersAndBorderLengths() throws Exception {
         Path f = smallScenario(dir);
         assertThat(Main.execute("scenario", "info", f.toString())).isZero();

@@ -36,6 +36,14 @@ final class LiveApi {
         this.listeners = listeners;
     }
 
+    /** Retention, storage and process metrics for {@code /api/metrics}. */
+    LiveApi withOperations(Supplier<List<org.skydas.server.ops.Metric>> metrics) {
+        this.operations = metrics;
+        return this;
+    }
+
+    private Supplier<List<org.skydas.server.ops.Metric>> operations = List::of;
+
     LiveApi withHistory(WatchServices w) {
         this.watch = w;
         return this;
@@ -81,6 +89,12 @@ final class LiveApi {
             ctx.contentType("application/geo+json").json(fc);
         });
         app.post("/api/detections", ctx -> {
+            String refusal = pipeline.refusal();
+            if (refusal != null) {
+                // 507 Insufficient Storage: nothing of this request was accepted; the sender should retry later.
+                ctx.status(507).json(Map.of("error", refusal));
+                return;
+            }
             com.fasterxml.jackson.databind.JsonNode root;
             try {
                 root = JSON.readTree(ctx.body());
@@ -153,7 +167,8 @@ final class LiveApi {
         app.get("/api/metrics", ctx -> {
             List<ListenerStats> all = new ArrayList<>(listeners.get());
             all.add(http);
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.render(all, pipeline.stats()));
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.render(all, pipeline.stats(),
+                    operations.get()));
         });
     }
 

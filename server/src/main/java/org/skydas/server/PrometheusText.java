@@ -19,6 +19,11 @@ final class PrometheusText {
     }
 
     static String render(List<ListenerStats> listeners, Map<String, Object> pipeline) {
+        return render(listeners, pipeline, List.of());
+    }
+
+    static String render(List<ListenerStats> listeners, Map<String, Object> pipeline,
+                         List<org.skydas.server.ops.Metric> more) {
         PrometheusText p = new PrometheusText();
         p.help("skydas_ingest_received_total", "counter", "Messages received per listener.");
         listeners.forEach(l -> p.sample("skydas_ingest_received_total", l.receivedCount(), "listener", l.name()));
@@ -60,6 +65,12 @@ final class PrometheusText {
             p.help("skydas_alert_latency_seconds", "histogram", "From the receipt of the detection that raised a new "
                     + "alert to the alert committed, written to a WebSocket subscriber, written to a TAK client.");
             stages.forEach((stage, h) -> p.histogram("skydas_alert_latency_seconds", String.valueOf(stage), (Map<?, ?>) h));
+        }
+        p.counter("skydas_pipeline_refused_total", "Messages refused because the disk is almost full.",
+                pipeline.get("refused_storage"));
+        for (org.skydas.server.ops.Metric m : more) {
+            p.help(m.name(), m.type(), m.help());
+            p.sample(m.name(), m.value());
         }
         return p.out.toString();
     }
@@ -103,7 +114,9 @@ final class PrometheusText {
             out.append('}');
         }
         out.append(' ');
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (Double.isInfinite(value)) {
+            out.append(value > 0 ? "+Inf" : "-Inf");
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             out.append((long) value);
         } else {
             out.append(value);

@@ -33,6 +33,7 @@ public final class SkydasServer implements AutoCloseable {
     private LiveApi liveApi;
     private org.skydas.server.coverage.CoverageService coverage;
     private final Instant started = Instant.now();
+    private volatile org.skydas.server.ops.Operations operations;
     private Javalin app;
     private java.util.concurrent.ScheduledExecutorService revalidator;
 
@@ -84,6 +85,20 @@ public final class SkydasServer implements AutoCloseable {
      */
     public SkydasServer withCoverage(org.skydas.server.coverage.CoverageService service) {
         this.coverage = service;
+        return this;
+    }
+
+    /** Where an admin purge of resolved alerts writes its export first (the data directory's {@code exports}). */
+    public SkydasServer withExports(java.nio.file.Path dir) {
+        this.exportDir = dir;
+        return this;
+    }
+
+    private java.nio.file.Path exportDir;
+
+    /** Retention, disk-space guard and process metrics in {@code /api/health} and {@code /api/metrics} (any time). */
+    public SkydasServer withOperations(org.skydas.server.ops.Operations ops) {
+        this.operations = ops;
         return this;
     }
 
@@ -163,6 +178,7 @@ public final class SkydasServer implements AutoCloseable {
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
             new ObstacleApi(watch, view, AccessGate::session).register(app);
+            new AdminApi(watch, exportDir).register(app);
             watch.onAlertCommitted(hub::alertCommitted);
             // Browsers cannot set headers on a WebSocket: the token comes in Sec-WebSocket-Protocol (or ?token=).
             app.wsBeforeUpgrade("/api/stream", gate::checkUpgrade);
@@ -182,7 +198,10 @@ public final class SkydasServer implements AutoCloseable {
                 pipeline.onTrackChange(hub::trackUpdated, hub::trackDeleted);
             }
             if (pipeline != null) {
-                liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch);
+                liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch).withOperations(() -> {
+                    org.skydas.server.ops.Operations ops = operations;
+                    return ops == null ? java.util.List.of() : ops.metrics();
+                });
                 liveApi.register(app);
             }
         }
@@ -269,7 +288,8 @@ public final class SkydasServer implements AutoCloseable {
         });
         checks.put("listeners", listeners);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", down.isEmpty() ? "ok" : "down");
+        org.skydas.server.ops.Operations ops = operations;
+        body.put("status", !down.isEmpty() ? "down" : ops != null && ops.degraded() ? "degraded" : "ok");
         body.put("down", down);
         body.put("checks", checks);
         body.put("service", "skydas");
@@ -280,6 +300,9 @@ public final class SkydasServer implements AutoCloseable {
         body.put("attribution", Countries.ATTRIBUTION);
         if (journal != null) {
             body.put("journal_error", journal);
+        }
+        if (ops != null) {
+            body.putAll(ops.health());
         }
         ctx.status(down.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }

@@ -82,7 +82,7 @@ public final class WatchServices implements AutoCloseable {
     /** With tokens valid for {@code tokenLifetime} (default {@link Sessions#DEFAULT_TTL}). */
     public WatchServices(WatchStore store, java.time.Duration tokenLifetime) throws SQLException {
         this.store = store;
-        this.book = new AlertBook(store.alerts(), store.lastAuditSequence());
+        this.book = new AlertBook(store.alerts(), store.lastAuditSequence(), store.lastAlertId());
         this.sessions = new Sessions(tokenLifetime.toMillis());
     }
 
@@ -347,6 +347,101 @@ public final class WatchServices implements AutoCloseable {
     public synchronized List<org.skydas.store.watch.TrackPoint> trackHistory(long id, int limit) throws SQLException {
         return store.trackHistory(id, limit);
     }
+
+    /** Retention: one batch of journal entries received before {@code t} (epoch s); returns how many went. */
+    public synchronized long purgeDetectionsBefore(double t, int maxRows) throws SQLException {
+        return store.purgeDetectionsBefore(t, maxRows);
+    }
+
+    /** Retention: one batch of track history points older than {@code t}; returns how many went. */
+    public synchronized long purgeTrackHistoryBefore(double t, int maxRows) throws SQLException {
+        return store.purgeTrackHistoryBefore(t, maxRows);
+    }
+
+    /** The watch store's SQLite WAL, bytes (0 on PostgreSQL). Not synchronized: a file size. */
+    public long walBytes() {
+        return store.walBytes();
+    }
+
+    /** Checkpoints that had to rewind the WAL, and the longest the writer was held for one, ms. */
+    public long[] walRestarts() {
+        return store.walRestarts();
+    }
+
+    /**
+     * The server's own health: a {@code storage_low} alert (subject {@code storage:WHAT}), folded into the open one
+     * while it lasts. Returns the alert, or null when it could not be recorded (the disk may be full).
+     */
+    public synchronized Alert raiseHealth(org.skydas.alert.RuleKind rule, org.skydas.alert.Severity severity,
+                                          String subject, String message) {
+        try {
+            AlertBook.Raised r = book.raise(new Finding(rule, severity, subject, now(), Double.NaN, Double.NaN, null, null,
+                    message));
+            store.record(r.alert(), r.audit());
+            return changed(r.alert());
+        } catch (SQLException e) {
+            LOG.error("event=health_alert_not_recorded rule={} error=\"{}\"", rule, e.getMessage());
+            return null;
+        }
+    }
+
+    /** What an explicit purge of the legal record did: the export written first, and what was deleted. */
+    public record Purge(java.nio.file.Path export, String sha256, long alerts, long auditEvents) {
+    }
+
+    /**
+     * The explicit, audited admin purge of alerts resolved before {@code before} (epoch s) and their audit trail:
+     * first the export (JSON: the alerts and every audit event of theirs) is written to {@code exportDir} and synced
+     * to disk; only then are they deleted, in one transaction that also records actor, reason, export file and its
+     * SHA-256 in the append-only admin log. Open alerts are never purged.
+     */
+    public synchronized Purge purgeResolvedAlerts(double before, String actor, String reason, java.nio.file.Path exportDir)
+            throws SQLException, java.io.IOException {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a purge of the legal record needs a reason");
+        }
+        List<Alert> alerts = book.all().stream()
+                .filter(a -> a.status() == org.skydas.alert.AlertStatus.RESOLVED && a.updatedAt() < before).toList();
+        List<AuditEvent> audit = store.auditOfAlertsResolvedBefore(before);
+        java.util.Map<String, Object> export = new java.util.LinkedHashMap<>();
+        export.put("exported_at", java.time.Instant.now().toString());
+        export.put("actor", actor);
+        export.put("reason", reason);
+        export.put("resolved_before", java.time.Instant.ofEpochMilli((long) (before * 1000)).toString());
+        export.put("alerts", alerts);
+        export.put("audit", audit);
+        byte[] bytes = EXPORT_JSON.writeValueAsBytes(export);
+        java.nio.file.Files.createDirectories(exportDir);
+        java.nio.file.Path file = exportDir.resolve("alerts-purge-" + java.time.Instant.now().toString()
+                .replace(":", "") + ".json");
+        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes));
+            ch.force(true);
+        }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String detail = EXPORT_JSON.writeValueAsString(java.util.Map.of("reason", reason, "export", file.toString(),
+                "sha256", sha, "resolved_before", export.get("resolved_before"), "alerts", alerts.size(),
+                "audit_events", audit.size()));
+        long[] n = store.purgeAlertsResolvedBefore(before, actor, detail);
+        book.forgetResolved(alerts.stream().map(Alert::id).toList());
+        LOG.warn("event=alerts_purged actor={} alerts={} audit_events={} export={} sha256={}", actor, n[0], n[1], file, sha);
+        return new Purge(file, sha, n[0], n[1]);
+    }
+
+    /** The append-only admin log: {time, actor, action, detail_json} per entry, oldest first. */
+    public synchronized List<String[]> adminLog() throws SQLException {
+        return store.adminLog();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EXPORT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {

@@ -96,7 +96,7 @@ public class LivePipelineTest {
                 .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    static String detection(Instant t, double x, double y, String hint) {
+    public static String detection(Instant t, double x, double y, String hint) {
         Coordinate ll = Lks94.toWgs84(x, y);
         return String.format(Locale.ROOT, "{\"sensor_id\":\"camera-7\",\"time\":\"%s\",\"kind\":\"camera\","
                 + "\"position\":{\"lat\":%.8f,\"lon\":%.8f},\"position_error_m\":10,\"class_hint\":\"%s\","
@@ -208,7 +208,7 @@ public class LivePipelineTest {
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("watch.db"));
              java.sql.Statement st = db.createStatement()) {
             st.execute("PRAGMA busy_timeout = 5000");
-            st.execute("CREATE TRIGGER fail_journal BEFORE INSERT ON detections_journal "
+            st.execute("CREATE TRIGGER fail_journal BEFORE INSERT ON detections "
                     + "BEGIN SELECT RAISE(ABORT, 'disk full (on purpose)'); END");
             HttpResponse<String> r = post("/api/detections", detection(Instant.now(), 505_000, 6_005_000, "person"), token);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
@@ -245,7 +245,7 @@ public class LivePipelineTest {
             HttpResponse<String> ok = post("/api/detections", detection(Instant.now(), 505_200, 6_005_000, "person"), token);
             assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
             // Answered 202 means it is in the journal already, no waiting.
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM detections_journal")) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM detections")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("only the detection answered 202 is journalled").isEqualTo(1);
             }

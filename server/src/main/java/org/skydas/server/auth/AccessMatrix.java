@@ -89,7 +89,9 @@ public final class AccessMatrix {
             rule("PUT", "/api/obstacle-fields/{id}", REGISTER_WRITE),
             rule("POST", "/api/obstacle-fields/{id}/transition", REGISTER_STEP),
             rule("GET", "/api/obstacle-fields/{id}/marking-plan", REGISTER_READ),
-            rule("GET", "/api/obstacle-fields/{id}/versions", REGISTER_READ));
+            rule("GET", "/api/obstacle-fields/{id}/versions", REGISTER_READ),
+            rule("POST", "/api/admin/purge-alerts", ADMIN),
+            rule("GET", "/api/admin/log", AUDIT));
 
     private AccessMatrix() {
     }

@@ -140,6 +140,8 @@ public final class LivePipeline implements AutoCloseable {
     private volatile String journalFailure;
     /** The batch waiting for the journal (pipeline thread only). */
     private Pending pending;
+    private final AtomicLong refused = new AtomicLong();
+    private volatile String refusal;
     /** Reports stamped further ahead of their receipt than this are not tracked (see {@link #withMaxClockLead}). */
     private volatile double maxClockLeadS = DEFAULT_MAX_CLOCK_LEAD_S;
     private final AtomicLong tracksSeen = new AtomicLong();
@@ -245,9 +247,26 @@ public final class LivePipeline implements AutoCloseable {
         return enqueue(new RemoteIdItem(r));
     }
 
+    /**
+     * Refuses new data, with the reason, while {@code reason} is not null (the disk is almost full); null accepts it
+     * again. Refused messages are counted ({@code refused_storage}); what is queued is still processed.
+     */
+    public void refuseNewData(String reason) {
+        this.refusal = reason;
+    }
+
+    /** Why new data is refused now, or null. */
+    public String refusal() {
+        return refusal;
+    }
+
     private boolean enqueue(Item item) {
         if (journalFailure != null) {
             refusedJournalDown.incrementAndGet();
+            return false;
+        }
+        if (refusal != null) {
+            refused.incrementAndGet();
             return false;
         }
         while (!queue.offer(item)) {
@@ -321,6 +340,10 @@ public final class LivePipeline implements AutoCloseable {
         m.put("tracks", current.size());
         m.put("detection_to_alert_ms", alertLatency.summary());
         m.put("alert_latency", watch.alertLatency().snapshot());
+        m.put("refused_storage", refused.get());
+        if (refusal != null) {
+            m.put("refusing", refusal);
+        }
         return m;
     }
 

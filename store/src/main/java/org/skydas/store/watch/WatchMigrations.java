@@ -16,6 +16,10 @@ final class WatchMigrations {
                      List<String> postgresOnly) {
     }
 
+    /** The audit's delete guard on SQLite, as migration 1 made it (an admin purge drops and re-creates it). */
+    static final String SQLITE_AUDIT_NO_DELETE =
+            "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END";
+
     static final List<Migration> ALL = List.of(new Migration(1, "detections journal, alerts, audit, track history",
             List.of(
                 "CREATE TABLE detections_journal (id {ID}, received_at {REAL} NOT NULL, sensor_id TEXT NOT NULL, "
@@ -34,7 +38,7 @@ final class WatchMigrations {
             List.of(
                 // The audit log is append-only in the database itself, not only in our code.
                 "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
-                "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"),
+                SQLITE_AUDIT_NO_DELETE),
             List.of(
                 "CREATE FUNCTION skydas_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN RAISE EXCEPTION 'audit is append-only'; END $$",
@@ -101,7 +105,64 @@ final class WatchMigrations {
                     // PostGIS geometry beside the WKT, so that QGIS and spatial SQL see the register.
                     "ALTER TABLE obstacle_fields ADD COLUMN geom geometry(Geometry, 3346) GENERATED ALWAYS AS "
                         + "(ST_GeomFromText(geom_wkt, 3346)) STORED",
-                    "CREATE INDEX obstacle_fields_geom ON obstacle_fields USING GIST (geom)")));
+                    "CREATE INDEX obstacle_fields_geom ON obstacle_fields USING GIST (geom)"))),
+            // Bounded disk (issue 21): the journal's sensor and protocol strings once per source, payloads compressed
+            // against a per-protocol dictionary (JournalCodecs), receipt time in integer ms; on PostgreSQL the journal
+            // is partitioned by receipt time so that retention drops whole partitions. Existing rows are kept (raw).
+            new Migration(6, "compact detections journal, partitioned on PostgreSQL; retention indexes", List.of(),
+                List.of(
+                    "CREATE TABLE journal_sources (id INTEGER PRIMARY KEY, sensor_id TEXT NOT NULL, protocol TEXT NOT NULL, "
+                        + "last_ms INTEGER NOT NULL, UNIQUE (sensor_id, protocol))",
+                    "CREATE TABLE journal_codecs (id INTEGER PRIMARY KEY, protocol TEXT NOT NULL, method TEXT NOT NULL, "
+                        + "dictionary BLOB NOT NULL)",
+                    "INSERT INTO journal_codecs VALUES (0, '*', 'utf-8', x'')",
+                    "CREATE TABLE detections (id INTEGER PRIMARY KEY AUTOINCREMENT, received_ms INTEGER NOT NULL, "
+                        + "source_id INTEGER NOT NULL, codec INTEGER NOT NULL, payload BLOB NOT NULL)",
+                    "INSERT INTO journal_sources (sensor_id, protocol, last_ms) SELECT sensor_id, protocol, "
+                        + "CAST(max(received_at) * 1000 AS INTEGER) FROM detections_journal GROUP BY sensor_id, protocol",
+                    "INSERT INTO detections (id, received_ms, source_id, codec, payload) SELECT j.id, "
+                        + "CAST(round(j.received_at * 1000) AS INTEGER), s.id, 0, CAST(j.payload AS BLOB) FROM "
+                        + "detections_journal j JOIN journal_sources s ON s.sensor_id = j.sensor_id AND s.protocol = j.protocol",
+                    "DROP TABLE detections_journal",
+                    "CREATE INDEX detections_received ON detections (received_ms)",
+                    "CREATE INDEX journal_sources_last ON journal_sources (last_ms)",
+                    "CREATE INDEX track_history_t ON track_history (t)"),
+                List.of(
+                    "CREATE TABLE journal_sources (id SERIAL PRIMARY KEY, sensor_id TEXT NOT NULL, protocol TEXT NOT NULL, "
+                        + "last_ms BIGINT NOT NULL, UNIQUE (sensor_id, protocol))",
+                    "CREATE TABLE journal_codecs (id INTEGER PRIMARY KEY, protocol TEXT NOT NULL, method TEXT NOT NULL, "
+                        + "dictionary BYTEA NOT NULL)",
+                    "INSERT INTO journal_codecs VALUES (0, '*', 'utf-8', ''::bytea)",
+                    "CREATE TABLE detections (id BIGSERIAL, received_ms BIGINT NOT NULL, source_id INTEGER NOT NULL, "
+                        + "codec INTEGER NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (id, received_ms)) "
+                        + "PARTITION BY RANGE (received_ms)",
+                    // Rows no dated partition takes (the migrated ones, a clock far off) are kept here, purged by rows.
+                    "CREATE TABLE detections_default PARTITION OF detections DEFAULT",
+                    "INSERT INTO journal_sources (sensor_id, protocol, last_ms) SELECT sensor_id, protocol, "
+                        + "CAST(max(received_at) * 1000 AS BIGINT) FROM detections_journal GROUP BY sensor_id, protocol",
+                    "INSERT INTO detections (id, received_ms, source_id, codec, payload) SELECT j.id, "
+                        + "CAST(round(j.received_at * 1000) AS BIGINT), s.id, 0, convert_to(j.payload, 'UTF8') FROM "
+                        + "detections_journal j JOIN journal_sources s ON s.sensor_id = j.sensor_id AND s.protocol = j.protocol",
+                    "SELECT setval(pg_get_serial_sequence('detections', 'id'), "
+                        + "(SELECT coalesce(max(id), 0) + 1 FROM detections), false)",
+                    "DROP TABLE detections_journal",
+                    "CREATE INDEX detections_received ON detections (received_ms)",
+                    "CREATE INDEX journal_sources_last ON journal_sources (last_ms)",
+                    "CREATE INDEX track_history_t ON track_history (t)")),
+            // Purging the legal record is an explicit admin action, itself recorded here (append-only), with the
+            // highest alert id and audit sequence it removed so that neither is ever reused.
+            new Migration(7, "admin log of explicit purges", List.of(
+                "CREATE TABLE admin_log (sequence {ID}, time {REAL} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+                    + "detail_json TEXT NOT NULL, max_alert_id BIGINT NOT NULL, max_audit_sequence BIGINT NOT NULL)"),
+                List.of(
+                    "CREATE TRIGGER admin_log_no_update BEFORE UPDATE ON admin_log BEGIN SELECT RAISE(ABORT, "
+                        + "'the admin log is append-only'); END",
+                    "CREATE TRIGGER admin_log_no_delete BEFORE DELETE ON admin_log BEGIN SELECT RAISE(ABORT, "
+                        + "'the admin log is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER admin_log_append_only BEFORE UPDATE OR DELETE ON admin_log "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")));
+
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
@@ -109,6 +170,11 @@ final class WatchMigrations {
     }
 
     static void apply(Connection c, Dialect dialect) throws SQLException {
+        apply(c, dialect, LATEST);
+    }
+
+    /** Applies the versions up to {@code upTo} (tests build databases of older versions with it). */
+    static void apply(Connection c, Dialect dialect, int upTo) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
@@ -124,7 +190,7 @@ final class WatchMigrations {
                         + ", this one knows up to " + LATEST + ")");
             }
             for (Migration m : ALL) {
-                if (m.version() <= current) {
+                if (m.version() <= current || m.version() > upTo) {
                     continue;
                 }
                 for (String sql : m.common()) {

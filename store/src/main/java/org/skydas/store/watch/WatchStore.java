@@ -44,6 +44,7 @@ public final class WatchStore implements AutoCloseable {
     private final Dialect dialect;
     private SqliteCheckpointer checkpointer;
     private final ObstacleRegister obstacles;
+    private final JournalSources journal;
 
     private WatchStore(Connection c, Dialect dialect) throws SQLException {
         this.c = c;
@@ -51,6 +52,7 @@ public final class WatchStore implements AutoCloseable {
         WatchMigrations.apply(c, dialect);
         c.setAutoCommit(false);
         this.obstacles = new ObstacleRegister(c);
+        this.journal = JournalSources.load(c);
     }
 
     /** The embedded store: {@code DIR/watch.db}, created when missing. */
@@ -59,6 +61,16 @@ public final class WatchStore implements AutoCloseable {
     }
 
     public static WatchStore openSqlite(Path dataDir, boolean syncEveryCommit) throws StoreException {
+        return openSqlite(dataDir, syncEveryCommit, SqliteCheckpointer.DEFAULT_WAL_LIMIT_BYTES,
+                SqliteCheckpointer.PERIOD_MS);
+    }
+
+    /**
+     * {@code walLimitBytes}: above this size the background checkpointer makes the WAL start over (see
+     * {@link SqliteCheckpointer}); {@code checkpointPeriodMs}: how often it looks.
+     */
+    public static WatchStore openSqlite(Path dataDir, boolean syncEveryCommit, long walLimitBytes,
+                                        long checkpointPeriodMs) throws StoreException {
         Path file = dataDir.resolve("watch.db");
         try {
             Files.createDirectories(dataDir);
@@ -72,9 +84,11 @@ public final class WatchStore implements AutoCloseable {
             Connection conn = DriverManager.getConnection(url, config.toProperties());
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA wal_autocheckpoint=0");
+                // When the WAL starts over, a file grown past this is cut back to it.
+                st.execute("PRAGMA journal_size_limit=" + walLimitBytes);
             }
             WatchStore store = new WatchStore(conn, Dialect.SQLITE);
-            store.checkpointer = SqliteCheckpointer.start(url, file.getFileName().toString());
+            store.checkpointer = SqliteCheckpointer.start(url, file, walLimitBytes, checkpointPeriodMs);
             return store;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException(file + ": cannot open the watch store: " + e.getMessage(), e);
@@ -113,8 +127,9 @@ public final class WatchStore implements AutoCloseable {
      * journal failed asks this before it accepts detections again.
      */
     public void probeJournal() throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections_journal (received_at, sensor_id, "
-                + "protocol, payload) VALUES (0, 'skydas:probe', 'probe', '')")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections (received_ms, source_id, codec, payload) "
+                + "VALUES (0, 0, 0, ?)")) {
+            ps.setBytes(1, new byte[0]);
             ps.executeUpdate();
         } finally {
             c.rollback();
@@ -129,35 +144,54 @@ public final class WatchStore implements AutoCloseable {
     /** Appends detections in one transaction; returns their ids, in order. */
     public long[] appendDetections(List<JournalEntry> entries) throws SQLException {
         long[] ids = new long[entries.size()];
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections_journal (received_at, sensor_id, "
-                + "protocol, payload) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        if (entries.isEmpty()) {
+            return ids;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            journal.ensurePartitions(c, entries);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections (received_ms, source_id, codec, payload) "
+                + "VALUES (?, ?, ?, ?)", dialect == Dialect.POSTGRESQL ? new String[] {"id"} : new String[0])) {
             for (JournalEntry e : entries) {
-                ps.setDouble(1, e.receivedAt());
-                ps.setString(2, e.sensorId());
-                ps.setString(3, e.protocol());
-                ps.setString(4, e.payload());
+                long ms = Math.round(e.receivedAt() * 1000);
+                ps.setLong(1, ms);
+                ps.setInt(2, journal.sourceId(c, e.sensorId(), e.protocol(), ms));
+                int codec = journal.codec(c, e.protocol(), e.payload());
+                ps.setInt(3, codec);
+                ps.setBytes(4, journal.codecs().encode(codec, e.payload()));
                 ps.addBatch();
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                int i = 0;
-                while (keys.next() && i < ids.length) {
-                    ids[i++] = keys.getLong(1);
-                }
-                if (i != ids.length && dialect == Dialect.SQLITE && ids.length > 0) {
-                    // SQLite's driver returns only the last key of a batch: ids of one batch are consecutive.
-                    long last = lastRowId();
-                    for (int k = 0; k < ids.length; k++) {
-                        ids[k] = last - ids.length + 1 + k;
+            if (dialect == Dialect.POSTGRESQL) {
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    int i = 0;
+                    while (keys.next() && i < ids.length) {
+                        ids[i++] = keys.getLong(1);
                     }
+                }
+            } else {
+                // One writer, one transaction: the batch's rowids are consecutive and end at the last one.
+                long last = lastRowId();
+                for (int k = 0; k < ids.length; k++) {
+                    ids[k] = last - ids.length + 1 + k;
                 }
             }
             c.commit();
         } catch (SQLException e) {
-            c.rollback();
-            throw e;
+            throw rolledBack(e);
         }
         return ids;
+    }
+
+    /** Rolls back a journal write and forgets what memory learnt in it; returns {@code e} to throw. */
+    private SQLException rolledBack(SQLException e) {
+        try {
+            c.rollback();
+            journal.forgetUncommitted(c);
+        } catch (SQLException again) {
+            e.addSuppressed(again);
+        }
+        return e;
     }
 
     private long lastRowId() throws SQLException {
@@ -336,30 +370,120 @@ public final class WatchStore implements AutoCloseable {
 
     /** Audit events after {@code afterSequence}, oldest first, at most {@code limit}. */
     public List<AuditEvent> audit(long afterSequence, int limit) throws SQLException {
-        List<AuditEvent> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
                 + "after_json FROM audit WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
             ps.setLong(1, afterSequence);
             ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String before = rs.getString(6);
-                    out.add(new AuditEvent(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), before == null ? null : alert(before), alert(rs.getString(7))));
-                }
+            return readAudit(ps);
+        }
+    }
+
+    private List<AuditEvent> readAudit(PreparedStatement ps) throws SQLException {
+        List<AuditEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String before = rs.getString(6);
+                out.add(new AuditEvent(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), before == null ? null : alert(before), alert(rs.getString(7))));
             }
         }
         c.commit();
         return out;
     }
 
-    public long lastAuditSequence() throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(sequence), 0) FROM audit")) {
-            rs.next();
-            long v = rs.getLong(1);
-            c.commit();
-            return v;
+    private static final String RESOLVED_BEFORE = "SELECT id FROM alerts WHERE status = 'RESOLVED' AND updated_at < ?";
+
+    /** The audit trail of the alerts resolved before {@code t}: what an admin purge exports first. */
+    public List<AuditEvent> auditOfAlertsResolvedBefore(double t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
+                + "after_json FROM audit WHERE alert_id IN (" + RESOLVED_BEFORE + ") ORDER BY sequence")) {
+            ps.setDouble(1, t);
+            return readAudit(ps);
         }
+    }
+
+    /**
+     * The explicit admin purge of the legal record: deletes the alerts resolved before {@code t} and their audit trail,
+     * and records who did it, why and where the export went ({@code detailJson}) in the append-only admin log, all in
+     * one transaction. Open alerts are never purged. Returns {alerts, audit events} deleted.
+     */
+    public long[] purgeAlertsResolvedBefore(double t, String actor, String detailJson) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            long maxAlert = lastAlertIdInTransaction();
+            long maxSequence = lastAuditSequenceInTransaction();
+            st.execute(dialect == Dialect.SQLITE ? "DROP TRIGGER audit_no_delete"
+                    : "ALTER TABLE audit DISABLE TRIGGER audit_append_only");
+            long audits;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit WHERE alert_id IN (" + RESOLVED_BEFORE + ")")) {
+                ps.setDouble(1, t);
+                audits = ps.executeUpdate();
+            }
+            st.execute(dialect == Dialect.SQLITE ? WatchMigrations.SQLITE_AUDIT_NO_DELETE
+                    : "ALTER TABLE audit ENABLE TRIGGER audit_append_only");
+            long alerts;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM alerts WHERE status = 'RESOLVED' AND updated_at < ?")) {
+                ps.setDouble(1, t);
+                alerts = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO admin_log (time, actor, action, detail_json, "
+                    + "max_alert_id, max_audit_sequence) VALUES (?, ?, 'purge_alerts', ?, ?, ?)")) {
+                ps.setDouble(1, System.currentTimeMillis() / 1000.0);
+                ps.setString(2, actor);
+                ps.setString(3, detailJson);
+                ps.setLong(4, maxAlert);
+                ps.setLong(5, maxSequence);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return new long[] {alerts, audits};
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** The highest alert id ever used, purged ones included (ids are never reused). */
+    public long lastAlertId() throws SQLException {
+        long v = lastAlertIdInTransaction();
+        c.commit();
+        return v;
+    }
+
+    private long lastAlertIdInTransaction() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(m) FROM (SELECT "
+                + "coalesce(max(id), 0) AS m FROM alerts UNION ALL SELECT coalesce(max(max_alert_id), 0) FROM admin_log) x")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long lastAuditSequenceInTransaction() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(m) FROM (SELECT "
+                + "coalesce(max(sequence), 0) AS m FROM audit UNION ALL SELECT coalesce(max(max_audit_sequence), 0) "
+                + "FROM admin_log) x")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The admin log, oldest first: {time, actor, action, detail_json} per entry. */
+    public List<String[]> adminLog() throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT time, actor, action, detail_json "
+                + "FROM admin_log ORDER BY sequence")) {
+            while (rs.next()) {
+                out.add(new String[] {Double.toString(rs.getDouble(1)), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        c.commit();
+        return out;
+    }
+
+    /** The highest audit sequence ever used, purged ones included. */
+    public long lastAuditSequence() throws SQLException {
+        long v = lastAuditSequenceInTransaction();
+        c.commit();
+        return v;
     }
 
     private static Alert alert(String json) throws SQLException {
@@ -373,14 +497,15 @@ public final class WatchStore implements AutoCloseable {
     /** Journal entries received at or after {@code since}, oldest first. */
     public List<JournalEntry> detections(double since, int limit) throws SQLException {
         List<JournalEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, received_at, sensor_id, protocol, payload FROM "
-                + "detections_journal WHERE received_at >= ? ORDER BY id LIMIT ?")) {
-            ps.setDouble(1, since);
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.received_ms, s.sensor_id, s.protocol, d.codec, "
+                + "d.payload FROM detections d JOIN journal_sources s ON s.id = d.source_id WHERE d.received_ms >= ? "
+                + "ORDER BY d.id LIMIT ?")) {
+            ps.setLong(1, Double.isInfinite(since) ? Long.MIN_VALUE : (long) Math.ceil(since * 1000));
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new JournalEntry(rs.getLong(1), rs.getDouble(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    out.add(new JournalEntry(rs.getLong(1), rs.getLong(2) / 1000.0, rs.getString(3), rs.getString(4),
+                            journal.codecs().decode(rs.getInt(5), rs.getBytes(6))));
                 }
             }
         }
@@ -389,7 +514,7 @@ public final class WatchStore implements AutoCloseable {
     }
 
     public long detectionCount() throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM detections_journal")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM detections")) {
             rs.next();
             long n = rs.getLong(1);
             c.commit();
@@ -397,10 +522,43 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    /** Retention: drops journal entries received before {@code t}; returns how many. */
-    public int purgeDetectionsBefore(double t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM detections_journal WHERE received_at < ?")) {
+    /**
+     * Retention: drops at most {@code maxRows} journal entries received before {@code t} (seconds since the epoch), in
+     * one short transaction, so that a caller purging in a loop never holds the writer for long; returns how many
+     * went. On PostgreSQL whole partitions older than {@code t} are dropped first (counted as their rows).
+     */
+    public long purgeDetectionsBefore(double t, int maxRows) throws SQLException {
+        long cutoff = (long) Math.floor(t * 1000);
+        try {
+            long n = 0;
+            if (dialect == Dialect.POSTGRESQL) {
+                n += journal.dropPartitionsBefore(c, cutoff);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM detections WHERE received_ms < ? AND id IN "
+                    + "(SELECT id FROM detections WHERE received_ms < ? ORDER BY received_ms LIMIT ?)")) {
+                ps.setLong(1, cutoff);
+                ps.setLong(2, cutoff);
+                ps.setInt(3, maxRows);
+                n += ps.executeUpdate();
+            }
+            if (n == 0) {
+                // All detections before the cutoff are gone: so may their sources that have not been heard since.
+                journal.purgeSourcesBefore(c, cutoff - JournalSources.LAST_SEEN_STEP_MS * 2);
+            }
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            throw rolledBack(e);
+        }
+    }
+
+    /** Retention of track history: drops at most {@code maxRows} points older than {@code t}; returns how many. */
+    public int purgeTrackHistoryBefore(double t, int maxRows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM track_history WHERE t < ? AND (track_id, t) IN "
+                + "(SELECT track_id, t FROM track_history WHERE t < ? ORDER BY t LIMIT ?)")) {
             ps.setDouble(1, t);
+            ps.setDouble(2, t);
+            ps.setInt(3, maxRows);
             int n = ps.executeUpdate();
             c.commit();
             return n;
@@ -408,6 +566,22 @@ public final class WatchStore implements AutoCloseable {
             c.rollback();
             throw e;
         }
+    }
+
+    /** For tests: narrower PostgreSQL journal partitions than a day. */
+    void journalPartitionMillis(long ms) {
+        journal.partitionMillis(ms);
+    }
+
+    /** The SQLite WAL file's size now, bytes; 0 on PostgreSQL (its WAL is the server's to manage). */
+    public long walBytes() {
+        return checkpointer == null ? 0 : checkpointer.walBytes();
+    }
+
+    /** Checkpoints that had to hold the writer off to rewind the WAL, and the longest such hold, ms. */
+    public long[] walRestarts() {
+        return checkpointer == null ? new long[] {0, 0}
+                : new long[] {checkpointer.restarts(), checkpointer.longestRestartMillis()};
     }
 
     // ---- users ----------------------------------------------------------------------------------
@@ -570,6 +744,16 @@ public final class WatchStore implements AutoCloseable {
             long n = rs.getLong(1);
             c.commit();
             return n;
+        }
+    }
+
+    /** For tests and tools: the one number a query answers. */
+    long queryLong(String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long v = rs.getLong(1);
+            c.commit();
+            return v;
         }
     }
 

@@ -1,8 +1,11 @@
 package org.skydas.store.watch;
 
 import java.sql.Connection;
+
 import java.sql.DriverManager;
 import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,4 +54,40 @@ class PostgresWatchStoreTest extends WatchStoreContract {
     WatchStore open() throws Exception {
         return WatchStore.openPostgres(SERVER + "/" + database);
     }
+
+    @Override
+    Connection raw() throws Exception {
+        java.net.URI u = new java.net.URI(SERVER);
+        String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":")[0];
+        Connection c = DriverManager.getConnection("jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + "/" + database,
+                user, u.getUserInfo() != null && u.getUserInfo().contains(":") ? u.getUserInfo().split(":", 2)[1] : "");
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** Retention drops whole dated partitions of the journal (no dead rows for autovacuum), then the rest by rows. */
+    @org.junit.jupiter.api.Test
+    void retentionDropsWholePartitionsOfTheJournal() throws Exception {
+        try (WatchStore s = open()) {
+            s.journalPartitionMillis(1_000);
+            java.util.List<JournalEntry> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                batch.add(new JournalEntry(0, 5_000 + i * 0.25, "walker-1", "cot-tcp", cot(i, 5_000 + i * 0.25)));
+            }
+            s.appendDetections(batch);
+            assertThat(s.queryLong(PARTITIONS)).isEqualTo(10);
+            assertThat(s.queryLong("SELECT count(*) FROM detections_default")).isZero();
+            // 5 000.0 .. 5 004.999 are whole partitions (20 rows); 5 005.0 and 5 005.25 go row by row.
+            assertThat(s.purgeDetectionsBefore(5_005.5, 1_000)).isEqualTo(22);
+            assertThat(s.queryLong(PARTITIONS)).isEqualTo(5);
+            assertThat(s.detections(Double.NEGATIVE_INFINITY, 100)).hasSize(18)
+                    .first().extracting(JournalEntry::receivedAt).isEqualTo(5_005.5);
+            // A new period gets its partition when its first row comes.
+            s.appendDetections(java.util.List.of(new JournalEntry(0, 5_020, "walker-1", "cot-tcp", cot(1, 5_020))));
+            assertThat(s.queryLong(PARTITIONS)).isEqualTo(6);
+        }
+    }
+
+    static final String PARTITIONS = "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+            + "JOIN pg_class c ON c.oid = i.inhrelid WHERE p.relname = 'detections' AND c.relname LIKE 'detections_p%'";
 }

@@ -21,6 +21,166 @@ abstract class WatchStoreContract {
 
     abstract WatchStore open() throws Exception;
 
+    /** A plain connection to the same database, for building one of an older schema. */
+    abstract java.sql.Connection raw() throws Exception;
+
+    static String cot(int i, double t) {
+        String time = java.time.Instant.ofEpochMilli((long) (t * 1000)).toString();
+        return String.format(java.util.Locale.ROOT, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<event version=\"2.0\" uid=\"walker-%d\" type=\"a-u-G-U\" how=\"m-g\" time=\"%s\" start=\"%s\" "
+                + "stale=\"%s\"><point lat=\"%.7f\" lon=\"%.7f\" hae=\"150\" ce=\"5\" le=\"10\"/><detail/></event>",
+                i, time, time, time, 54.1 + i * 1e-4, 24.3 - i * 1.7e-4);
+    }
+
+    @Test
+    void anAdminPurgeRemovesOnlyAlertsResolvedBeforeTheDateIsLoggedAndNeverReusesIdsOrSequences() throws Exception {
+        AlertBook book = new AlertBook();
+        try (WatchStore s = open()) {
+            for (int i = 1; i <= 3; i++) {
+                AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:" + i, 10 * i,
+                        1, 2, "BY-001", null, "crossed"));
+                s.record(r.alert(), r.audit());
+            }
+            AuditEvent old = book.resolve(1, "op1", Resolution.FALSE_ALARM, "a deer", 100);
+            s.record(old.after(), old);
+            AuditEvent recent = book.resolve(3, "op1", Resolution.CONFIRMED, "patrol", 900);
+            s.record(recent.after(), recent);
+            assertThat(s.auditOfAlertsResolvedBefore(500)).extracting(AuditEvent::alertId).containsOnly(1L).hasSize(2);
+            assertThat(s.purgeAlertsResolvedBefore(500, "admin", "{\"reason\":\"test\"}")).containsExactly(1, 2);
+            assertThat(s.alerts()).extracting(Alert::id).containsExactly(2L, 3L);
+            assertThat(s.audit(0, 100)).extracting(AuditEvent::alertId).doesNotContain(1L).hasSize(3);
+            // The guard is back: the audit is append-only again, and so is the admin log.
+            assertThatThrownBy(() -> s.execute("DELETE FROM audit")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("DELETE FROM admin_log")).hasMessageContaining("append-only");
+            assertThat(s.adminLog()).singleElement().satisfies(e -> {
+                assertThat(e[1]).isEqualTo("admin");
+                assertThat(e[2]).isEqualTo("purge_alerts");
+            });
+        }
+        // Everything resolved and purged, the newest included: ids and audit sequences still continue.
+        try (WatchStore s = open()) {
+            AuditEvent r2 = book.resolve(2, "op1", Resolution.DUPLICATE, null, 950);
+            s.record(r2.after(), r2);
+            long lastSequence = s.lastAuditSequence();
+            s.purgeAlertsResolvedBefore(10_000, "admin", "{}");
+            assertThat(s.alerts()).isEmpty();
+            assertThat(s.lastAlertId()).isEqualTo(3);
+            assertThat(s.lastAuditSequence()).isEqualTo(lastSequence);
+            AlertBook restored = new AlertBook(s.alerts(), s.lastAuditSequence(), s.lastAlertId());
+            AlertBook.Raised again = restored.raise(new Finding(RuleKind.APPROACH, Severity.LOW, "track:9", 1_000, 1, 2,
+                    null, null, "m"));
+            assertThat(again.alert().id()).isEqualTo(4);
+            assertThat(again.audit().sequence()).isEqualTo(lastSequence + 1);
+        }
+    }
+
+    @Test
+    void retentionPurgesDetectionsInSmallBatchesOldestFirstAndKeepsAlertsAndAudit() throws Exception {
+        try (WatchStore s = open()) {
+            List<JournalEntry> batch = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                batch.add(new JournalEntry(0, 1_000 + i, "walker-" + (i % 7), "cot-tcp", cot(i, 1_000 + i)));
+            }
+            s.appendDetections(batch);
+            AlertBook book = new AlertBook();
+            AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:1", 1_000, 1, 2,
+                    "BY-001", null, "crossed"));
+            s.record(r.alert(), r.audit());
+            List<Long> sizes = new ArrayList<>();
+            long n;
+            while ((n = s.purgeDetectionsBefore(1_030, 8)) > 0) {
+                sizes.add(n);
+            }
+            assertThat(sizes).allMatch(k -> k <= 8).hasSize(4);
+            assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(30);
+            List<JournalEntry> left = s.detections(Double.NEGATIVE_INFINITY, 100);
+            assertThat(left).hasSize(20);
+            assertThat(left.get(0).receivedAt()).isEqualTo(1_030.0);
+            assertThat(left.get(0).payload()).isEqualTo(cot(30, 1_030));
+            assertThat(s.alerts()).hasSize(1);
+            assertThat(s.audit(0, 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void payloadsAreStoredCompressedAndReadBackExactlyAfterReopening() throws Exception {
+        List<JournalEntry> sent = new ArrayList<>();
+        try (WatchStore s = open()) {
+            for (int b = 0; b < 4; b++) {
+                List<JournalEntry> batch = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    int k = b * 25 + i;
+                    batch.add(new JournalEntry(0, 2_000 + k * 0.01, "cot:walker-" + (k % 9), "cot-tcp", cot(k, 2_000 + k)));
+                }
+                s.appendDetections(batch);
+                sent.addAll(batch);
+            }
+            s.appendDetections(List.of(new JournalEntry(0, 2_001.5, "cam-1", "json-http", "{\"sensor_id\":\"cam-1\"}")));
+        }
+        try (WatchStore s = open()) {
+            List<JournalEntry> back = s.detections(Double.NEGATIVE_INFINITY, 1_000);
+            assertThat(back).hasSize(101);
+            List<JournalEntry> cot = back.stream().filter(e -> e.protocol().equals("cot-tcp")).toList();
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(cot.get(i).payload()).isEqualTo(sent.get(i).payload());
+                assertThat(cot.get(i).sensorId()).isEqualTo(sent.get(i).sensorId());
+                assertThat(cot.get(i).receivedAt()).isCloseTo(sent.get(i).receivedAt(), org.assertj.core.data.Offset.offset(5e-4));
+            }
+            // The first messages teach the dictionary and stay raw; the rest are much smaller than the text.
+            long raw = sent.get(0).payload().length();
+            long compressed = s.queryLong("SELECT max(length(payload)) FROM detections WHERE codec > 0");
+            assertThat(s.queryLong("SELECT count(*) FROM detections WHERE codec > 0"))
+                    .isEqualTo(100 - JournalCodecs.TRAINING_SAMPLES);
+            assertThat(compressed).isLessThan(raw / 3);
+            assertThat(s.queryLong("SELECT count(*) FROM journal_sources")).isEqualTo(10);
+            // Appending after reopening uses the stored dictionary.
+            s.appendDetections(List.of(new JournalEntry(0, 2_002, "cot:walker-1", "cot-tcp", cot(1, 2_002))));
+            assertThat(s.detections(2_002, 10).get(0).payload()).isEqualTo(cot(1, 2_002));
+        }
+    }
+
+    @Test
+    void trackHistoryRetentionDropsOldPointsInBatches() throws Exception {
+        try (WatchStore s = open()) {
+            List<TrackPoint> pts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                pts.add(new TrackPoint(i % 3, 100 + i, i, i, 1, 0, "person"));
+            }
+            s.appendTrackPoints(pts);
+            assertThat(s.purgeTrackHistoryBefore(120, 7)).isEqualTo(7);
+            int total = 7;
+            int n;
+            while ((n = s.purgeTrackHistoryBefore(120, 7)) > 0) {
+                total += n;
+            }
+            assertThat(total).isEqualTo(20);
+            assertThat(s.trackHistory(0, 100)).extracting(TrackPoint::t).containsExactly(121.0, 124.0, 127.0);
+        }
+    }
+
+    @Test
+    void aJournalOfSchema3IsMigratedAndStaysReadable() throws Exception {
+        try (java.sql.Connection c = raw()) {
+            Dialect d = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? Dialect.POSTGRESQL : Dialect.SQLITE;
+            WatchMigrations.apply(c, d, 3);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("INSERT INTO detections_journal (received_at, sensor_id, protocol, payload) VALUES "
+                        + "(10.5, 'radar-1', 'asterix', '{\"a\":1}'), (11.25, 'cam-2', 'json-http', '{\"b\":\"ž\"}')");
+            }
+            c.commit();
+        }
+        try (WatchStore s = open()) {
+            List<JournalEntry> back = s.detections(Double.NEGATIVE_INFINITY, 10);
+            assertThat(back).extracting(JournalEntry::payload).containsExactly("{\"a\":1}", "{\"b\":\"ž\"}");
+            assertThat(back).extracting(JournalEntry::receivedAt).containsExactly(10.5, 11.25);
+            assertThat(back).extracting(JournalEntry::id).containsExactly(1L, 2L);
+            long[] ids = s.appendDetections(List.of(new JournalEntry(0, 12, "radar-1", "asterix", "{\"a\":2}")));
+            assertThat(ids[0]).isEqualTo(3L);
+            assertThat(s.purgeDetectionsBefore(11, 100)).isEqualTo(1);
+        }
+    }
+
     @Test
     void journalKeepsDetectionsInOrderWithIds() throws Exception {
         try (WatchStore s = open()) {
@@ -37,7 +197,7 @@ abstract class WatchStoreContract {
             assertThat(back).extracting(JournalEntry::sensorId).containsExactly("radar-2", "radar-3", "radar-4");
             assertThat(back.get(0).id()).isEqualTo(ids[2]);
             assertThat(back.get(0).payload()).isEqualTo("{\"n\":2}");
-            assertThat(s.purgeDetectionsBefore(103)).isEqualTo(3);
+            assertThat(s.purgeDetectionsBefore(103, 1_000)).isEqualTo(3);
             assertThat(s.detectionCount()).isEqualTo(2);
         }
     }

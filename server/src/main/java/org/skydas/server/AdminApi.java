@@ -1,0 +1,83 @@
+package org.skydas.server;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/**
+ * The legal record (alerts, acknowledgements, audit) is never purged automatically; an admin may purge alerts resolved
+ * before a date, with a reason, through {@code POST /api/admin/purge-alerts}: the export is written and synced first,
+ * the deletion and who asked for it go into the append-only admin log ({@code GET /api/admin/log}).
+ */
+final class AdminApi {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final WatchServices watch;
+    private final Path exportDir;
+
+    /** Who may call these routes is the {@link org.skydas.server.auth.AccessMatrix}'s to say (admin; auditors read the log). */
+    AdminApi(WatchServices watch, Path exportDir) {
+        this.watch = watch;
+        this.exportDir = exportDir;
+    }
+
+    void register(Javalin app) {
+        app.post("/api/admin/purge-alerts", this::purge);
+        app.get("/api/admin/log", ctx -> ctx.json(logJson(watch.adminLog())));
+    }
+
+    private void purge(Context ctx) throws Exception {
+        String actor = AccessGate.session(ctx).username();
+        if (exportDir == null) {
+            ctx.status(503).json(SkydasServer.error("this server has no data directory to export to: nothing purged"));
+            return;
+        }
+        var body = JSON.readTree(ctx.body());
+        Instant before;
+        try {
+            before = Instant.parse(body.path("resolved_before").asText());
+        } catch (DateTimeParseException e) {
+            ctx.status(400).json(SkydasServer.error("resolved_before must be an ISO-8601 instant such as "
+                    + "2026-01-01T00:00:00Z"));
+            return;
+        }
+        if (before.isAfter(Instant.now())) {
+            ctx.status(400).json(SkydasServer.error("resolved_before is in the future"));
+            return;
+        }
+        String reason = body.path("reason").asText("");
+        if (reason.isBlank()) {
+            ctx.status(400).json(SkydasServer.error("a purge of the legal record needs a reason"));
+            return;
+        }
+        WatchServices.Purge p = watch.purgeResolvedAlerts(before.toEpochMilli() / 1000.0, actor, reason, exportDir);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("export", p.export().toString());
+        out.put("sha256", p.sha256());
+        out.put("alerts", p.alerts());
+        out.put("audit_events", p.auditEvents());
+        ctx.json(out);
+    }
+
+    static List<Map<String, Object>> logJson(List<String[]> rows) {
+        return rows.stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("time", Instant.ofEpochMilli((long) (Double.parseDouble(r[0]) * 1000)).toString());
+            m.put("actor", r[1]);
+            m.put("action", r[2]);
+            try {
+                m.put("detail", JSON.readTree(r[3]));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                m.put("detail", r[3]);
+            }
+            return m;
+        }).toList();
+    }
+}
