@@ -105,7 +105,7 @@ final class WatchMigrations {
                     // PostGIS geometry beside the WKT, so that QGIS and spatial SQL see the register.
                     "ALTER TABLE obstacle_fields ADD COLUMN geom geometry(Geometry, 3346) GENERATED ALWAYS AS "
                         + "(ST_GeomFromText(geom_wkt, 3346)) STORED",
-                    "CREATE INDEX obstacle_fields_geom ON obstacle_fields USING GIST (geom)"))),
+                    "CREATE INDEX obstacle_fields_geom ON obstacle_fields USING GIST (geom)")),
             // Bounded disk (issue 21): the journal's sensor and protocol strings once per source, payloads compressed
             // against a per-protocol dictionary (JournalCodecs), receipt time in integer ms; on PostgreSQL the journal
             // is partitioned by receipt time so that retention drops whole partitions. Existing rows are kept (raw).
