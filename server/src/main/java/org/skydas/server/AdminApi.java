@@ -35,11 +35,17 @@ final class AdminApi {
 
     private void purge(Context ctx) throws Exception {
         String actor = AccessGate.session(ctx).username();
-        if (exportDir == null) {
-            ctx.status(503).json(SkydasServer.error("this server has no data directory to export to: nothing purged"));
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.status(400).json(SkydasServer.error("the body must be a JSON object {\"resolved_before\", \"reason\"}"));
             return;
         }
-        var body = JSON.readTree(ctx.body());
+        if (body == null || !body.isObject()) {
+            ctx.status(400).json(SkydasServer.error("the body must be a JSON object {\"resolved_before\", \"reason\"}"));
+            return;
+        }
         Instant before;
         try {
             before = Instant.parse(body.path("resolved_before").asText());
@@ -55,6 +61,10 @@ final class AdminApi {
         String reason = body.path("reason").asText("");
         if (reason.isBlank()) {
             ctx.status(400).json(SkydasServer.error("a purge of the legal record needs a reason"));
+            return;
+        }
+        if (exportDir == null) {
+            ctx.status(503).json(SkydasServer.error("this server has no data directory to export to: nothing purged"));
             return;
         }
         WatchServices.Purge p = watch.purgeResolvedAlerts(before.toEpochMilli() / 1000.0, actor, reason, exportDir);
