@@ -167,7 +167,7 @@ class WebUiTest {
         page.context().close();
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("en-US")
                 .setTimezoneId("Europe/Vilnius")).newPage();
-        login("op1", "operator-pw");
+        login("op1", "operator-pass");
         page.getByTestId("alert-list").waitFor();
         long id = raise("BY-017");
         Locator item = page.locator("[data-testid=alert-item][data-alert-id='" + id + "']");
