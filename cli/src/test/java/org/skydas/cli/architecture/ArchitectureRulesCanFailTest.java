@@ -140,8 +140,12 @@ class ArchitectureRulesCanFailTest {
         assertThat(TABLE.reachable("cli")).contains("server", "sim", "siting").doesNotContain("bench", "testkit");
         assertThat(TABLE.allowedPackages(ROOT, "track")).contains("com.fasterxml.jackson..")
                 .doesNotContain("io.netty..");
-        assertThatThrownBy(() -> ModuleTable.parse(List.of("| `geo` | owns | JTS, Guava |")))
+        assertThatThrownBy(() -> ModuleTable.parse(
+                List.of(ModuleTable.HEADER, "|---|---|---|", "| `geo` | owns | JTS, Guava |")))
                 .hasMessageContaining("'Guava'");
+        // Only the module table counts: a row of another table below it is not a module.
+        assertThat(ModuleTable.parse(List.of(ModuleTable.HEADER, "|---|---|---|", "| `geo` | owns | JTS |", "",
+                "| `role` | may |")).modules()).containsExactly("geo");
         assertThatThrownBy(() -> ModuleTable.parse(List.of("no table here"))).hasMessageContaining("no module table");
     }
 }

@@ -65,16 +65,19 @@ record ModuleTable(Map<String, Set<String>> dependsOn, Map<String, Set<String>> 
         }
     }
 
-    /** Parses the rows "| `name` | owns | depends on |" of the module table. */
+    /** The module table's header row. */
+    static final String HEADER = "| module | owns | depends on |";
+
+    /** Parses the rows "| `name` | owns | depends on |" of the table under {@link #HEADER}, up to its end. */
     static ModuleTable parse(List<String> lines) {
         Map<String, String> rows = new LinkedHashMap<>();
-        for (String line : lines) {
-            if (!line.startsWith("| `")) continue;
-            String[] cells = line.split("\\|");
+        int header = lines.indexOf(HEADER);
+        for (int i = header + 2; header >= 0 && i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            String[] cells = lines.get(i).split("\\|");
             String name = cells[1].trim().replace("`", "");
             rows.put(name, cells[cells.length - 1].trim());
         }
-        if (rows.isEmpty()) throw new IllegalStateException("ARCHITECTURE.md: no module table rows (| `module` | owns | depends on |)");
+        if (rows.isEmpty()) throw new IllegalStateException("ARCHITECTURE.md: no module table rows under " + HEADER);
         Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
         Map<String, Set<String>> libraries = new LinkedHashMap<>();
         for (var row : rows.entrySet()) {
