@@ -176,10 +176,21 @@ public final class SitingSolver {
         .setRandomSeed(options.seed())
         .setLogSearchProgress(false);
     double slack = scale.slack(n * (long) periods);
+    // The latest incumbent and bound (true weights), so that a report of either carries both.
+    double[] latest = {constant + value(p, hint, periods), constant + reducedTotal};
+    solver.setBestBoundCallback(b -> {
+      synchronized (latest) {
+        latest[1] = Math.min(latest[1], constant + Math.min(reducedTotal, b / scale.factor + slack));
+        progress.report((System.nanoTime() - start) / 1e9, latest[0], latest[1]);
+      }
+    });
     CpSolverStatus status = solver.solve(model, new CpSolverSolutionCallback() {
       @Override public void onSolutionCallback() {
-        progress.report((System.nanoTime() - start) / 1e9, constant + objectiveValue() / scale.factor,
-            constant + Math.min(reducedTotal, bestObjectiveBound() / scale.factor + slack));
+        synchronized (latest) {
+          latest[0] = Math.max(latest[0], constant + objectiveValue() / scale.factor);
+          latest[1] = Math.min(latest[1], constant + Math.min(reducedTotal, bestObjectiveBound() / scale.factor + slack));
+          progress.report((System.nanoTime() - start) / 1e9, latest[0], latest[1]);
+        }
       }
     });
     String engine = "or-tools " + OrTools.version() + " cp-sat";
