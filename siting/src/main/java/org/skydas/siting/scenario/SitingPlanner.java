@@ -185,8 +185,16 @@ public final class SitingPlanner {
         return new Plan(r, siting, instance, result, outputs, points, weightsNote);
     }
 
-    /** Solves with a ticker that reports the elapsed time once a second beside the latest incumbent and bound. */
     private static SitingResult solve(SitingInstance in, double limitS, String phase, Listener listener) {
+        return solve(in, SitingSolver.Options.defaults().withTimeLimit(limitS), phase, listener);
+    }
+
+    /**
+     * Solves with a ticker that reports the elapsed time once a second beside the latest incumbent and bound (see
+     * {@link SolverProgress} for what each engine tells), and each report of the engine as it comes.
+     */
+    public static SitingResult solve(SitingInstance in, SitingSolver.Options options, String phase, Listener listener) {
+        double limitS = options.timeLimitSeconds();
         double[] latest = {Double.NaN, Double.NaN};
         long start = System.nanoTime();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -201,7 +209,7 @@ public final class SitingPlanner {
                             latest[1]));
                 }
             }, 1, 1, TimeUnit.SECONDS);
-            SitingSolver solver = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(limitS));
+            SitingSolver solver = new SitingSolver(options);
             SitingResult result = solver.solve(in, (seconds, objective, bound) -> {
                 synchronized (latest) {
                     latest[0] = objective;
