@@ -121,7 +121,8 @@ class PlanPanelTest {
         years.nth(0).locator("input[name=budget_eur]").fill("2500000");
         years.nth(1).locator("input[name=year]").fill("2028");
         years.nth(1).locator("input[name=budget_eur]").fill("1500000");
-        panel.getByTestId("plan-time_limit_s").fill("5");
+        // A limit that the small demo plan never reaches (it proves optimality in seconds): API and CLI then agree.
+        panel.getByTestId("plan-time_limit_s").fill("60");
         panel.getByTestId("plan-resolution_m").fill("1000");
         panel.getByTestId("plan-run").click();
         panel.getByTestId("plan-progress").waitFor();
@@ -171,6 +172,20 @@ class PlanPanelTest {
                 .isNotEqualTo(page.evaluate("() => window.skydasMap.getPaintProperty('asset-points', 'circle-color')"));
         assertThat(page.evaluate("() => window.skydasMap.getLayoutProperty('plan-sites', 'visibility')")).isEqualTo("visible");
         assertThat(panel.locator("[data-testid=plan-frontier] svg circle").count()).isEqualTo(plan.get("frontier").size());
+
+        // The CLI on the same scenario (as a GeoPackage) with the same options finds the same plan.
+        Path gpkg = dir.resolve("demo.gpkg");
+        org.skydas.store.ScenarioStore.write(new DemoScenario().build(), gpkg);
+        assertThat(Main.execute("siting", "plan", "--scenario", gpkg.toString(), "--budget-per-year",
+                "2027:2500000,2028:1500000", "--class", "person", "--resolution", "1000", "--time-limit", "60",
+                "--out", dir.resolve("cli").toString())).isEqualTo(0);
+        JsonNode cli = new ObjectMapper().readTree(dir.resolve("cli").resolve("plan.json").toFile());
+        assertThat(plan.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(cli.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(cli.get("objective").asDouble()).isEqualTo(plan.get("objective").asDouble());
+        assertThat(cli.get("coverage_before").asDouble()).isEqualTo(plan.get("coverage_before").asDouble());
+        assertThat(cli.get("coverage_after").asDouble()).isEqualTo(plan.get("coverage_after").asDouble());
+        assertThat(cli.get("demand_cells").asInt()).isEqualTo(plan.get("demand_cells").asInt());
 
         panel.getByTestId("plan-sites").scrollIntoViewIfNeeded();
         Path shots = Path.of("target", "screenshots");
