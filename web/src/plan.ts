@@ -320,13 +320,16 @@ export class PlanPanel {
     box.className = "chart";
     box.dataset.testid = "plan-frontier";
     box.style.margin = ".4rem 0";
+    box.style.maxWidth = "22rem";
     if (points.length < 2) return box;
     const cap = document.createElement("figcaption");
     cap.textContent = S.frontierCaption;
-    const w = 300, h = 120, pad = 28;
+    const w = 300, h = 110, pad = 28;
     const maxB = Math.max(...points.map((p) => p.budget_eur), 1);
+    // The coverage axis runs to just above the highest bound, so that small shares of a long belt still show.
+    const maxC = Math.min(1, Math.max(0.01, ...points.map((p) => p.coverage_bound)) * 1.1);
     const x = (b: number) => pad + (b / maxB) * (w - pad - 8);
-    const y = (c: number) => h - pad + 8 - c * (h - pad);
+    const y = (c: number) => h - pad + 8 - (c / maxC) * (h - pad);
     const ns = "http://www.w3.org/2000/svg";
     const svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
@@ -357,7 +360,12 @@ export class PlanPanel {
     axis.setAttribute("y", String(h - 2));
     axis.setAttribute("class", "axis");
     axis.textContent = `${S.frontierAxis}: 0 … ${(maxB / 1e6).toFixed(1)}`;
-    svg.append(axis);
+    const top = document.createElementNS(ns, "text");
+    top.setAttribute("x", "0");
+    top.setAttribute("y", String(y(maxC) + 10));
+    top.setAttribute("class", "axis");
+    top.textContent = pct(maxC);
+    svg.append(axis, top);
     box.append(cap, svg);
     return box;
   }
