@@ -48,7 +48,7 @@ export interface Programme {
 }
 
 export class ApiError extends Error {
-  constructor(public status: number, message: string) {
+  constructor(public status: number, message: string, public body: Record<string, unknown> | null = null) {
     super(message);
   }
 }
@@ -80,7 +80,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
     if (res.status === 401) forget();
-    throw new ApiError(res.status, (data && data.error) || res.statusText);
+    throw new ApiError(res.status, (data && data.error) || res.statusText, data);
   }
   return data as T;
 }
@@ -173,3 +173,32 @@ export const transitionObstacleField = (id: string, body: { to: string; note: st
 export const markingPlan = (id: string, spacing = 50) =>
   call<GeoJSON.FeatureCollection<GeoJSON.Point, { sequence: number }>>("GET",
     `/api/obstacle-fields/${encodeURIComponent(id)}/marking-plan?spacing=${spacing}`);
+
+/** A siting plan job (POST /api/siting/plan, GET /api/siting/plan/{id}). */
+export interface SitingJob {
+  id: string;
+  status: "queued" | "running" | "done" | "failed" | "cancelled";
+  stage: string;
+  message: string;
+  progress: number;
+  solver?: { phase: string; elapsed_s: number; time_limit_s: number; incumbent: number | null; bound: number | null; gap: number | null };
+  error: string | null;
+  result: SitingPlanResult | null;
+}
+
+export interface SitingPlanResult {
+  status: "OPTIMAL" | "FEASIBLE";
+  objective: number;
+  bound: number;
+  gap: number;
+  spend_eur: number;
+  coverage_before: number;
+  coverage_after: number;
+  periods: { year: number; budget_eur: number; spend_eur: number; coverage_before: number; coverage: number; built: number }[];
+  sites: { id: string; lon: number; lat: number; type: string; cost_eur: number; year: number; cells_added: number }[];
+  plan_geojson: GeoJSON.FeatureCollection;
+  frontier: { budget_eur: number; spend_eur: number; coverage: number; coverage_bound: number; gap: number; status: string }[];
+}
+
+export const startSitingPlan = (body: unknown) => call<SitingJob>("POST", "/api/siting/plan", body);
+export const sitingPlan = (id: string) => call<SitingJob>("GET", `/api/siting/plan/${encodeURIComponent(id)}`);

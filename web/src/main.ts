@@ -6,6 +6,7 @@ import { TrackDetails } from "./details";
 import { FilterBar } from "./filters";
 import { createMap, showAlerts } from "./map";
 import { ObstaclesView } from "./obstacles";
+import { PlanPanel } from "./plan";
 import { renderAssets, renderProgramme } from "./planner";
 import { SEVERITY_COLOURS } from "./palette";
 import { SectorIndex } from "./sectors";
@@ -18,6 +19,8 @@ const map = createMap($("map"));
 (window as unknown as { skydasMap: unknown }).skydasMap = map; // for tests and the console
 const coverage = new CoverageView(map, $("coverage"));
 const obstacles = new ObstaclesView(map, $("obstacle-list"), $("obstacle-details"), $("obstacle-form") as HTMLFormElement);
+const plan = new PlanPanel(map, $("planner-view"), () => api.session()?.role ?? null);
+(window as unknown as { skydasPlan: unknown }).skydasPlan = plan; // for tests and the console
 
 const details = new TrackDetails(map, $("track-details"));
 const panel = new AlertPanel($("alert-list"), $("alert-count"), $("track-details"),
@@ -216,6 +219,7 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
     $("planner-view").hidden = view !== "planner";
     $("obstacles-view").hidden = view !== "obstacles";
     coverage.setVisible(view === "planner");
+    plan.setVisible(view === "planner");
     obstacles.setVisible(view === "obstacles");
     map.resize();
   });

@@ -389,6 +389,7 @@ public final class ServeCommand implements Callable<Integer> {
                     return m;
                 })
                 .withCoverage(coverage)
+                .withSiting(new org.skydas.server.siting.SitingJobs(s, terrain.dems(), terrain.landcover()))
                 .withExports(dataDir.resolve("exports"));
         try {
             server.start(host, port);

@@ -91,9 +91,7 @@ public final class SitingCommand implements Runnable {
             err.printf(Locale.ROOT, "skydas siting: %d demand point(s), %d candidate(s), %s, time limit %s s%n",
                     in.demand().size(), in.candidates().size(),
                     in.multiPeriod() ? in.periods().size() + " period(s)" : "one budget", fmt(timeLimit));
-            SitingResult r = new SitingSolver(options).solve(in, (s, obj, bound) -> err.printf(Locale.ROOT,
-                    "skydas siting: %6.1f s  objective %.6g  bound %.6g  gap %.3f %%%n", s, obj, bound,
-                    bound > 0 ? 100 * (bound - obj) / bound : 0.0));
+            SitingResult r = org.skydas.siting.scenario.SitingPlanner.solve(in, options, "solve", new Ticks());
             try {
                 org.skydas.siting.scenario.PlanOutputs.write(out, SitingJson.toJson(r).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -104,6 +102,29 @@ public final class SitingCommand implements Runnable {
                     + "wrote %s%n", r.status(), r.objective(), r.bound(), 100 * r.gap(),
                     String.format(Locale.ROOT, "%,.2f", r.spendCents() / 100.0), r.seconds(), out);
             return 0;
+        }
+
+        /**
+         * A line when the best plan or the bound improves (at most one a second) and otherwise every 5 s: elapsed
+         * against the time limit, objective, bound, gap. During a SCIP solve only the time moves (no callback).
+         */
+        private final class Ticks implements org.skydas.siting.scenario.SitingPlanner.Listener {
+            private long last;
+            private double objective = Double.NaN;
+            private double bound = Double.NaN;
+
+            @Override
+            public synchronized void solver(org.skydas.siting.scenario.SitingPlanner.SolverProgress p) {
+                long now = System.nanoTime();
+                boolean changed = !(p.incumbent() == objective) || !(p.bound() == bound);
+                if (now - last < (changed ? 1_000_000_000L : 5_000_000_000L)) {
+                    return;
+                }
+                last = now;
+                objective = p.incumbent();
+                bound = p.bound();
+                err.println("skydas siting: " + p.text());
+            }
         }
 
         private int bad(String message) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,20 +24,15 @@ import org.skydas.model.AssetType;
 import org.skydas.model.Scenario;
 import org.skydas.model.TargetClass;
 import org.skydas.siting.SitingInstance;
-import org.skydas.siting.SitingResult;
-import org.skydas.siting.SitingSolver;
 import org.skydas.siting.scenario.PlanApply;
 import org.skydas.siting.scenario.PlanOutputs;
 import org.skydas.siting.scenario.ScenarioSiting;
+import org.skydas.siting.scenario.SitingPlanner;
 import org.skydas.store.ScenarioStore;
 import org.skydas.store.StoreException;
 import org.skydas.terrain.DemFormatException;
 import org.skydas.terrain.DemGrid;
 import org.skydas.terrain.io.DemReader;
-import org.skydas.terrain.landcover.LandCoverModel;
-import org.skydas.terrain.scenario.CoverageOptions;
-import org.skydas.terrain.scenario.ScenarioCoverage;
-import org.skydas.terrain.scenario.SensorSelection;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -102,7 +96,8 @@ final class SitingPlanCommand implements Callable<Integer> {
     double siteCost;
 
     @Option(names = "--weights", paramLabel = "W", defaultValue = "uniform",
-            description = "demand weights: uniform (corridors needs the corridors engine, not in this build)")
+            description = "demand weights: uniform (1 per cell) or corridors (1 + (3 + 1 - rank) per fastest approach "
+                    + "corridor of the class's mover passing within 1 km; default: ${DEFAULT-VALUE})")
     String weights;
 
     @Option(names = "--resolution", paramLabel = "M", defaultValue = "250",
@@ -147,9 +142,11 @@ final class SitingPlanCommand implements Callable<Integer> {
     private int run() throws IOException, StoreException, DemFormatException, GeoJsonException {
         TargetClass target = target(targetClass);
         AssetType type = sensorType(sensorType);
-        if (!"uniform".equals(weights)) {
-            throw new UserError("--weights '" + weights + "': only uniform in this build (corridor weights need the "
-                    + "corridors engine)");
+        SitingPlanner.Weights w;
+        try {
+            w = SitingPlanner.Weights.parse(weights);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--weights " + e.getMessage());
         }
         positive("--resolution", resolution);
         positive("--candidate-spacing", spacing);
@@ -157,87 +154,92 @@ final class SitingPlanCommand implements Callable<Integer> {
         if (!(siteCost >= 0)) {
             throw new UserError("--site-cost: must be >= 0");
         }
+        for (double f : frontier) {
+            if (!(f >= 0)) {
+                throw new UserError("--frontier: levels must be numbers >= 0");
+            }
+        }
         int planYear = year == null ? Year.now().getValue() : year;
         List<SitingInstance.Period> periods = periods(planYear);
         boolean multi = budget.perYear != null;
         new TerrainFiles(dems, landcover);
         List<ScenarioSiting.Candidate> given = candidates == null ? null : readCandidates(candidates);
 
-        Progress steps = new Progress("skydas siting plan", 5);
+        Progress steps = new Progress("skydas siting plan", w == SitingPlanner.Weights.CORRIDORS ? 6 : 5);
         Scenario s = ScenarioStore.read(scenario);
         List<DemGrid> grids = new ArrayList<>();
         for (Path d : dems) {
             grids.add(DemReader.read(d));
         }
         DemGrid lc = landcover == null ? null : DemReader.read(landcover);
-        Map<TargetClass, Double> heights = new EnumMap<>(TargetClass.class);
-        heights.put(target, target.defaultHeightM());
-        CoverageOptions options = CoverageOptions.defaults(planYear).withResolution(resolution)
-                .withThreshold(threshold).withSelection(SensorSelection.OPERATIONAL).withTargets(heights);
-        ScenarioCoverage coverage = ScenarioCoverage.prepare(ScenarioSiting.coverageScenario(s), grids, lc, LandCoverModel.corineLevel1(), options);
-        steps.step("terrain ready: " + coverage.terrainNote() + "; grid " + coverage.terrain().width() + " x "
-                + coverage.terrain().height() + " at " + SitingCommand.fmt(resolution) + " m");
-        int[] last = {0};
-        ScenarioSiting siting = ScenarioSiting.prepare(s, coverage, target, type, given, spacing, siteCost,
-                (done, total) -> {
-                    synchronized (last) {
-                        if (done * 20 / total > last[0]) {
-                            last[0] = done * 20 / total;
-                            err.printf(Locale.ROOT, "skydas siting plan: coverage of candidates %d/%d%n", done, total);
-                        }
-                    }
-                });
-        SitingInstance instance = siting.instance(periods, multi);
-        steps.step(String.format(Locale.ROOT, "%d demand cells, %d candidates, %d operational sensor(s)",
-                instance.demand().size(), siting.candidates().stream().filter(c -> !c.existing()).count(),
-                siting.candidates().stream().filter(ScenarioSiting.Candidate::existing).count()));
+        SitingPlanner.Request request = new SitingPlanner.Request(target, type, periods, multi, planYear, given, spacing,
+                siteCost, w, resolution, threshold, timeLimit, frontier);
+        SitingPlanner.Plan plan = SitingPlanner.run(s, grids, lc, request, new CliListener(steps), () -> false);
+        PlanOutputs outputs = plan.outputs();
 
-        SitingSolver solver = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(timeLimit));
-        SitingResult result = solver.solve(instance);
-        PlanOutputs outputs = new PlanOutputs(siting, instance, result, planYear);
-        steps.step(String.format(Locale.ROOT, "plan %s: coverage %.1f %% -> %.1f %%, spend %,.0f EUR, gap %.3f %%",
-                result.status(), 100 * outputs.coverageBefore(), 100 * outputs.coverageAfter(),
-                result.spendCents() / 100.0, 100 * result.gap()));
-
-        long totalCents = periods.stream().mapToLong(SitingInstance.Period::budgetCents).sum();
-        List<PlanOutputs.FrontierPoint> points = new ArrayList<>();
-        SitingSolver quick = new SitingSolver(SitingSolver.Options.defaults().withTimeLimit(Math.max(1, timeLimit / 4)));
-        double n = instance.demand().size();
-        for (double f : frontier) {
-            if (!(f >= 0)) {
-                throw new UserError("--frontier: levels must be numbers >= 0");
-            }
-            long cents = (long) Math.floor(totalCents * f);
-            SitingInstance level = siting.instance(List.of(new SitingInstance.Period(planYear, cents)), false);
-            SitingResult r = quick.solve(level);
-            points.add(new PlanOutputs.FrontierPoint(cents / 100.0, r.spendCents() / 100.0, r.objective() / n,
-                    r.bound() / n, r.gap(), r.status()));
-        }
-        steps.step("frontier: " + points.size() + " budget levels");
-
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("class", target.name().toLowerCase(Locale.ROOT));
-        request.put("sensor_type", type.name().toLowerCase(Locale.ROOT));
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("class", target.name().toLowerCase(Locale.ROOT));
+        echo.put("sensor_type", type.name().toLowerCase(Locale.ROOT));
         if (multi) {
-            request.put("budget_per_year", budget.perYear);
+            echo.put("budget_per_year", budget.perYear);
         } else {
-            request.put("budget_eur", budget.total.doubleValue());
-            request.put("year", planYear);
+            echo.put("budget_eur", budget.total.doubleValue());
+            echo.put("year", planYear);
         }
-        request.put("weights", weights);
-        request.put("resolution_m", resolution);
-        request.put("threshold", threshold);
-        request.put("candidates", candidates == null ? "grid " + SitingCommand.fmt(spacing) + " m + scenario sites"
+        echo.put("weights", w.name().toLowerCase(Locale.ROOT));
+        echo.put("weights_note", plan.weightsNote());
+        echo.put("resolution_m", resolution);
+        echo.put("threshold", threshold);
+        echo.put("candidates", candidates == null ? "grid " + SitingCommand.fmt(spacing) + " m + scenario sites"
                 : candidates.toString());
-        outputs.writeAll(out, points, request);
+        outputs.writeAll(out, plan.frontier(), echo);
         if (apply) {
-            Scenario updated = PlanApply.apply(s, siting, outputs.newSites());
+            Scenario updated = PlanApply.apply(s, plan.siting(), outputs.newSites());
             ScenarioStore.write(updated, scenario);
             steps.step("wrote " + out + "; applied " + outputs.newSites().size() + " planned site(s) to " + scenario);
         } else {
             steps.step("wrote " + out);
         }
         return 0;
+    }
+
+    /**
+     * Steps on stderr, candidates' coverage in twentieths, and while a solve runs a line every 5 s: elapsed against
+     * the time limit, the best plan and the best proven bound known (see {@link SitingPlanner.SolverProgress}).
+     */
+    private final class CliListener implements SitingPlanner.Listener {
+        private final Progress steps;
+        private int twentieths;
+        private long lastSolverLine;
+
+        CliListener(Progress steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void stage(String stage, String message) {
+            if (!"plan".equals(stage) || message.contains("demand cells")) {
+                steps.step(message);
+            }
+        }
+
+        @Override
+        public synchronized void candidates(int done, int total) {
+            if (done * 20 / total > twentieths) {
+                twentieths = done * 20 / total;
+                err.printf(Locale.ROOT, "skydas siting plan: coverage of candidates %d/%d%n", done, total);
+            }
+        }
+
+        @Override
+        public synchronized void solver(SitingPlanner.SolverProgress p) {
+            long now = System.nanoTime();
+            if (now - lastSolverLine < 5_000_000_000L) {
+                return;
+            }
+            lastSolverLine = now;
+            err.printf(Locale.ROOT, "skydas siting plan: %s %s%n", p.phase(), p.text());
+        }
     }
 
     private List<SitingInstance.Period> periods(int planYear) {
@@ -312,30 +314,19 @@ final class SitingPlanCommand implements Callable<Integer> {
     }
 
     static TargetClass target(String name) {
-        String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        if (n.equals("DRONE")) {
-            return TargetClass.DRONE_50M;
+        try {
+            return SitingPlanner.target(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--class " + e.getMessage());
         }
-        for (TargetClass t : TargetClass.values()) {
-            if (t.name().equals(n)) {
-                return t;
-            }
-        }
-        throw new UserError("--class '" + name + "': expected person, vehicle, drone, drone_50m or drone_120m");
     }
 
     static AssetType sensorType(String name) {
-        String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        if (n.equals("CAMERA")) {
-            return AssetType.EO_IR_CAMERA;
+        try {
+            return SitingPlanner.sensorType(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--sensor-type " + e.getMessage());
         }
-        for (AssetType t : AssetType.values()) {
-            if (t.name().equals(n) && t.isSensor()) {
-                return t;
-            }
-        }
-        throw new UserError("--sensor-type '" + name + "': expected a sensor type such as radar, camera, "
-                + "thermal_camera, observation_post, remote_id_receiver");
     }
 
     private int bad(String message) {

@@ -221,7 +221,7 @@ class SitingPlanCommandTest {
         assertThat(Main.execute("siting", "plan", "--scenario", gpkg.toString(), "--budget", "1", "--class", "person",
                 "--sensor-type", "thermal_camera", "--out", out)).isEqualTo(2); // no asset of that type to copy
         assertThat(Main.execute("siting", "plan", "--scenario", gpkg.toString(), "--budget", "1", "--class", "person",
-                "--weights", "corridors", "--out", out)).isEqualTo(2);
+                "--weights", "roads", "--out", out)).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("o"))).isFalse();
     }
 }

@@ -367,7 +367,7 @@ final class ObstacleApi {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new ObstacleException(what, "not a whole number: " + v);
+            throw new ObstacleException(what, "not a whole number: " + org.skydas.server.auth.Text.clip(v));
         }
     }
 

@@ -88,6 +88,17 @@ public final class SkydasServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs {@code POST /api/siting/plan} jobs on {@code jobs} (with the server's DEMs); without it a service on the bare
+     * ellipsoid serves them. The server stops a running job on {@link #stop}. Call before {@link #start}.
+     */
+    public SkydasServer withSiting(org.skydas.server.siting.SitingJobs jobs) {
+        this.siting = jobs;
+        return this;
+    }
+
+    private org.skydas.server.siting.SitingJobs siting;
+
     /** Where an admin purge of resolved alerts writes its export first (the data directory's {@code exports}). */
     public SkydasServer withExports(java.nio.file.Path dir) {
         this.exportDir = dir;
@@ -206,6 +217,11 @@ public final class SkydasServer implements AutoCloseable {
             }
         }
         new org.skydas.server.coverage.CoverageApi(coverage).register(app);
+        if (siting == null) {
+            siting = new org.skydas.server.siting.SitingJobs(view.scenario(), java.util.List.of(), null);
+        }
+        new org.skydas.server.siting.SitingApi(siting, view.scenario(), ctx -> AccessGate.session(ctx).username())
+                .register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -334,6 +350,9 @@ public final class SkydasServer implements AutoCloseable {
         }
         if (coverage != null) {
             coverage.close();
+        }
+        if (siting != null) {
+            siting.close();
         }
         if (app != null) {
             app.stop();

@@ -94,15 +94,15 @@ public final class SitingSolver {
       hint = LocalSearch.improve(p, in.periods().get(0).budgetCents(), greedy,
           start + (long) (options.timeLimitSeconds() * 0.15e9));
     }
-    progress.report((System.nanoTime() - start) / 1e9, constant + value(p, hint, periods),
-        constant + Math.min(reducedTotal, knapsackBound(p, in)));
+    double knapsack = Math.min(reducedTotal, knapsackBound(p, in));
+    progress.report((System.nanoTime() - start) / 1e9, constant + value(p, hint, periods), constant + knapsack);
     OrTools.load();
     double remaining = options.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
     Outcome o = options.engine() == Engine.SCIP
         ? ScipModel.solve(p, in, hint, Math.max(0.05, remaining), options)
-        : cpSat(p, in, hint, Math.max(0.05, remaining), progress, start, constant, reducedTotal);
+        : cpSat(p, in, hint, Math.max(0.05, remaining), progress, start, constant, knapsack);
     // The engine's bound counts only when it ran; the knapsack bound always holds.
-    double reducedBound = Math.min(reducedTotal, knapsackBound(p, in));
+    double reducedBound = knapsack;
     if (!Double.isNaN(o.reducedBound())) reducedBound = Math.min(reducedBound, o.reducedBound());
     int[] standsFrom = hint;
     if (o.standsFrom() != null && value(p, o.standsFrom(), periods) >= value(p, hint, periods)) standsFrom = o.standsFrom();
@@ -120,6 +120,7 @@ public final class SitingSolver {
   /** An engine's answer on the reduced instance; {@code reducedBound} NaN = no bound, {@code standsFrom} null = no plan. */
   record Outcome(int[] standsFrom, double reducedBound, boolean optimal, String engine) {}
 
+  /** {@code reducedTotal}: a bound already proven on the reduced instance; reports never go above it. */
   private Outcome cpSat(Presolve p, SitingInstance in, int[] hint, double seconds, Progress progress, long start,
                         double constant, double reducedTotal) {
     int periods = in.periods().size();
@@ -176,10 +177,24 @@ public final class SitingSolver {
         .setRandomSeed(options.seed())
         .setLogSearchProgress(false);
     double slack = scale.slack(n * (long) periods);
+    // The latest incumbent and bound (true weights), so that a report of either carries both.
+    double[] latest = {constant + value(p, hint, periods), constant + reducedTotal};
+    // An anonymous class, not a lambda: OR-Tools' native side calls accept(java.lang.Double), which a lambda lacks.
+    solver.setBestBoundCallback(new java.util.function.Consumer<Double>() {
+      @Override public void accept(Double b) {
+        synchronized (latest) {
+          latest[1] = Math.min(latest[1], constant + Math.min(reducedTotal, b / scale.factor + slack));
+          progress.report((System.nanoTime() - start) / 1e9, latest[0], latest[1]);
+        }
+      }
+    });
     CpSolverStatus status = solver.solve(model, new CpSolverSolutionCallback() {
       @Override public void onSolutionCallback() {
-        progress.report((System.nanoTime() - start) / 1e9, constant + objectiveValue() / scale.factor,
-            constant + Math.min(reducedTotal, bestObjectiveBound() / scale.factor + slack));
+        synchronized (latest) {
+          latest[0] = Math.max(latest[0], constant + objectiveValue() / scale.factor);
+          latest[1] = Math.min(latest[1], constant + Math.min(reducedTotal, bestObjectiveBound() / scale.factor + slack));
+          progress.report((System.nanoTime() - start) / 1e9, latest[0], latest[1]);
+        }
       }
     });
     String engine = "or-tools " + OrTools.version() + " cp-sat";

@@ -28,7 +28,7 @@ class EarlyStopTest {
   }
 
   /** Random overlapping covers, many sites, a tight budget: not solved to optimality in 50 ms. */
-  private static SitingInstance hard(long seed) {
+  static SitingInstance hard(long seed) {
     Random r = new Random(seed);
     int n = 3000;
     List<SitingInstance.Demand> demand = new ArrayList<>();

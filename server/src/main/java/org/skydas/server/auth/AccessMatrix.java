@@ -91,7 +91,9 @@ public final class AccessMatrix {
             rule("GET", "/api/obstacle-fields/{id}/marking-plan", REGISTER_READ),
             rule("GET", "/api/obstacle-fields/{id}/versions", REGISTER_READ),
             rule("POST", "/api/admin/purge-alerts", ADMIN),
-            rule("GET", "/api/admin/log", AUDIT));
+            rule("GET", "/api/admin/log", AUDIT),
+            rule("POST", "/api/siting/plan", PLAN),
+            rule("GET", "/api/siting/plan/{id}", PLAN));
 
     private AccessMatrix() {
     }

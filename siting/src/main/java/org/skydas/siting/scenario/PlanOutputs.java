@@ -116,12 +116,20 @@ public final class PlanOutputs {
         return fraction(after());
     }
 
-    private static double fraction(boolean[] covered) {
-        int n = 0;
-        for (boolean b : covered) {
-            n += b ? 1 : 0;
+    /** The covered share of the demand weight (of the cells with uniform weights). */
+    private double fraction(boolean[] covered) {
+        double n = 0;
+        double total = 0;
+        for (int i = 0; i < covered.length; i++) {
+            double w = instance.demand().get(i).weight();
+            total += w;
+            n += covered[i] ? w : 0;
         }
-        return covered.length == 0 ? 0 : (double) n / covered.length;
+        return total == 0 ? 0 : n / total;
+    }
+
+    private double totalWeight() {
+        return instance.demand().stream().mapToDouble(SitingInstance.Demand::weight).sum();
     }
 
     public void writeAll(Path dir, List<FrontierPoint> frontier, Map<String, Object> request) throws IOException {
@@ -134,6 +142,15 @@ public final class PlanOutputs {
     }
 
     private void writeJson(Path file, List<NewSite> sites, Map<String, Object> request) throws IOException {
+        write(file, JSON.writeValueAsBytes(json(sites, request)));
+    }
+
+    /** What {@code plan.json} holds. */
+    public ObjectNode json(Map<String, Object> request) {
+        return json(newSites(), request);
+    }
+
+    private ObjectNode json(List<NewSite> sites, Map<String, Object> request) {
         ObjectNode o = JSON.createObjectNode();
         o.put("scenario", siting.scenario().name());
         o.set("request", JSON.valueToTree(request));
@@ -150,15 +167,17 @@ public final class PlanOutputs {
         o.put("spend_eur", result.spendCents() / 100.0);
         o.put("coverage_before", coverageBefore());
         o.put("coverage_after", coverageAfter());
-        if (instance.multiPeriod()) {
-            ArrayNode ps = o.putArray("periods");
-            for (SitingResult.PeriodPlan p : result.periods()) {
-                ObjectNode po = ps.addObject();
-                po.put("year", p.year());
-                po.put("spend_eur", p.spendCents() / 100.0);
-                po.put("coverage", p.coveredWeight() / siting.demandCells().length);
-                po.put("built", p.built().size());
-            }
+        // Per period (one for a single budget): its budget and spend, the coverage standing by its end.
+        ArrayNode ps = o.putArray("periods");
+        for (int t = 0; t < result.periods().size(); t++) {
+            SitingResult.PeriodPlan p = result.periods().get(t);
+            ObjectNode po = ps.addObject();
+            po.put("year", instance.multiPeriod() ? p.year() : planYear);
+            po.put("budget_eur", instance.periods().get(t).budgetCents() / 100.0);
+            po.put("spend_eur", p.spendCents() / 100.0);
+            po.put("coverage_before", coverageBefore());
+            po.put("coverage", p.coveredWeight() / totalWeight());
+            po.put("built", p.built().size());
         }
         ArrayNode arr = o.putArray("sites");
         for (NewSite s : sites) {
@@ -205,10 +224,19 @@ public final class PlanOutputs {
         solver.put("seconds", round(result.seconds(), 2));
         solver.put("presolved_demand", result.presolvedDemand());
         solver.put("presolved_candidates", result.presolvedCandidates());
-        write(file, JSON.writeValueAsBytes(o));
+        return o;
     }
 
     private void writeGeoJson(Path file, List<NewSite> sites) throws IOException {
+        write(file, geoJson(sites));
+    }
+
+    /** What {@code plan.geojson} holds: the new sites (WGS84) with type, cost, year and the cells only they add. */
+    public byte[] geoJson() throws IOException {
+        return geoJson(newSites());
+    }
+
+    private byte[] geoJson(List<NewSite> sites) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GeoJsonWriter w = new GeoJsonWriter(bytes)) {
             for (NewSite s : sites) {
@@ -224,7 +252,7 @@ public final class PlanOutputs {
                         Lks94.WGS84.createPoint(new Coordinate(s.lon(), s.lat())), props));
             }
         }
-        write(file, bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** The belt on the coverage grid, at most 1600 px wide or high. */

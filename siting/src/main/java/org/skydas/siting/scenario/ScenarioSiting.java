@@ -235,9 +235,17 @@ public final class ScenarioSiting {
 
     /** The instance for these periods (single: one period, year = the plan's year); demand weight 1 per cell. */
     public SitingInstance instance(List<SitingInstance.Period> periods, boolean multi) {
+        return instance(periods, multi, null);
+    }
+
+    /** As {@link #instance(List, boolean)} with a weight per demand cell (in {@link #demandCells()} order), or null = 1. */
+    public SitingInstance instance(List<SitingInstance.Period> periods, boolean multi, double[] weights) {
+        if (weights != null && weights.length != demandCells.length) {
+            throw new IllegalArgumentException("weights: " + weights.length + " for " + demandCells.length + " cells");
+        }
         List<SitingInstance.Demand> demand = new ArrayList<>(demandCells.length);
         for (int i = 0; i < demandCells.length; i++) {
-            demand.add(new SitingInstance.Demand("c" + demandCells[i], 1.0));
+            demand.add(new SitingInstance.Demand("c" + demandCells[i], weights == null ? 1.0 : weights[i]));
         }
         List<SitingInstance.Candidate> list = new ArrayList<>(candidates.size());
         for (int j = 0; j < candidates.size(); j++) {

@@ -1,0 +1,390 @@
+import type maplibregl from "maplibre-gl";
+import * as api from "./api";
+import { SERIES_COLOURS } from "./palette";
+
+// Every user-facing string of the Plan panel, in one place (for the message catalogues).
+export const PLAN_STRINGS = {
+  heading: "Plan",
+  hint: "Where the next euros go: proposed sensor sites for the budget per year, with a proven bound.",
+  targetClass: "Target class",
+  sensorType: "Sensor type",
+  weights: "Demand weights",
+  weightsUniform: "uniform (every cell of the belt)",
+  weightsCorridors: "approach corridors (fastest count more)",
+  year: "Year",
+  budget: "Budget (EUR)",
+  addYear: "Add year",
+  removeYear: "Remove",
+  timeLimit: "Solver time (s)",
+  resolution: "Grid (m)",
+  run: "Run plan",
+  running: "Running…",
+  busy: "A plan is already running; following it.",
+  noBudget: "Give a budget for at least one year.",
+  failed: "The plan failed: ",
+  cancelled: "The plan was stopped.",
+  noAnswer: "The server did not answer.",
+  queued: "Queued",
+  optimal: "proven optimal",
+  feasible: "stopped at the time limit",
+  summary: (status: string, gap: string, spend: string) => `Plan ${status}: gap ${gap}, spend ${spend}.`,
+  coverage: (before: string, after: string) => `Coverage of the belt: ${before} → ${after}`,
+  objective: (o: string, b: string) => `Objective ${o}, bound ${b}`,
+  solver: (phase: string, elapsed: string, limit: string) => `${phase}: ${elapsed} s of ${limit} s`,
+  incumbent: (best: string, bound: string, gap: string) => ` · best ${best} · bound ${bound} · gap ${gap}`,
+  solverNote: "SCIP reports nothing while it runs: best and bound are from before it started until it ends.",
+  periodsCaption: "Per year",
+  periodHead: ["year", "budget", "spend", "coverage before → after"],
+  sitesCaption: "Proposed sites",
+  siteHead: ["site", "type", "year", "cost", "cells added"],
+  noSites: "The plan builds nothing new.",
+  frontierCaption: "Coverage by budget (frontier)",
+  frontierAxis: "budget EUR M",
+  classes: { person: "Person", vehicle: "Vehicle", drone_50m: "Drone at 50 m", drone_120m: "Drone at 120 m" } as Record<string, string>,
+  sensorTypes: { radar: "Radar", eo_ir_camera: "EO/IR camera", thermal_camera: "Thermal camera" } as Record<string, string>,
+} as const;
+const S = PLAN_STRINGS;
+
+/** Proposed sites on the map: Okabe–Ito reddish purple with a black ring, apart from the white existing sites. */
+export const PLAN_SITE_COLOUR = "#CC79A7";
+
+const eur = (v: number) => `€${Math.round(v).toLocaleString("en")}`;
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+const gapPct = (v: number) => `${(100 * v).toFixed(2)} %`;
+
+/**
+ * The planner view's Plan panel: budget per year, class, sensor type and weights; runs POST /api/siting/plan and
+ * follows the job (stage, progress, the solver's time, incumbent and bound); then the proposed sites on the map and
+ * in a table with cost, year and the cells each adds, coverage before → after per year, gap, spend and the frontier.
+ * Planners and admins only (the server refuses others too).
+ */
+export class PlanPanel {
+  private readonly root = document.createElement("section");
+  private readonly form = document.createElement("form");
+  private readonly rows = document.createElement("div");
+  private readonly status = document.createElement("div");
+  private readonly bar = document.createElement("progress");
+  private readonly result = document.createElement("div");
+  private readonly error = document.createElement("p");
+  private timer: number | undefined;
+  private visible = false;
+  private sites: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+  /** The job followed, for tests and the console. */
+  jobId: string | null = null;
+
+  constructor(private readonly map: maplibregl.Map, container: HTMLElement, private readonly role: () => string | null) {
+    this.root.dataset.testid = "plan-panel";
+    this.root.setAttribute("aria-labelledby", "h-plan");
+    const h = document.createElement("h2");
+    h.id = "h-plan";
+    h.textContent = S.heading;
+    const hint = document.createElement("p");
+    hint.className = "hint";
+    hint.textContent = S.hint;
+    this.buildForm();
+    this.bar.max = 1;
+    this.bar.value = 0;
+    this.bar.hidden = true;
+    this.bar.dataset.testid = "plan-progress";
+    this.status.dataset.testid = "plan-status";
+    this.status.setAttribute("aria-live", "polite");
+    this.error.className = "error";
+    this.error.setAttribute("role", "alert");
+    this.result.dataset.testid = "plan-result";
+    this.root.append(h, hint, this.form, this.bar, this.status, this.error, this.result);
+    container.append(this.root);
+    this.root.hidden = true;
+  }
+
+  /** Shown in the planner view to planners and admins; the proposed sites are drawn only while it is open. */
+  setVisible(visible: boolean): void {
+    const role = this.role();
+    this.visible = visible && (role === "planner" || role === "admin");
+    this.root.hidden = !this.visible;
+    if (this.map.getLayer("plan-sites")) {
+      for (const id of ["plan-sites-ring", "plan-sites"]) this.map.setLayoutProperty(id, "visibility", this.visible ? "visible" : "none");
+    }
+  }
+
+  private buildForm(): void {
+    const select = (name: string, label: string, options: Record<string, string>) => {
+      const l = document.createElement("label");
+      l.textContent = `${label} `;
+      l.style.marginRight = ".6rem";
+      const s = document.createElement("select");
+      s.name = name;
+      s.dataset.testid = `plan-${name}`;
+      for (const [value, text] of Object.entries(options)) s.append(new Option(text, value));
+      l.append(s);
+      return l;
+    };
+    const number = (name: string, label: string, value: number, min: number, max: number) => {
+      const l = document.createElement("label");
+      l.textContent = `${label} `;
+      l.style.marginRight = ".6rem";
+      const i = document.createElement("input");
+      Object.assign(i, { type: "number", name, value: String(value), min: String(min), max: String(max) });
+      i.dataset.testid = `plan-${name}`;
+      i.style.width = "6em";
+      l.append(i);
+      return l;
+    };
+    this.rows.dataset.testid = "plan-budgets";
+    const year = new Date().getFullYear();
+    this.addRow(year, 3_000_000);
+    this.addRow(year + 1, 3_000_000);
+    const add = document.createElement("button");
+    add.type = "button";
+    add.textContent = S.addYear;
+    add.dataset.testid = "plan-add-year";
+    add.addEventListener("click", () => {
+      const years = [...this.rows.querySelectorAll<HTMLInputElement>("input[name=year]")].map((i) => Number(i.value));
+      this.addRow((years.length ? Math.max(...years) : year - 1) + 1, 3_000_000);
+    });
+    const run = document.createElement("button");
+    run.type = "submit";
+    run.textContent = S.run;
+    run.dataset.testid = "plan-run";
+    const line = (...els: HTMLElement[]) => {
+      const d = document.createElement("div");
+      d.style.margin = ".25rem 0";
+      d.append(...els);
+      return d;
+    };
+    this.form.append(
+      line(select("class", S.targetClass, S.classes), select("sensor_type", S.sensorType, S.sensorTypes)),
+      line(select("weights", S.weights, { uniform: S.weightsUniform, corridors: S.weightsCorridors })),
+      this.rows, line(add),
+      line(number("time_limit_s", S.timeLimit, 60, 1, 600), number("resolution_m", S.resolution, 500, 100, 5000)),
+      line(run));
+    this.form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.start();
+    });
+  }
+
+  private addRow(year: number, budget: number): void {
+    const row = document.createElement("div");
+    row.className = "plan-year";
+    row.style.margin = ".15rem 0";
+    const y = document.createElement("input");
+    Object.assign(y, { type: "number", name: "year", value: String(year), min: "2000", max: "2100" });
+    y.setAttribute("aria-label", S.year);
+    y.style.width = "5em";
+    const b = document.createElement("input");
+    Object.assign(b, { type: "number", name: "budget_eur", value: String(budget), min: "0", step: "1000" });
+    b.setAttribute("aria-label", S.budget);
+    b.style.width = "9em";
+    const x = document.createElement("button");
+    x.type = "button";
+    x.textContent = S.removeYear;
+    x.addEventListener("click", () => row.remove());
+    row.append(y, " ", b, " EUR ", x);
+    this.rows.append(row);
+  }
+
+  /** The request body from the form (years in order). */
+  request(): Record<string, unknown> | null {
+    const data = new FormData(this.form);
+    const years = data.getAll("year").map(Number);
+    const budgets = data.getAll("budget_eur").map(Number);
+    const perYear = years.map((year, k) => ({ year, budget_eur: budgets[k] })).sort((a, b) => a.year - b.year);
+    if (perYear.length === 0) return null;
+    return {
+      class: data.get("class"),
+      sensor_type: data.get("sensor_type"),
+      weights: data.get("weights"),
+      budget_per_year: perYear,
+      time_limit_s: Number(data.get("time_limit_s")),
+      resolution_m: Number(data.get("resolution_m")),
+    };
+  }
+
+  private async start(): Promise<void> {
+    this.error.textContent = "";
+    const body = this.request();
+    if (!body) {
+      this.error.textContent = S.noBudget;
+      return;
+    }
+    try {
+      const job = await api.startSitingPlan(body);
+      this.follow(job.id);
+    } catch (e) {
+      if (e instanceof api.ApiError && e.status === 409 && e.body && typeof e.body.running === "string") {
+        this.error.textContent = S.busy;
+        this.follow(e.body.running);
+      } else {
+        this.error.textContent = e instanceof api.ApiError ? e.message : S.noAnswer;
+      }
+    }
+  }
+
+  private follow(id: string): void {
+    this.jobId = id;
+    this.root.dataset.job = id;
+    this.bar.hidden = false;
+    this.bar.value = 0;
+    this.status.textContent = S.running;
+    this.result.replaceChildren();
+    void this.poll();
+  }
+
+  private async poll(): Promise<void> {
+    window.clearTimeout(this.timer);
+    const id = this.jobId;
+    if (!id) return;
+    let job: api.SitingJob;
+    try {
+      job = await api.sitingPlan(id);
+    } catch (e) {
+      this.error.textContent = e instanceof api.ApiError ? e.message : S.noAnswer;
+      return;
+    }
+    if (id !== this.jobId) return;
+    this.bar.value = job.progress;
+    this.root.dataset.status = job.status;
+    this.status.replaceChildren(...this.statusLines(job));
+    if (job.status === "done" && job.result) {
+      this.bar.hidden = true;
+      this.showResult(job.result);
+    } else if (job.status === "failed" || job.status === "cancelled") {
+      this.bar.hidden = true;
+      this.error.textContent = job.status === "failed" ? S.failed + (job.error ?? "") : S.cancelled;
+    } else {
+      this.timer = window.setTimeout(() => void this.poll(), 1000);
+    }
+  }
+
+  private statusLines(job: api.SitingJob): HTMLElement[] {
+    const p = document.createElement("p");
+    p.textContent = job.status === "queued" ? S.queued : job.message ? `${job.stage}: ${job.message}` : job.stage;
+    const out = [p];
+    const s = job.solver;
+    if (s && job.status === "running") {
+      const q = document.createElement("p");
+      q.dataset.testid = "plan-solver";
+      q.textContent = S.solver(s.phase, s.elapsed_s.toFixed(0), s.time_limit_s.toFixed(0))
+        + (s.incumbent !== null && s.bound !== null && s.gap !== null
+          ? S.incumbent(s.incumbent.toFixed(1), s.bound.toFixed(1), gapPct(s.gap)) : "");
+      q.title = S.solverNote;
+      out.push(q);
+    }
+    return out;
+  }
+
+  private showResult(r: api.SitingPlanResult): void {
+    const summary = document.createElement("p");
+    summary.dataset.testid = "plan-summary";
+    summary.textContent = S.summary(r.status === "OPTIMAL" ? S.optimal : S.feasible, gapPct(r.gap), eur(r.spend_eur));
+    summary.dataset.gap = String(r.gap);
+    const cov = document.createElement("p");
+    cov.dataset.testid = "plan-coverage";
+    cov.textContent = S.coverage(pct(r.coverage_before), pct(r.coverage_after));
+    const obj = document.createElement("p");
+    obj.className = "hint";
+    obj.textContent = S.objective(r.objective.toFixed(1), r.bound.toFixed(1));
+    const periods = this.table(S.periodsCaption, S.periodHead, r.periods.map((p) =>
+      [String(p.year), eur(p.budget_eur), eur(p.spend_eur), `${pct(p.coverage_before)} → ${pct(p.coverage)}`]));
+    periods.dataset.testid = "plan-periods";
+    const sites = r.sites.length === 0 ? Object.assign(document.createElement("p"), { textContent: S.noSites })
+      : this.table(S.sitesCaption, S.siteHead, r.sites.map((s) =>
+        [s.id, s.type.replace(/_/g, " "), String(s.year), eur(s.cost_eur), String(s.cells_added)]));
+    sites.dataset.testid = "plan-sites";
+    this.result.replaceChildren(summary, cov, obj, periods, sites, this.frontier(r.frontier));
+    this.sites = r.plan_geojson;
+    this.drawSites();
+  }
+
+  private table(caption: string, head: readonly string[], rows: string[][]): HTMLTableElement {
+    const t = document.createElement("table");
+    t.className = "table";
+    t.createCaption().textContent = caption;
+    const hr = t.createTHead().insertRow();
+    for (const h of head) {
+      const th = document.createElement("th");
+      th.textContent = h;
+      hr.append(th);
+    }
+    const tb = t.createTBody();
+    for (const r of rows) {
+      const tr = tb.insertRow();
+      for (const c of r) tr.insertCell().textContent = c;
+    }
+    return t;
+  }
+
+  /** Coverage against budget as a small SVG line with the bound as a dashed line above it. */
+  private frontier(points: api.SitingPlanResult["frontier"]): HTMLElement {
+    const box = document.createElement("figure");
+    box.className = "chart";
+    box.dataset.testid = "plan-frontier";
+    box.style.margin = ".4rem 0";
+    box.style.maxWidth = "22rem";
+    if (points.length < 2) return box;
+    const cap = document.createElement("figcaption");
+    cap.textContent = S.frontierCaption;
+    const w = 300, h = 110, pad = 28;
+    const maxB = Math.max(...points.map((p) => p.budget_eur), 1);
+    // The coverage axis runs to just above the highest bound, so that small shares of a long belt still show.
+    const maxC = Math.min(1, Math.max(0.01, ...points.map((p) => p.coverage_bound)) * 1.1);
+    const x = (b: number) => pad + (b / maxB) * (w - pad - 8);
+    const y = (c: number) => h - pad + 8 - (c / maxC) * (h - pad);
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    const line = (key: "coverage" | "coverage_bound", colour: string, dash: string) => {
+      const pl = document.createElementNS(ns, "polyline");
+      pl.setAttribute("points", points.map((p) => `${x(p.budget_eur).toFixed(1)},${y(p[key]).toFixed(1)}`).join(" "));
+      pl.setAttribute("fill", "none");
+      pl.setAttribute("stroke", colour);
+      pl.setAttribute("stroke-width", "2");
+      if (dash) pl.setAttribute("stroke-dasharray", dash);
+      svg.append(pl);
+    };
+    line("coverage_bound", SERIES_COLOURS.envelope, "4 3");
+    line("coverage", SERIES_COLOURS.committed, "");
+    for (const p of points) {
+      const c = document.createElementNS(ns, "circle");
+      c.setAttribute("cx", x(p.budget_eur).toFixed(1));
+      c.setAttribute("cy", y(p.coverage).toFixed(1));
+      c.setAttribute("r", "3");
+      c.setAttribute("fill", SERIES_COLOURS.committed);
+      const t = document.createElementNS(ns, "title");
+      t.textContent = `${eur(p.budget_eur)}: ${pct(p.coverage)} (≤ ${pct(p.coverage_bound)})`;
+      c.append(t);
+      svg.append(c);
+    }
+    const axis = document.createElementNS(ns, "text");
+    axis.setAttribute("x", String(pad));
+    axis.setAttribute("y", String(h - 2));
+    axis.setAttribute("class", "axis");
+    axis.textContent = `${S.frontierAxis}: 0 … ${(maxB / 1e6).toFixed(1)}`;
+    const top = document.createElementNS(ns, "text");
+    top.setAttribute("x", "0");
+    top.setAttribute("y", String(y(maxC) + 10));
+    top.setAttribute("class", "axis");
+    top.textContent = pct(maxC);
+    svg.append(axis, top);
+    box.append(cap, svg);
+    return box;
+  }
+
+  private drawSites(): void {
+    const m = this.map;
+    const draw = () => {
+      const src = m.getSource("plan-sites") as maplibregl.GeoJSONSource | undefined;
+      if (src) {
+        src.setData(this.sites);
+      } else {
+        m.addSource("plan-sites", { type: "geojson", data: this.sites });
+        m.addLayer({ id: "plan-sites-ring", type: "circle", source: "plan-sites",
+          paint: { "circle-radius": 11, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": "#1b1b1b", "circle-stroke-width": 2 } });
+        m.addLayer({ id: "plan-sites", type: "circle", source: "plan-sites",
+          paint: { "circle-radius": 7, "circle-color": PLAN_SITE_COLOUR, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1.5 } });
+      }
+      this.setVisible(this.visible);
+    };
+    if (m.isStyleLoaded()) draw(); else m.once("idle", draw);
+  }
+}
