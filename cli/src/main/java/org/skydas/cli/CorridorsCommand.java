@@ -106,7 +106,7 @@ public final class CorridorsCommand implements Callable<Integer> {
                     resolution);
             s = ScenarioStore.read(scenario);
             for (Path d : dems) {
-                grids.add(CoverageCommand.withCrs(d, DemReader.read(d)));
+                grids.add(DemReader.readWarpable(d));
             }
             obstacles = new ArrayList<>(Obstacle.fromScenario(s));
             if (obstaclesFile != null) {
@@ -133,11 +133,7 @@ public final class CorridorsCommand implements Callable<Integer> {
             ClassCoverage cc = cov.compute(o.mover().target(), (done, n) -> covBar.advance(o.mover().target().name()));
             covBar.finish();
             CoverageResult cr = cc.result();
-            CorridorAnalysis.DetectionField field = (x, y) -> {
-                int col = (int) Math.floor(cr.transform().col(x, y));
-                int row = (int) Math.floor(cr.transform().row(x, y));
-                return col < 0 || row < 0 || col >= cr.width() || row >= cr.height() ? 0 : cr.probability(col, row);
-            };
+            CorridorAnalysis.DetectionField field = CorridorAnalysis.DetectionField.of(cr);
             CoverageCommand.Bar bar = new CoverageCommand.Bar(err, 4 * o.k() + 1, "corridors", "searches (at most)");
             CorridorAnalysis.Result r = CorridorAnalysis.run(s, grid, terrain, field, obstacles, o,
                     (done, atMost) -> bar.advance("searching"));

@@ -61,6 +61,15 @@ public final class CorridorAnalysis {
     @FunctionalInterface
     public interface DetectionField {
         double probability(double x, double y);
+
+        /** P(at least one) of a coverage grid at the cell under a point, 0 off the grid. */
+        static DetectionField of(org.skydas.terrain.coverage.CoverageResult cr) {
+            return (x, y) -> {
+                int col = (int) Math.floor(cr.transform().col(x, y));
+                int row = (int) Math.floor(cr.transform().row(x, y));
+                return col < 0 || row < 0 || col >= cr.width() || row >= cr.height() ? 0 : cr.probability(col, row);
+            };
+        }
     }
 
     /** One corridor, its cells in the intruder's order of travel (origin first). */
