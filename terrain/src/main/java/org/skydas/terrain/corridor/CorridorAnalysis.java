@@ -165,7 +165,8 @@ public final class CorridorAnalysis {
         }
         double cellCost = mover.walks() ? 1 / cell : 1;
         float[] withObstacles = base.clone();
-        ObstacleRaster.burn(withObstacles, w, h, gt, obstacles, mover, cellCost, cell);
+        ObstacleRaster.Crossings crossings = new ObstacleRaster.Crossings(n);
+        ObstacleRaster.burn(withObstacles, crossings, w, h, gt, obstacles, mover, cellCost, cell);
 
         boolean[] origin = originMask(s, o, w, h, gt);
         boolean[] objective = objectiveMask(s, o, w, h, gt);
@@ -184,8 +185,8 @@ public final class CorridorAnalysis {
             negated[i] = -z[i];
         }
         DemGrid negDem = DemGrid.wrap(w, h, negated, gt, grid.epsg(), Float.NaN);
-        CostDistance.Prepared priced = prepare(mover, negDem, withObstacles, gt, grid.epsg());
-        CostDistance.Prepared bare = prepare(mover, negDem, base, gt, grid.epsg());
+        CostDistance.Prepared priced = prepare(mover, negDem, withObstacles, crossings, gt, grid.epsg());
+        CostDistance.Prepared bare = prepare(mover, negDem, base, null, gt, grid.epsg());
         CostDistance.Options search = new CostDistance.Options(true, 0, true);
         int atMost = 4 * o.k() + 1;
         CostSurface first = priced.search(objectiveCells, search, CostDistance.Progress.NONE);
@@ -236,7 +237,7 @@ public final class CorridorAnalysis {
                 break;
             }
             penalise(penalised, withObstacles, cells, w, h, mover);
-            CostDistance.Prepared p = prepare(mover, negDem, penalised, gt, grid.epsg());
+            CostDistance.Prepared p = prepare(mover, negDem, penalised, crossings, gt, grid.epsg());
             surface = p.search(objectiveCells, search, CostDistance.Progress.NONE);
             searches++;
             progress.search(searches, atMost);
@@ -252,11 +253,13 @@ public final class CorridorAnalysis {
                 obstacles.size());
     }
 
-    private static CostDistance.Prepared prepare(Mover mover, DemGrid negDem, float[] friction, GeoTransform gt,
-            int epsg) {
+    /** The search's rasters for a mover: r.walk over the DEM or r.cost, with the obstacles' crossings. */
+    static CostDistance.Prepared prepare(Mover mover, DemGrid negDem, float[] friction,
+            ObstacleRaster.Crossings crossings, GeoTransform gt, int epsg) {
         DemGrid f = DemGrid.wrap(negDem.width(), negDem.height(), friction, gt, epsg, Float.NaN);
-        return mover.walks() ? CostDistance.prepareWalk(negDem, f, CostDistance.WalkParams.DEFAULT)
+        CostDistance.Prepared p = mover.walks() ? CostDistance.prepareWalk(negDem, f, CostDistance.WalkParams.DEFAULT)
                 : CostDistance.prepare(f);
+        return crossings != null && crossings.any() ? p.withCrossings(crossings.group, crossings.charges()) : p;
     }
 
     /** Makes a found corridor (and the cells beside it) costlier, so the next search looks elsewhere. */
