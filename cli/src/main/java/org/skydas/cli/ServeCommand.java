@@ -389,7 +389,7 @@ public final class ServeCommand implements Callable<Integer> {
                     return m;
                 })
                 .withCoverage(coverage)
-                .withCorridors(new org.skydas.server.corridor.CorridorService(s, terrain.dems(),
+                .withCorridors(new org.skydas.server.corridor.CorridorService(s, terrain.dems(), terrain.landcover(),
                         new org.skydas.server.corridor.CoverageDetection(coverage),
                         org.skydas.server.corridor.CorridorService.Settings.defaults()))
                 .withExports(dataDir.resolve("exports"));

@@ -17,6 +17,8 @@ import org.skydas.model.Scenario;
 import org.skydas.model.TargetClass;
 import org.skydas.terrain.DemGrid;
 import org.skydas.terrain.corridor.CorridorAnalysis;
+import org.skydas.terrain.corridor.Cover;
+import org.skydas.terrain.corridor.Ground;
 import org.skydas.terrain.corridor.Mover;
 import org.skydas.terrain.corridor.Obstacle;
 import org.skydas.terrain.io.DemReader;
@@ -77,6 +79,7 @@ public final class CorridorService implements AutoCloseable {
 
     private final Scenario scenario;
     private final List<Path> dems;
+    private final Path landcover;
     private final DetectionSource detection;
     private final Settings settings;
     private final ThreadFactory threads;
@@ -88,12 +91,21 @@ public final class CorridorService implements AutoCloseable {
     private boolean closed;
 
     public CorridorService(Scenario scenario, List<Path> dems, DetectionSource detection, Settings settings) {
-        this(scenario, dems, detection, settings, CorridorService::lowPriority);
+        this(scenario, dems, null, detection, settings, CorridorService::lowPriority);
     }
 
-    CorridorService(Scenario scenario, List<Path> dems, DetectionSource detection, Settings settings,
+    /**
+     * @param landcover a CORINE level-1 class raster (as the coverage reads it) for the movers' friction, or null
+     */
+    public CorridorService(Scenario scenario, List<Path> dems, Path landcover, DetectionSource detection,
+            Settings settings) {
+        this(scenario, dems, landcover, detection, settings, CorridorService::lowPriority);
+    }
+
+    CorridorService(Scenario scenario, List<Path> dems, Path landcover, DetectionSource detection, Settings settings,
             ThreadFactory threads) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.landcover = landcover;
         this.dems = List.copyOf(dems);
         this.detection = Objects.requireNonNull(detection, "detection");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -204,9 +216,12 @@ public final class CorridorService implements AutoCloseable {
             CorridorAnalysis.DetectionField field = detection.field(key.mover().target(), cancelled);
             check(cancelled);
             progress(key, gen, 0.1);
-            String note = dems.isEmpty() ? "bare ellipsoid (no DEM given)"
-                    : "DEM " + dems.get(0).getFileName() + (dems.size() > 1 ? " and " + (dems.size() - 1) + " more" : "");
-            CorridorAnalysis.Result r = CorridorAnalysis.run(scenario, grid, terrain, field,
+            Ground ground = landcover == null ? Ground.NONE
+                    : new Ground(DemReader.readWarpable(landcover), Cover.Coding.CORINE_LEVEL1, List.of(), List.of());
+            String note = (dems.isEmpty() ? "bare ellipsoid (no DEM given)"
+                    : "DEM " + dems.get(0).getFileName() + (dems.size() > 1 ? " and " + (dems.size() - 1) + " more" : ""))
+                    + (ground.note().isEmpty() ? "" : "; " + ground.note());
+            CorridorAnalysis.Result r = CorridorAnalysis.run(scenario, grid, terrain, ground, field,
                     Obstacle.fromScenario(scenario), o, (done, atMost) -> {
                         check(cancelled);
                         progress(key, gen, 0.1 + 0.9 * done / (double) atMost);

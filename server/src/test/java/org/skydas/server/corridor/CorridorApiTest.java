@@ -74,7 +74,7 @@ class CorridorApiTest {
             assertThat(target).isIn(TargetClass.PERSON, TargetClass.VEHICLE, TargetClass.DRONE_50M);
             return FIELD;
         };
-        corridors = new CorridorService(scenario, List.of(), source, CorridorService.Settings.defaults(),
+        corridors = new CorridorService(scenario, List.of(), null, source, CorridorService.Settings.defaults(),
                 r -> new Thread(() -> {
                     try {
                         gate.await();

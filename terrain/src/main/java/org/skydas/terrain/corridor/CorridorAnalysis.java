@@ -1,7 +1,6 @@
 package org.skydas.terrain.corridor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +133,15 @@ public final class CorridorAnalysis {
      */
     public static Result run(Scenario s, GridSpec grid, DemGrid terrain, DetectionField detection,
             List<Obstacle> obstacles, Options o, Progress progress) {
+        return run(s, grid, terrain, Ground.NONE, detection, obstacles, o, progress);
+    }
+
+    /**
+     * Runs the analysis over the ground's land cover, water and roads ({@code groundIn}; null or
+     * {@link Ground#NONE}: farmland everywhere).
+     */
+    public static Result run(Scenario s, GridSpec grid, DemGrid terrain, Ground groundIn, DetectionField detection,
+            List<Obstacle> obstacles, Options o, Progress progress) {
         int w = grid.width();
         int h = grid.height();
         int n = w * h;
@@ -148,28 +156,19 @@ public final class CorridorAnalysis {
             z = terrain.copyHeights();
         }
 
-        // friction without obstacles: r.walk's extra s/m for walkers (none), seconds per cell otherwise
-        float[] base = new float[n];
-        if (!mover.walks()) {
-            float perCell = (float) (cell / mover.speedMps());
-            Arrays.fill(base, perCell);
-            if (!Double.isNaN(mover.maxSlope())) {
-                for (int r = 0; r < h; r++) {
-                    for (int c = 0; c < w; c++) {
-                        if (slope(z, w, h, c, r, cell) > mover.maxSlope()) {
-                            base[r * w + c] = Float.NaN;
-                        }
-                    }
-                }
-            }
-        }
+        // friction without obstacles: r.walk's extra s/m for walkers, seconds per cell otherwise; rivers as crossings
+        Ground.Friction ground = (groundIn == null ? Ground.NONE : groundIn).friction(mover, grid, z);
+        float[] base = ground.friction();
         double cellCost = mover.walks() ? 1 / cell : 1;
         float[] withObstacles = base.clone();
-        ObstacleRaster.Crossings crossings = new ObstacleRaster.Crossings(n);
+        ObstacleRaster.Crossings crossings = ground.crossings().copy();
         ObstacleRaster.burn(withObstacles, crossings, w, h, gt, obstacles, mover, cellCost, cell);
 
         boolean[] origin = originMask(s, o, w, h, gt);
         boolean[] objective = objectiveMask(s, o, w, h, gt);
+        for (int i = 0; i < n; i++) {
+            objective[i] &= !Float.isNaN(withObstacles[i]); // water, an impassable obstacle: nobody stands there
+        }
         int[] objectiveCells = indices(objective);
         int originCount = indices(origin).length;
         if (objectiveCells.length == 0) {
@@ -186,7 +185,7 @@ public final class CorridorAnalysis {
         }
         DemGrid negDem = DemGrid.wrap(w, h, negated, gt, grid.epsg(), Float.NaN);
         CostDistance.Prepared priced = prepare(mover, negDem, withObstacles, crossings, gt, grid.epsg());
-        CostDistance.Prepared bare = prepare(mover, negDem, base, null, gt, grid.epsg());
+        CostDistance.Prepared bare = prepare(mover, negDem, base, ground.crossings(), gt, grid.epsg());
         CostDistance.Options search = new CostDistance.Options(true, 0, true);
         int atMost = 4 * o.k() + 1;
         CostSurface first = priced.search(objectiveCells, search, CostDistance.Progress.NONE);

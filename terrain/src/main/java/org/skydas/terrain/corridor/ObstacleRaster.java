@@ -64,6 +64,15 @@ final class ObstacleRaster {
             group[cell] = 0;
         }
 
+        Crossings copy() {
+            Crossings c = new Crossings(group.length);
+            System.arraycopy(group, 0, c.group, 0, group.length);
+            c.charge = charge.clone();
+            c.groups = groups;
+            c.merged.putAll(merged);
+            return c;
+        }
+
         double[] charges() {
             return Arrays.copyOf(charge, groups);
         }
