@@ -103,20 +103,25 @@ export class CorridorsView {
         this.from = first;
         this.fromSelect.value = first;
       }
-    }).catch(() => undefined).finally(() => void this.poll());
+    }).catch(() => undefined);
   }
 
-  /** Planning data: drawn only while the planner view is open. */
+  /**
+   * Planning data: drawn, and asked for, only while the planner view is open (the first request starts
+   * the server's computation, which no one should pay for by merely logging in).
+   */
   setVisible(visible: boolean): void {
     this.visible = visible;
     void this.styleReady.then(() => {
       if (this.map.getLayer(LAYER)) this.map.setLayoutProperty(LAYER, "visibility", visible ? "visible" : "none");
     });
     if (visible) void this.poll();
+    else window.clearTimeout(this.timer);
   }
 
   private async poll(): Promise<void> {
     window.clearTimeout(this.timer);
+    if (!this.visible) return;
     if (!api.session()) {
       this.timer = window.setTimeout(() => void this.poll(), 3000);
       return;
@@ -125,7 +130,7 @@ export class CorridorsView {
     let running = false;
     try {
       const [fc, sectors] = await Promise.all([api.corridors(this.from, this.mover), api.corridorSectors(this.from, this.mover)]);
-      if (key !== `${this.from}/${this.mover}`) return; // a newer selection is on its way
+      if (key !== `${this.from}/${this.mover}` || !this.visible) return; // a newer selection, or hidden
       running = fc.status === "running";
       this.renderLegend(fc);
       const drawn = `${key}@${fc.computedAt}`;
