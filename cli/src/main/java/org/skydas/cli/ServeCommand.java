@@ -390,6 +390,9 @@ public final class ServeCommand implements Callable<Integer> {
                 })
                 .withCoverage(coverage)
                 .withSiting(new org.skydas.server.siting.SitingJobs(s, terrain.dems(), terrain.landcover()))
+                .withCorridors(new org.skydas.server.corridor.CorridorService(s, terrain.dems(), terrain.landcover(),
+                        new org.skydas.server.corridor.CoverageDetection(coverage),
+                        org.skydas.server.corridor.CorridorService.Settings.defaults()))
                 .withExports(dataDir.resolve("exports"));
         try {
             server.start(host, port);

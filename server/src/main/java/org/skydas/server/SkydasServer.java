@@ -32,6 +32,7 @@ public final class SkydasServer implements AutoCloseable {
     private final StreamHub hub;
     private LiveApi liveApi;
     private org.skydas.server.coverage.CoverageService coverage;
+    private org.skydas.server.corridor.CorridorService corridors;
     private final Instant started = Instant.now();
     private volatile org.skydas.server.ops.Operations operations;
     private Javalin app;
@@ -98,6 +99,12 @@ public final class SkydasServer implements AutoCloseable {
     }
 
     private org.skydas.server.siting.SitingJobs siting;
+
+    /** Serves the approach corridors that {@code service} computes; the server stops it in {@link #stop}. */
+    public SkydasServer withCorridors(org.skydas.server.corridor.CorridorService service) {
+        this.corridors = service;
+        return this;
+    }
 
     /** Where an admin purge of resolved alerts writes its export first (the data directory's {@code exports}). */
     public SkydasServer withExports(java.nio.file.Path dir) {
@@ -222,6 +229,7 @@ public final class SkydasServer implements AutoCloseable {
         }
         new org.skydas.server.siting.SitingApi(siting, view.scenario(), ctx -> AccessGate.session(ctx).username())
                 .register(app);
+        new org.skydas.server.corridor.CorridorApi(corridors).register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -347,6 +355,9 @@ public final class SkydasServer implements AutoCloseable {
         hub.close();
         if (revalidator != null) {
             revalidator.shutdownNow();
+        }
+        if (corridors != null) {
+            corridors.close();
         }
         if (coverage != null) {
             coverage.close();
