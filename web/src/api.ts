@@ -173,3 +173,49 @@ export const transitionObstacleField = (id: string, body: { to: string; note: st
 export const markingPlan = (id: string, spacing = 50) =>
   call<GeoJSON.FeatureCollection<GeoJSON.Point, { sequence: number }>>("GET",
     `/api/obstacle-fields/${encodeURIComponent(id)}/marking-plan?spacing=${spacing}`);
+
+/** One corridor's properties, as `skydas corridors` writes them (GET /api/corridors). */
+export interface CorridorProps {
+  rank: number;
+  neighbour: string;
+  mover: string;
+  travel_time_s: number;
+  first_detection_s: number | null;
+  warning_time_s: number | null;
+  undetected: boolean;
+  obstacle_delay_s: number;
+  overlap_with_better: number;
+  sectors: string[];
+}
+
+export interface CorridorLegend { label: string; color: string; below_s: number | null; undetected: boolean }
+
+/** The analysis's state travels with the corridors: running (with the previous result, if any), ready or failed. */
+interface CorridorState {
+  from: string;
+  mover: string;
+  status: "running" | "ready" | "failed";
+  progress: number;
+  computedAt: string | null;
+  terrain: string | null;
+  resolution_m: number | null;
+  error: string | null;
+}
+
+export interface Corridors extends CorridorState {
+  type: "FeatureCollection";
+  legend: CorridorLegend[];
+  features: GeoJSON.Feature<GeoJSON.LineString, CorridorProps>[];
+}
+
+export interface CorridorSectors extends CorridorState {
+  sectors: { sector: string; min_warning_time_s: number | null; corridors: number; undetected_corridor: boolean }[];
+}
+
+const corridorQuery = (from: string, mover: string) =>
+  `from=${encodeURIComponent(from)}&mover=${encodeURIComponent(mover)}`;
+export const corridors = (from: string, mover: string) => call<Corridors>("GET", `/api/corridors?${corridorQuery(from, mover)}`);
+export const corridorSectors = (from: string, mover: string) =>
+  call<CorridorSectors>("GET", `/api/corridors/sectors?${corridorQuery(from, mover)}`);
+export const recomputeCorridors = (from: string, mover: string) =>
+  call<{ status: string }>("POST", `/api/corridors/recompute?${corridorQuery(from, mover)}`);

@@ -2,6 +2,7 @@ import "./style.css";
 import * as api from "./api";
 import { AlertPanel } from "./alerts";
 import { CoverageView } from "./coverage";
+import { CorridorsView } from "./corridors";
 import { TrackDetails } from "./details";
 import { FilterBar } from "./filters";
 import { createMap, showAlerts } from "./map";
@@ -17,6 +18,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const map = createMap($("map"));
 (window as unknown as { skydasMap: unknown }).skydasMap = map; // for tests and the console
 const coverage = new CoverageView(map, $("coverage"));
+const corridors = new CorridorsView(map, $("corridors"));
 const obstacles = new ObstaclesView(map, $("obstacle-list"), $("obstacle-details"), $("obstacle-form") as HTMLFormElement);
 
 const details = new TrackDetails(map, $("track-details"));
@@ -216,6 +218,7 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
     $("planner-view").hidden = view !== "planner";
     $("obstacles-view").hidden = view !== "obstacles";
     coverage.setVisible(view === "planner");
+    corridors.setVisible(view === "planner");
     obstacles.setVisible(view === "obstacles");
     map.resize();
   });

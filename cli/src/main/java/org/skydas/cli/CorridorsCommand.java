@@ -24,6 +24,8 @@ import org.skydas.terrain.DemGrid;
 import org.skydas.terrain.coverage.CoverageResult;
 import org.skydas.terrain.corridor.CorridorAnalysis;
 import org.skydas.terrain.corridor.CorridorOutputs;
+import org.skydas.terrain.corridor.Cover;
+import org.skydas.terrain.corridor.Ground;
 import org.skydas.terrain.corridor.Mover;
 import org.skydas.terrain.corridor.Obstacle;
 import org.skydas.terrain.io.DemReader;
@@ -58,6 +60,26 @@ public final class CorridorsCommand implements Callable<Integer> {
     @Option(names = "--dem", paramLabel = "FILE", arity = "1..*",
             description = "DEM(s), GeoTIFF or SRTM .hgt, any CRS; warped onto the corridor grid (first wins)")
     List<Path> dems = new ArrayList<>();
+
+    @Option(names = "--landcover", paramLabel = "FILE",
+            description = "land-cover class raster (GeoTIFF, any CRS with an EPSG code): friction per mover (forest, "
+                    + "wetland, water, farmland, built-up) and the sensors' line of sight")
+    Path landcover;
+
+    @Option(names = "--landcover-classes", defaultValue = "corine-level1", paramLabel = "CODING",
+            description = "how --landcover codes its classes: corine-level1 (1 artificial, 2 agricultural, 3 forest, "
+                    + "4 wetland, 5 water) or corine-4class (the shared Suwalki raster: 1 agricultural, 2 forest, "
+                    + "3 wetland, 4 water) (default: ${DEFAULT-VALUE})")
+    String landcoverClasses;
+
+    @Option(names = "--water", paramLabel = "FILE", arity = "1..*",
+            description = "GeoJSON (WGS84) rivers (lines: a crossing delay on foot, impassable to vehicles) and lakes "
+                    + "(polygons: impassable), e.g. the shared hydro layers")
+    List<Path> waterFiles = new ArrayList<>();
+
+    @Option(names = "--roads", paramLabel = "FILE", description = "GeoJSON (WGS84) road lines: faster for vehicles, "
+            + "and bridges over water")
+    Path roadsFile;
 
     @Option(names = "--from", required = true, paramLabel = "BY|RU|PL|LV", description = "the neighbour")
     String from;
@@ -101,45 +123,56 @@ public final class CorridorsCommand implements Callable<Integer> {
         CorridorAnalysis.Options o;
         List<DemGrid> grids = new ArrayList<>();
         List<Obstacle> obstacles;
+        Ground ground;
+        Path reading = null;
         try {
             o = new CorridorAnalysis.Options(Neighbour.fromCode(from), to, k, Mover.parse(mover), maxOverlap, depth,
                     resolution);
             s = ScenarioStore.read(scenario);
             for (Path d : dems) {
-                grids.add(CoverageCommand.withCrs(d, DemReader.read(d)));
+                grids.add(DemReader.readWarpable(d));
             }
             obstacles = new ArrayList<>(Obstacle.fromScenario(s));
             if (obstaclesFile != null) {
+                reading = obstaclesFile;
                 obstacles.addAll(readObstacles(obstaclesFile));
             }
+            Cover.Coding coding = Cover.Coding.parse(landcoverClasses);
+            DemGrid lc = landcover == null ? null : DemReader.readWarpable(landcover);
+            List<org.locationtech.jts.geom.Geometry> water = new ArrayList<>();
+            for (Path w : waterFiles) {
+                reading = w;
+                water.addAll(Ground.readGeoJson(w));
+            }
+            reading = roadsFile;
+            ground = new Ground(lc, coding, water, roadsFile == null ? List.of() : Ground.readGeoJson(roadsFile));
         } catch (IllegalArgumentException | StoreException | DemFormatException e) {
             return bad(e.getMessage());
         } catch (GeoJsonException | IOException e) {
-            return bad(obstaclesFile + ": " + e.getMessage());
+            return bad(reading + ": " + e.getMessage());
         }
         try {
             GridSpec grid = CorridorAnalysis.grid(s, o);
             DemGrid terrain = grids.isEmpty() ? null : DemWarper.warp(grids, grid).grid();
-            String note = grids.isEmpty() ? "bare ellipsoid (no --dem)" : "DEM " + dems.get(0).getFileName()
-                    + (grids.size() > 1 ? " and " + (grids.size() - 1) + " more" : "");
+            String note = (grids.isEmpty() ? "bare ellipsoid (no --dem)" : "DEM " + dems.get(0).getFileName()
+                    + (grids.size() > 1 ? " and " + (grids.size() - 1) + " more" : ""))
+                    + (ground.note().isEmpty() ? "" : "; " + ground.note());
             err.println("skydas corridors: grid " + grid.width() + " x " + grid.height() + " at " + resolution
                     + " m; terrain: " + note + "; " + obstacles.size() + " obstacle(s); mover " + o.mover().slug());
             CoverageOptions copts = CoverageOptions.defaults(Year.now().getValue())
                     .withResolution(Math.max(resolution, CoverageOptions.DEFAULT_RESOLUTION_M))
                     .withTargets(java.util.Map.of(o.mover().target(), o.mover().target().defaultHeightM()));
-            ScenarioCoverage cov = ScenarioCoverage.prepare(s, grids, null, LandCoverModel.corineLevel1(), copts);
+            ScenarioCoverage cov = ScenarioCoverage.prepare(s, grids, ground.landcover(),
+                    ground.coding() == Cover.Coding.CORINE_4CLASS ? LandCoverModel.corine4Class()
+                            : LandCoverModel.corineLevel1(), copts);
             CoverageCommand.Bar covBar = new CoverageCommand.Bar(err, cov.sensors(o.mover().target()).size(),
                     "coverage", "sensor runs");
             ClassCoverage cc = cov.compute(o.mover().target(), (done, n) -> covBar.advance(o.mover().target().name()));
             covBar.finish();
             CoverageResult cr = cc.result();
-            CorridorAnalysis.DetectionField field = (x, y) -> {
-                int col = (int) Math.floor(cr.transform().col(x, y));
-                int row = (int) Math.floor(cr.transform().row(x, y));
-                return col < 0 || row < 0 || col >= cr.width() || row >= cr.height() ? 0 : cr.probability(col, row);
-            };
+            CorridorAnalysis.DetectionField field = CorridorAnalysis.DetectionField.of(cr);
             CoverageCommand.Bar bar = new CoverageCommand.Bar(err, 4 * o.k() + 1, "corridors", "searches (at most)");
-            CorridorAnalysis.Result r = CorridorAnalysis.run(s, grid, terrain, field, obstacles, o,
+            CorridorAnalysis.Result r = CorridorAnalysis.run(s, grid, terrain, ground, field, obstacles, o,
                     (done, atMost) -> bar.advance("searching"));
             bar.finish();
             CorridorOutputs.write(out, s, r, note);

@@ -389,6 +389,9 @@ public final class ServeCommand implements Callable<Integer> {
                     return m;
                 })
                 .withCoverage(coverage)
+                .withCorridors(new org.skydas.server.corridor.CorridorService(s, terrain.dems(), terrain.landcover(),
+                        new org.skydas.server.corridor.CoverageDetection(coverage),
+                        org.skydas.server.corridor.CorridorService.Settings.defaults()))
                 .withExports(dataDir.resolve("exports"));
         try {
             server.start(host, port);

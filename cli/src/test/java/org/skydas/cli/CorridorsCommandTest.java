@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,16 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
 import org.skydas.geo.Lks94;
-import org.skydas.model.BorderLine;
-import org.skydas.model.Neighbour;
 import org.skydas.model.Scenario;
-import org.skydas.model.SectorCutter;
-import org.skydas.model.Zone;
-import org.skydas.model.ZoneKind;
-import org.skydas.model.demo.DemoScenario;
+import org.skydas.model.demo.StraightBorder;
+import org.skydas.testkit.SharedData;
 import org.skydas.store.ScenarioStore;
 
 /**
@@ -50,17 +44,7 @@ class CorridorsCommandTest {
     void setUp() throws Exception {
         oldErr = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        LineString line = Lks94.GRID.createLineString(new Coordinate[] {new Coordinate(E0, N0),
-            new Coordinate(E0 + 20_000, N0)});
-        BorderLine by = new BorderLine("border-BY", Neighbour.BY,
-                Lks94.GRID.createMultiLineString(new LineString[] {line}));
-        Zone territory = new Zone("territory-LT", "LT", ZoneKind.NATIONAL_TERRITORY,
-                Lks94.GRID.toGeometry(new Envelope(E0 - 20_000, E0 + 40_000, N0, N0 + 40_000)), Map.of());
-        Zone buffer = new Zone("buffer-BY", "buffer", ZoneKind.BUFFER,
-                Lks94.GRID.toGeometry(new Envelope(E0, E0 + 20_000, N0, N0 + 5_000)),
-                Map.of("neighbour", "BY", "width_m", 5000));
-        Scenario s = new Scenario(Map.of("name", "test"), List.of(by), new SectorCutter(10_000).cut(by),
-                List.of(territory, buffer), List.of(), List.of(), DemoScenario.programme());
+        Scenario s = StraightBorder.scenario(E0, N0, 20_000, List.of());
         gpkg = tmp.resolve("s.gpkg");
         ScenarioStore.write(s, gpkg);
     }
@@ -97,8 +81,32 @@ class CorridorsCommandTest {
                 a.x, a.y, b.x, b.y));
         JsonNode fenced = run("fenced", "--obstacles", obstacles.toString());
         JsonNode c = fenced.get("corridors").get(0);
-        assertThat(c.get("obstacle_delay_s").asDouble()).isBetween(550.0, 1300.0);
+        // paid once, whatever the angle of the crossing: 600 s plus at most a cell's walk (250 m)
+        assertThat(c.get("obstacle_delay_s").asDouble()).isBetween(590.0, 600.0 + 0.72 * 250 * 1.5);
         assertThat(c.get("travel_time_s").asDouble()).isGreaterThan(travel + 550);
+    }
+
+    @Test
+    void landCoverWaterAndRoadsFromTheSharedDataGoIntoTheRun() throws Exception {
+        Path lakes = SharedData.require("data/geo/hydro/region_lakes_gshhg_full.geojson");
+        Path rivers = SharedData.require("data/geo/hydro/region_rivers_wdbii_gshhg.geojson");
+        Path clc = SharedData.require("data/geo/landcover/suwalki_park_clc2006_4class_epsg2180.tif");
+        double plain = run("plain", "--mover", "tracked").get("corridors").get(0).get("travel_time_s").asDouble();
+        JsonNode r = run("ground", "--mover", "tracked", "--landcover", clc.toString(), "--landcover-classes",
+                "corine-4class", "--water", lakes.toString(), rivers.toString());
+        assertThat(r.get("terrain").asText()).contains("land cover (corine-4class)").contains("water: 40 river line(s), "
+                + "171 lake(s)");
+        assertThat(r.get("corridors").get(0).get("travel_time_s").asDouble()).isGreaterThanOrEqualTo(plain);
+        Path point = tmp.resolve("point.geojson");
+        Files.writeString(point, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"p\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[23.1,55.4]}}]}");
+        assertThat(Main.execute("corridors", "--scenario", gpkg.toString(), "--from", "BY", "--roads", point.toString(),
+                "--out", tmp.resolve("y").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("feature 'p': a line or polygon is needed");
+        assertThat(Main.execute("corridors", "--scenario", gpkg.toString(), "--from", "BY", "--landcover-classes",
+                "glc2000", "--out", tmp.resolve("y").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown land-cover coding 'glc2000'");
+        assertThat(tmp.resolve("y")).doesNotExist();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +24,8 @@ import org.skydas.server.SkydasServer;
 import org.skydas.server.WatchServices;
 import org.skydas.server.auth.Role;
 import org.skydas.store.watch.WatchStore;
-import org.skydas.testkit.ExternalTool;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -56,13 +53,8 @@ class WebUiTest {
 
     @BeforeAll
     static void launch() {
-        ExternalTool.require("chromium");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = DebianChromium.playwright();
+        browser = DebianChromium.launch(playwright);
         Scenario demo = new DemoScenario().build();
         view = new ScenarioView(demo);
     }

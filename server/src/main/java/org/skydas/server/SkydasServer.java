@@ -32,6 +32,7 @@ public final class SkydasServer implements AutoCloseable {
     private final StreamHub hub;
     private LiveApi liveApi;
     private org.skydas.server.coverage.CoverageService coverage;
+    private org.skydas.server.corridor.CorridorService corridors;
     private final Instant started = Instant.now();
     private volatile org.skydas.server.ops.Operations operations;
     private Javalin app;
@@ -85,6 +86,12 @@ public final class SkydasServer implements AutoCloseable {
      */
     public SkydasServer withCoverage(org.skydas.server.coverage.CoverageService service) {
         this.coverage = service;
+        return this;
+    }
+
+    /** Serves the approach corridors that {@code service} computes; the server stops it in {@link #stop}. */
+    public SkydasServer withCorridors(org.skydas.server.corridor.CorridorService service) {
+        this.corridors = service;
         return this;
     }
 
@@ -206,6 +213,7 @@ public final class SkydasServer implements AutoCloseable {
             }
         }
         new org.skydas.server.coverage.CoverageApi(coverage).register(app);
+        new org.skydas.server.corridor.CorridorApi(corridors).register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
@@ -331,6 +339,9 @@ public final class SkydasServer implements AutoCloseable {
         hub.close();
         if (revalidator != null) {
             revalidator.shutdownNow();
+        }
+        if (corridors != null) {
+            corridors.close();
         }
         if (coverage != null) {
             coverage.close();

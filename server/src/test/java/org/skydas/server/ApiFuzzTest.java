@@ -56,7 +56,10 @@ class ApiFuzzTest {
         watch.addUser("cam", Role.SENSOR, "camera-password");
         Scenario s = LivePipelineTest.square();
         pipeline = new LivePipeline(s, watch, 10_000);
-        server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
+        server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of)
+                .withCorridors(new org.skydas.server.corridor.CorridorService(s, List.of(), (target, cancelled) -> (x, y) -> 0,
+                        org.skydas.server.corridor.CorridorService.Settings.defaults()))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package org.skydas.terrain.corridor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +60,15 @@ public final class CorridorAnalysis {
     @FunctionalInterface
     public interface DetectionField {
         double probability(double x, double y);
+
+        /** P(at least one) of a coverage grid at the cell under a point, 0 off the grid. */
+        static DetectionField of(org.skydas.terrain.coverage.CoverageResult cr) {
+            return (x, y) -> {
+                int col = (int) Math.floor(cr.transform().col(x, y));
+                int row = (int) Math.floor(cr.transform().row(x, y));
+                return col < 0 || row < 0 || col >= cr.width() || row >= cr.height() ? 0 : cr.probability(col, row);
+            };
+        }
     }
 
     /** One corridor, its cells in the intruder's order of travel (origin first). */
@@ -125,6 +133,15 @@ public final class CorridorAnalysis {
      */
     public static Result run(Scenario s, GridSpec grid, DemGrid terrain, DetectionField detection,
             List<Obstacle> obstacles, Options o, Progress progress) {
+        return run(s, grid, terrain, Ground.NONE, detection, obstacles, o, progress);
+    }
+
+    /**
+     * Runs the analysis over the ground's land cover, water and roads ({@code groundIn}; null or
+     * {@link Ground#NONE}: farmland everywhere).
+     */
+    public static Result run(Scenario s, GridSpec grid, DemGrid terrain, Ground groundIn, DetectionField detection,
+            List<Obstacle> obstacles, Options o, Progress progress) {
         int w = grid.width();
         int h = grid.height();
         int n = w * h;
@@ -139,27 +156,19 @@ public final class CorridorAnalysis {
             z = terrain.copyHeights();
         }
 
-        // friction without obstacles: r.walk's extra s/m for walkers (none), seconds per cell otherwise
-        float[] base = new float[n];
-        if (!mover.walks()) {
-            float perCell = (float) (cell / mover.speedMps());
-            Arrays.fill(base, perCell);
-            if (!Double.isNaN(mover.maxSlope())) {
-                for (int r = 0; r < h; r++) {
-                    for (int c = 0; c < w; c++) {
-                        if (slope(z, w, h, c, r, cell) > mover.maxSlope()) {
-                            base[r * w + c] = Float.NaN;
-                        }
-                    }
-                }
-            }
-        }
+        // friction without obstacles: r.walk's extra s/m for walkers, seconds per cell otherwise; rivers as crossings
+        Ground.Friction ground = (groundIn == null ? Ground.NONE : groundIn).friction(mover, grid, z);
+        float[] base = ground.friction();
         double cellCost = mover.walks() ? 1 / cell : 1;
         float[] withObstacles = base.clone();
-        ObstacleRaster.burn(withObstacles, w, h, gt, obstacles, mover, cellCost, cell);
+        ObstacleRaster.Crossings crossings = ground.crossings().copy();
+        ObstacleRaster.burn(withObstacles, crossings, w, h, gt, obstacles, mover, cellCost, cell);
 
         boolean[] origin = originMask(s, o, w, h, gt);
         boolean[] objective = objectiveMask(s, o, w, h, gt);
+        for (int i = 0; i < n; i++) {
+            objective[i] &= !Float.isNaN(withObstacles[i]); // water, an impassable obstacle: nobody stands there
+        }
         int[] objectiveCells = indices(objective);
         int originCount = indices(origin).length;
         if (objectiveCells.length == 0) {
@@ -175,8 +184,8 @@ public final class CorridorAnalysis {
             negated[i] = -z[i];
         }
         DemGrid negDem = DemGrid.wrap(w, h, negated, gt, grid.epsg(), Float.NaN);
-        CostDistance.Prepared priced = prepare(mover, negDem, withObstacles, gt, grid.epsg());
-        CostDistance.Prepared bare = prepare(mover, negDem, base, gt, grid.epsg());
+        CostDistance.Prepared priced = prepare(mover, negDem, withObstacles, crossings, gt, grid.epsg());
+        CostDistance.Prepared bare = prepare(mover, negDem, base, ground.crossings(), gt, grid.epsg());
         CostDistance.Options search = new CostDistance.Options(true, 0, true);
         int atMost = 4 * o.k() + 1;
         CostSurface first = priced.search(objectiveCells, search, CostDistance.Progress.NONE);
@@ -227,7 +236,7 @@ public final class CorridorAnalysis {
                 break;
             }
             penalise(penalised, withObstacles, cells, w, h, mover);
-            CostDistance.Prepared p = prepare(mover, negDem, penalised, gt, grid.epsg());
+            CostDistance.Prepared p = prepare(mover, negDem, penalised, crossings, gt, grid.epsg());
             surface = p.search(objectiveCells, search, CostDistance.Progress.NONE);
             searches++;
             progress.search(searches, atMost);
@@ -243,11 +252,13 @@ public final class CorridorAnalysis {
                 obstacles.size());
     }
 
-    private static CostDistance.Prepared prepare(Mover mover, DemGrid negDem, float[] friction, GeoTransform gt,
-            int epsg) {
+    /** The search's rasters for a mover: r.walk over the DEM or r.cost, with the obstacles' crossings. */
+    static CostDistance.Prepared prepare(Mover mover, DemGrid negDem, float[] friction,
+            ObstacleRaster.Crossings crossings, GeoTransform gt, int epsg) {
         DemGrid f = DemGrid.wrap(negDem.width(), negDem.height(), friction, gt, epsg, Float.NaN);
-        return mover.walks() ? CostDistance.prepareWalk(negDem, f, CostDistance.WalkParams.DEFAULT)
+        CostDistance.Prepared p = mover.walks() ? CostDistance.prepareWalk(negDem, f, CostDistance.WalkParams.DEFAULT)
                 : CostDistance.prepare(f);
+        return crossings != null && crossings.any() ? p.withCrossings(crossings.group, crossings.charges()) : p;
     }
 
     /** Makes a found corridor (and the cells beside it) costlier, so the next search looks elsewhere. */

@@ -65,8 +65,7 @@ public final class CorridorOutputs {
         CostDistanceRunner.writeReplacing(dir.resolve("corridors.geojson"), tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); GeoJsonWriter gj = new GeoJsonWriter(out, 6)) {
                 for (CorridorAnalysis.Corridor c : r.corridors()) {
-                    LineString line = Lks94.GRID.createLineString(c.path());
-                    gj.write(new GeoJsonFeature("corridor-" + c.rank(), Lks94.toWgs84(line), properties(c)));
+                    gj.write(feature(c));
                 }
             }
         });
@@ -104,12 +103,7 @@ public final class CorridorOutputs {
         report.put("corridors", cs);
         List<Map<String, Object>> ss = new ArrayList<>();
         for (CorridorAnalysis.SectorWarning sw : r.sectors()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sector", sw.sector());
-            m.put("min_warning_time_s", sw.minWarningS() == null ? null : round(sw.minWarningS()));
-            m.put("corridors", sw.corridors());
-            m.put("undetected_corridor", sw.undetectedCorridor());
-            ss.add(m);
+            ss.add(sectorRow(sw));
         }
         report.put("sectors", ss);
         CostDistanceRunner.writeReplacing(dir.resolve("report.json"),
@@ -135,7 +129,41 @@ public final class CorridorOutputs {
                 tmp -> ImageIO.write(map(s, r), "png", tmp.toFile()));
     }
 
-    static Map<String, Object> properties(CorridorAnalysis.Corridor c) {
+    /** A corridor as a WGS84 GeoJSON LineString feature {@code corridor-RANK} with {@link #properties}. */
+    public static GeoJsonFeature feature(CorridorAnalysis.Corridor c) {
+        LineString line = Lks94.GRID.createLineString(c.path());
+        return new GeoJsonFeature("corridor-" + c.rank(), Lks94.toWgs84(line), properties(c));
+    }
+
+    /** A sector's least warning time as report.json (and the API) write it. */
+    public static Map<String, Object> sectorRow(CorridorAnalysis.SectorWarning sw) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sector", sw.sector());
+        m.put("min_warning_time_s", sw.minWarningS() == null ? null : round(sw.minWarningS()));
+        m.put("corridors", sw.corridors());
+        m.put("undetected_corridor", sw.undetectedCorridor());
+        return m;
+    }
+
+    /** The warning-time colour classes of map.png (and the web layer): label, colour, upper bound in seconds. */
+    public static List<Map<String, Object>> legend() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Object[][] keys = {{"warning < 5 min", 300.0}, {"5-15 min", 900.0}, {"> 15 min", null}, {"undetected", -1.0}};
+        for (Object[] k : keys) {
+            Double below = (Double) k[1];
+            Color c = below == null ? warningColour(3600.0) : below < 0 ? warningColour(null) : warningColour(below - 1);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", k[0]);
+            m.put("color", String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xffffff));
+            m.put("below_s", below == null || below < 0 ? null : below);
+            m.put("undetected", below != null && below < 0);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Corridor properties: rank, neighbour, mover, times in seconds (0.1 s), undetected, overlap, sectors. */
+    public static Map<String, Object> properties(CorridorAnalysis.Corridor c) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("rank", c.rank());
         p.put("neighbour", c.neighbour().code());
@@ -238,14 +266,13 @@ public final class CorridorOutputs {
         g.fillRect(0, ph, pw, legend);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         int x = 8;
-        Object[][] keys = {{"warning < 5 min", warningColour(60.0)}, {"5-15 min", warningColour(600.0)},
-            {"> 15 min", warningColour(3600.0)}, {"undetected", warningColour(null)}};
-        for (Object[] k : keys) {
-            g.setColor((Color) k[1]);
+        for (Map<String, Object> k : legend()) {
+            String label = (String) k.get("label");
+            g.setColor(new Color(Integer.parseInt(((String) k.get("color")).substring(1), 16)));
             g.fillRect(x, ph + 10, 18, 8);
             g.setColor(Color.BLACK);
-            g.drawString((String) k[0], x + 22, ph + 19);
-            x += 40 + g.getFontMetrics().stringWidth((String) k[0]);
+            g.drawString(label, x + 22, ph + 19);
+            x += 40 + g.getFontMetrics().stringWidth(label);
         }
         g.drawString(String.format(Locale.ROOT, "%s from %s; grey: time to the objective (darker sooner, up to %.0f min)",
                 r.options().mover().slug(), r.options().from().code(), max / 60), 8, ph + 40);

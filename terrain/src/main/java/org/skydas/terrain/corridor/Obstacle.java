@@ -30,6 +30,11 @@ public record Obstacle(String id, String kind, Geometry geometry, Double delayS,
         }
     }
 
+    /** True for kinds that are areas to move through (extra seconds per metre inside), not lines to cross. */
+    public boolean isArea() {
+        return "planted_forest".equals(kind);
+    }
+
     /** Seconds to cross once for {@code mover} (per metre inside for planted forest), or null: impassable. */
     public Double delayFor(Mover mover) {
         if (!mover.feelsObstacles()) {

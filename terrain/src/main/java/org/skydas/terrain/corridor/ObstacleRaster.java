@@ -1,6 +1,9 @@
 package org.skydas.terrain.corridor;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -11,31 +14,91 @@ import org.skydas.terrain.GeoTransform;
 import org.skydas.terrain.scenario.CellMask;
 
 /**
- * Obstacles burnt into a friction raster for one mover. A line (and a polygon's outline) is drawn as a
+ * Obstacles on the corridor grid for one mover. A line (and a polygon's outline) is drawn as a
  * 4-connected chain of cells, so no diagonal or knight's move can cross it without entering one of its
- * cells (r.cost's knight's move averages in the two cells it passes between): an impassable line makes
- * its cells NaN; a delay adds {@code delay_s} to the cost of crossing one of its cells (a polygon's
- * outline is crossed twice, in and out, so each crossing carries half). A planted forest adds its
- * per-metre delay to every cell inside. Only ever raises friction: an obstacle never makes a move cheaper.
+ * cells or passing between two of them: an impassable line makes its cells NaN in the friction; a
+ * passable one puts its cells into a crossing group whose delay the cost search charges once per
+ * crossing, whatever the angle ({@code CostDistance.Prepared#withCrossings}): half on entering its
+ * cells, half on leaving them. A polygon's outline is crossed twice (in and out), so its group carries
+ * half the delay. A planted forest adds its per-metre delay to the friction of every cell inside.
+ * Only ever adds time: an obstacle never makes a move cheaper.
  */
 final class ObstacleRaster {
+
+    /** Cells in crossing groups (0 = none) and each group's delay in seconds. */
+    static final class Crossings {
+        final int[] group;
+        private double[] charge = new double[8];
+        private int groups = 1;
+        private final Map<Long, Integer> merged = new HashMap<>();
+
+        Crossings(int cells) {
+            group = new int[cells];
+        }
+
+        int newGroup(double delayS) {
+            if (groups == charge.length) {
+                charge = Arrays.copyOf(charge, groups * 2);
+            }
+            charge[groups] = delayS;
+            return groups++;
+        }
+
+        /** Puts a cell into group g; a cell already in another group gets a group charging both. */
+        void add(int cell, int g) {
+            int old = group[cell];
+            if (old == 0 || old == g) {
+                group[cell] = g;
+                return;
+            }
+            long key = (long) old << 32 | g;
+            Integer both = merged.get(key);
+            if (both == null) {
+                both = newGroup(charge[old] + charge[g]);
+                merged.put(key, both);
+            }
+            group[cell] = both;
+        }
+
+        void clear(int cell) {
+            group[cell] = 0;
+        }
+
+        Crossings copy() {
+            Crossings c = new Crossings(group.length);
+            System.arraycopy(group, 0, c.group, 0, group.length);
+            c.charge = charge.clone();
+            c.groups = groups;
+            c.merged.putAll(merged);
+            return c;
+        }
+
+        double[] charges() {
+            return Arrays.copyOf(charge, groups);
+        }
+
+        boolean any() {
+            return groups > 1;
+        }
+    }
 
     private ObstacleRaster() {
     }
 
     /**
-     * Adds the obstacles to {@code friction} ({@code cellCost}: how a delay in seconds turns into friction
-     * units for this raster: 1 for r.cost frictions in seconds per cell, 1 / cell size for r.walk's s/m).
+     * Burns the obstacles into {@code friction} (impassable cells, planted forest) and {@code crossings}
+     * ({@code cellCost}: how a delay in seconds turns into friction units for this raster: 1 for r.cost
+     * frictions in seconds per cell, 1 / cell size for r.walk's s/m).
      */
-    static void burn(float[] friction, int width, int height, GeoTransform gt, List<Obstacle> obstacles, Mover mover,
-            double cellCost, double cellSizeM) {
+    static void burn(float[] friction, Crossings crossings, int width, int height, GeoTransform gt,
+            List<Obstacle> obstacles, Mover mover, double cellCost, double cellSizeM) {
         for (Obstacle o : obstacles) {
             Double delay = o.delayFor(mover);
             if (delay != null && delay == 0) {
                 continue;
             }
             Geometry g = o.geometry();
-            if ("planted_forest".equals(o.kind()) && g instanceof Polygonal) {
+            if (o.isArea() && g instanceof Polygonal) {
                 boolean[] inside = CellMask.of(g, width, height, gt);
                 for (int i = 0; i < inside.length; i++) {
                     if (inside[i]) {
@@ -44,14 +107,14 @@ final class ObstacleRaster {
                 }
                 continue;
             }
-            float add = delay == null ? Float.NaN : (float) (delay * cellCost);
+            int lineGroup = delay == null ? 0 : crossings.newGroup(delay);
+            int ringGroup = delay == null ? 0 : crossings.newGroup(delay / 2);
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Geometry part = g.getGeometryN(i);
                 if (part instanceof LineString l) {
-                    line(friction, width, height, gt, l.getCoordinates(), add);
+                    line(friction, crossings, width, height, gt, l.getCoordinates(), lineGroup);
                 } else if (part instanceof Polygon p) {
-                    float half = delay == null ? Float.NaN : add / 2;
-                    line(friction, width, height, gt, p.getExteriorRing().getCoordinates(), half);
+                    line(friction, crossings, width, height, gt, p.getExteriorRing().getCoordinates(), ringGroup);
                     if (delay == null) {
                         boolean[] inside = CellMask.of(p, width, height, gt);
                         for (int c = 0; c < inside.length; c++) {
@@ -65,9 +128,9 @@ final class ObstacleRaster {
         }
     }
 
-    /** Cells of a polyline as a 4-connected chain; each cell of the chain gets {@code add} once. */
-    private static void line(float[] friction, int width, int height, GeoTransform gt, Coordinate[] cs, float add) {
-        java.util.BitSet seen = new java.util.BitSet();
+    /** Cells of a polyline as a 4-connected chain: NaN friction for group 0 (impassable), else into the group. */
+    static void line(float[] friction, Crossings crossings, int width, int height, GeoTransform gt, Coordinate[] cs,
+            int group) {
         for (int i = 0; i + 1 < cs.length; i++) {
             double c0 = gt.col(cs[i].x, cs[i].y);
             double r0 = gt.row(cs[i].x, cs[i].y);
@@ -89,7 +152,14 @@ final class ObstacleRaster {
             double tDeltaR = dr == 0 ? Double.POSITIVE_INFINITY : 1 / Math.abs(dr);
             int guard = Math.abs(endCol - col) + Math.abs(endRow - row) + 2;
             for (int n = 0; n < guard; n++) {
-                mark(friction, width, height, col, row, add, seen);
+                if (col >= 0 && row >= 0 && col < width && row < height) {
+                    int cell = row * width + col;
+                    if (group == 0) {
+                        friction[cell] = Float.NaN;
+                    } else {
+                        crossings.add(cell, group);
+                    }
+                }
                 if (col == endCol && row == endRow) {
                     break;
                 }
@@ -101,18 +171,6 @@ final class ObstacleRaster {
                     row += stepR;
                 }
             }
-        }
-    }
-
-    private static void mark(float[] friction, int width, int height, int col, int row, float add,
-            java.util.BitSet seen) {
-        if (col < 0 || row < 0 || col >= width || row >= height) {
-            return;
-        }
-        int i = row * width + col;
-        if (!seen.get(i)) {
-            seen.set(i);
-            friction[i] = Float.isNaN(add) ? Float.NaN : friction[i] + add;
         }
     }
 }

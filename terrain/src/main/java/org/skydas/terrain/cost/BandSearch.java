@@ -25,6 +25,9 @@ final class BandSearch {
     private final int stride;
     private final float[] f;
     private final float[] z;
+    /** Crossing groups and their charges ({@link CostDistance.Prepared#withCrossings}), null when none. */
+    private final int[] grp;
+    private final double[] charge;
     private final double[] acc;
     private final byte[] dir;
     private final long[] done;
@@ -50,12 +53,15 @@ final class BandSearch {
     /** Set by a part that met a cell above the maximum cost. */
     private volatile boolean overMax;
 
-    BandSearch(CostDistance.Grid g, float[] f, float[] z, CostDistance.WalkParams wp, double[] acc, byte[] dir,
+    BandSearch(CostDistance.Grid g, float[] f, float[] z, CostDistance.WalkParams wp, int[] grp, double[] charge,
+            double[] acc, byte[] dir,
             long[] done, int moves, int[] off, double[] fac, double max, BandQueue queue, RadixHeap heap,
             int splitFrom) {
         this.stride = g.stride;
         this.f = f;
         this.z = z;
+        this.grp = grp;
+        this.charge = charge;
         this.acc = acc;
         this.dir = dir;
         this.done = done;
@@ -214,6 +220,9 @@ final class BandSearch {
                 fs += (double) f[cell + via1[k - 8]] + f[cell + via2[k - 8]];
             }
             double nc = cost + fs * fac[k];
+            if (grp != null) {
+                nc += crossing(cell, nb, k);
+            }
             if (nc < acc[nb]) { // false for NaN: impassable
                 acc[nb] = nc;
                 push(lane, nc, nb);
@@ -242,6 +251,9 @@ final class BandSearch {
             double slope = dh / s;
             double coef = slope >= 0 ? b : (slope < sf ? d : c);
             double nc = cost + dh * coef + a * s + lambda * fa * s;
+            if (grp != null) {
+                nc += crossing(cell, nb, k);
+            }
             if (nc < acc[nb]) {
                 acc[nb] = nc;
                 push(lane, nc, nb);
@@ -250,6 +262,11 @@ final class BandSearch {
                 }
             }
         }
+    }
+
+    private double crossing(int cell, int nb, int k) {
+        return k < 8 ? CostDistance.crossing(grp, charge, cell, nb, -1, -1)
+                : CostDistance.crossing(grp, charge, cell, nb, cell + via1[k - 8], cell + via2[k - 8]);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class CostDistance {
      */
     public static Prepared prepare(DemGrid friction) {
         Grid g = new Grid(friction);
-        return new Prepared(g, g.copy(friction, true), null, null);
+        return new Prepared(g, g.copy(friction, true), null, null, null, null);
     }
 
     /** The same for r.walk: the DEM and an optional friction raster on the same grid ({@code null}: zero). */
@@ -127,7 +127,7 @@ public final class CostDistance {
                 f[i] = Float.isNaN(z[i]) ? Float.NaN : 0f;
             }
         }
-        return new Prepared(g, f, z, params);
+        return new Prepared(g, f, z, params, null, null);
     }
 
     /** Rasters ready for searches (several searches may run over one, one after another or at once). */
@@ -136,12 +136,47 @@ public final class CostDistance {
         private final float[] friction;
         private final float[] dem;
         private final WalkParams walk;
+        private final int[] group;
+        private final double[] charge;
 
-        Prepared(Grid grid, float[] friction, float[] dem, WalkParams walk) {
+        Prepared(Grid grid, float[] friction, float[] dem, WalkParams walk, int[] group, double[] charge) {
             this.grid = grid;
             this.friction = friction;
             this.dem = dem;
             this.walk = walk;
+            this.group = group;
+            this.charge = charge;
+        }
+
+        /**
+         * The same rasters with crossing charges, an extension beyond r.cost: {@code cellGroup} (row-major,
+         * unpadded; 0 = none) puts cells into groups, and a move pays each group it crosses once, in
+         * halves: {@code charge[g] / 2} for entering a cell of group g from outside it and as much for
+         * leaving it, the whole {@code charge[g]} when a knight's move passes between cells of g without
+         * landing in it. Moving between cells of one group is free, so a path that crosses a group (a line
+         * of cells one or two cells thick) pays its charge once, whatever its angle. Charges are >= 0:
+         * they only ever add.
+         */
+        public Prepared withCrossings(int[] cellGroup, double[] chargeByGroup) {
+            if (cellGroup.length != grid.width * grid.height) {
+                throw new IllegalArgumentException("crossing groups must cover the grid");
+            }
+            for (double c : chargeByGroup) {
+                if (!(c >= 0) || Double.isInfinite(c)) {
+                    throw new IllegalArgumentException("crossing charges must be finite and >= 0");
+                }
+            }
+            int[] padded = new int[grid.cells()];
+            for (int i = 0; i < cellGroup.length; i++) {
+                int gi = cellGroup[i];
+                if (gi < 0 || gi >= chargeByGroup.length) {
+                    throw new IllegalArgumentException("crossing group " + gi + " has no charge");
+                }
+                padded[grid.padded(i)] = gi;
+            }
+            double[] c = chargeByGroup.length == 0 ? new double[1] : chargeByGroup.clone();
+            c[0] = 0; // group 0: no group
+            return new Prepared(grid, friction, dem, walk, padded, c);
         }
 
         public int width() {
@@ -157,13 +192,13 @@ public final class CostDistance {
         }
 
         public CostSurface search(int[] startCells, Options options, Progress progress) {
-            return CostDistance.search(grid, friction, dem, walk, startCells, options, progress);
+            return CostDistance.search(grid, friction, dem, walk, group, charge, startCells, options, progress);
         }
 
         /** The same with the threads and the band split chosen (tests: see {@link BandSearch}). */
         CostSurface search(int[] startCells, Options options, boolean twoThreads, int splitFrom) {
-            return CostDistance.search(grid, friction, dem, walk, startCells, options, Progress.NONE, twoThreads,
-                    splitFrom);
+            return CostDistance.search(grid, friction, dem, walk, group, charge, startCells, options, Progress.NONE,
+                    twoThreads, splitFrom);
         }
 
         /**
@@ -187,6 +222,17 @@ public final class CostDistance {
         private double move(int cell, int k) {
             int stride = grid.stride;
             int nb = cell + DROW[k] * stride + DCOL[k];
+            double extra = 0;
+            if (group != null) {
+                extra = k < 8 ? crossing(group, charge, cell, nb, -1, -1)
+                        : crossing(group, charge, cell, nb, cell + DROW[VIA1[k - 8]] * stride + DCOL[VIA1[k - 8]],
+                                cell + DROW[VIA2[k - 8]] * stride + DCOL[VIA2[k - 8]]);
+            }
+            return extra + bare(cell, nb, k);
+        }
+
+        private double bare(int cell, int nb, int k) {
+            int stride = grid.stride;
             double sum = (double) friction[cell] + friction[nb];
             int parts = 2;
             if (k >= 8) {
@@ -271,18 +317,39 @@ public final class CostDistance {
         }
     }
 
-    private static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] startCells,
-            Options options, Progress progress) {
-        return search(g, f, z, wp, startCells, options, progress, Runtime.getRuntime().availableProcessors() > 1,
-                BandSearch.DEFAULT_SPLIT_FROM);
+    /** What a move from padded cell a to b (knights: passing between v1 and v2, else -1) pays for crossings. */
+    static double crossing(int[] grp, double[] charge, int a, int b, int v1, int v2) {
+        int ga = grp[a];
+        int gb = grp[b];
+        double c = 0;
+        if (ga != gb) {
+            c = (charge[ga] + charge[gb]) / 2; // group 0 charges nothing
+        }
+        if (v1 >= 0) {
+            int g1 = grp[v1];
+            int g2 = grp[v2];
+            if (g1 != ga && g1 != gb) {
+                c += charge[g1];
+            }
+            if (g2 != g1 && g2 != ga && g2 != gb) {
+                c += charge[g2];
+            }
+        }
+        return c;
+    }
+
+    private static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] grp, double[] charge,
+            int[] startCells, Options options, Progress progress) {
+        return search(g, f, z, wp, grp, charge, startCells, options, progress,
+                Runtime.getRuntime().availableProcessors() > 1, BandSearch.DEFAULT_SPLIT_FROM);
     }
 
     /**
      * The search; {@code twoThreads} and {@code splitFrom} (see {@link BandSearch}) are open to tests, which
      * check that the result never depends on the threads that computed it.
      */
-    static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] startCells, Options options,
-            Progress progress, boolean twoThreads, int splitFrom) {
+    static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] grp, double[] charge,
+            int[] startCells, Options options, Progress progress, boolean twoThreads, int splitFrom) {
         int n = g.cells();
         int stride = g.stride;
         int moves = options.knight() ? 16 : 8;
@@ -324,7 +391,8 @@ public final class CostDistance {
                 }
             }
         }
-        BandSearch search = new BandSearch(g, f, z, wp, acc, dir, done, moves, off, fac, max, queue, heap, splitFrom);
+        BandSearch search = new BandSearch(g, f, z, wp, grp, charge, acc, dir, done, moves, off, fac, max, queue, heap,
+                splitFrom);
         long settled = queue != null ? search.run(twoThreads, total, progress) : search.runHeap(total, progress);
         return new CostSurface(g, acc, dir, settled);
     }

@@ -15,7 +15,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.model.Scenario;
 import org.skydas.model.Sector;
@@ -30,7 +29,6 @@ import org.skydas.terrain.coverage.CoverageTarget;
 import org.skydas.terrain.coverage.SensorFootprint;
 import org.skydas.terrain.landcover.LandCoverModel;
 import org.skydas.terrain.landcover.Obstruction;
-import org.skydas.terrain.warp.CrsTransform;
 import org.skydas.terrain.warp.DemWarper;
 import org.skydas.terrain.warp.GridSpec;
 
@@ -233,23 +231,12 @@ public final class ScenarioCoverage {
 
     /** Nearest-neighbour resampling of class codes onto the grid, as obstruction heights. */
     private static void resampleLandCover(DemGrid lc, LandCoverModel model, GridSpec spec, float[] obs) {
-        int w = spec.width();
-        GeoTransform tg = spec.transform();
-        GeoTransform ts = lc.transform();
-        IntStream.range(0, spec.height()).parallel().forEach(r -> {
-            CrsTransform t = CrsTransform.between(spec.epsg(), lc.epsg() == 0 ? spec.epsg() : lc.epsg());
-            ProjCoordinate out = new ProjCoordinate();
-            for (int c = 0; c < w; c++) {
-                t.apply(tg.x(c + 0.5, r + 0.5), tg.y(c + 0.5, r + 0.5), out);
-                int sc = (int) Math.floor(ts.col(out.x, out.y));
-                int sr = (int) Math.floor(ts.row(out.x, out.y));
-                if (sc < 0 || sr < 0 || sc >= lc.width() || sr >= lc.height()) {
-                    continue;
-                }
-                float v = lc.height(sc, sr);
-                obs[r * w + c] = lc.isVoidValue(v) ? 0f : (float) model.heightOf(v);
+        float[] codes = org.skydas.terrain.landcover.ClassSampler.nearest(lc, spec);
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == codes[i]) {
+                obs[i] = (float) model.heightOf(codes[i]);
             }
-        });
+        }
     }
 
     /** One target class: the rasters and the gaps per sector. */

@@ -8,22 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.LineString;
 import org.skydas.geo.Lks94;
-import org.skydas.model.BorderLine;
 import org.skydas.model.Neighbour;
 import org.skydas.model.Scenario;
-import org.skydas.model.SectorCutter;
-import org.skydas.model.Zone;
-import org.skydas.model.ZoneKind;
-import org.skydas.model.demo.DemoScenario;
+import org.skydas.model.demo.StraightBorder;
 import org.skydas.terrain.warp.GridSpec;
 
 /**
@@ -40,17 +33,7 @@ class CorridorAnalysisTest {
     Path tmp;
 
     static Scenario scenario() {
-        LineString line = Lks94.GRID.createLineString(new Coordinate[] {new Coordinate(E0, N0),
-            new Coordinate(E0 + 40_000, N0)});
-        BorderLine by = new BorderLine("border-BY", Neighbour.BY,
-                Lks94.GRID.createMultiLineString(new LineString[] {line}));
-        Zone territory = new Zone("territory-LT", "LT", ZoneKind.NATIONAL_TERRITORY,
-                Lks94.GRID.toGeometry(new Envelope(E0 - 30_000, E0 + 70_000, N0, N0 + 60_000)), Map.of());
-        Zone buffer = new Zone("buffer-BY", "buffer", ZoneKind.BUFFER,
-                Lks94.GRID.toGeometry(new Envelope(E0, E0 + 40_000, N0, N0 + 5_000)),
-                Map.of("neighbour", "BY", "width_m", 5000));
-        return new Scenario(Map.of("name", "test"), List.of(by), new SectorCutter(10_000).cut(by),
-                List.of(territory, buffer), List.of(), List.of(), DemoScenario.programme());
+        return StraightBorder.scenario(E0, N0, 40_000, List.of());
     }
 
     static CorridorAnalysis.Result run(Mover mover, List<Obstacle> obstacles, CorridorAnalysis.DetectionField f, int k) {

@@ -85,6 +85,34 @@ class BandSearchTest {
         }
     }
 
+    @Property(tries = 40)
+    void crossingChargesSplitTheSameWay(@ForAll long seed, @ForAll @IntRange(min = 8, max = 50) int w,
+            @ForAll @IntRange(min = 8, max = 50) int h, @ForAll boolean knight, @ForAll boolean walk) {
+        CostDistancePropertiesTest.Problem p = problem(seed, w, h, knight);
+        Random rnd = new Random(seed * 31 + 7);
+        int[] group = new int[w * h];
+        int col = rnd.nextInt(w);
+        int row = rnd.nextInt(h);
+        for (int r = 0; r < h; r++) {
+            group[r * w + col] = 1; // a wall along a column
+        }
+        for (int c = 0; c < w; c++) {
+            group[row * w + c] = 2; // and one along a row
+        }
+        CostDistance.Prepared prepared = prepare(p, walk).withCrossings(group, new double[] {0, 37.5, 12});
+        CostDistance.Options o = new CostDistance.Options(knight, 0, true);
+        CostSurface one = prepared.search(p.starts(), o, false, 1);
+        CostSurface two = prepared.search(p.starts(), o, true, 1);
+        CostSurface whole = prepared.search(p.starts(), o, false, Integer.MAX_VALUE);
+        for (int i = 0; i < w * h; i++) {
+            assertThat(Double.doubleToRawLongBits(two.cost(i))).as("cell %d", i)
+                    .isEqualTo(Double.doubleToRawLongBits(one.cost(i)))
+                    .isEqualTo(Double.doubleToRawLongBits(whole.cost(i)));
+            assertThat(Float.floatToRawIntBits(two.direction(i % w, i / w)))
+                    .isEqualTo(Float.floatToRawIntBits(one.direction(i % w, i / w)));
+        }
+    }
+
     @Test
     void aMaximumCostStopsBothWaysAtTheSameCells() {
         CostDistancePropertiesTest.Problem p = problem(42, 200, 150, true);
