@@ -195,6 +195,12 @@ public final class CostDistance {
             return CostDistance.search(grid, friction, dem, walk, group, charge, startCells, options, progress);
         }
 
+        /** The same with the threads and the band split chosen (tests: see {@link BandSearch}). */
+        CostSurface search(int[] startCells, Options options, boolean twoThreads, int splitFrom) {
+            return CostDistance.search(grid, friction, dem, walk, group, charge, startCells, options, Progress.NONE,
+                    twoThreads, splitFrom);
+        }
+
         /**
          * The cost the search gives the move between two neighbouring cells (row-major indices; a
          * knight's move counts as a neighbour), NaN when the move is not allowed. Used to price a
@@ -334,6 +340,16 @@ public final class CostDistance {
 
     private static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] grp, double[] charge,
             int[] startCells, Options options, Progress progress) {
+        return search(g, f, z, wp, grp, charge, startCells, options, progress,
+                Runtime.getRuntime().availableProcessors() > 1, BandSearch.DEFAULT_SPLIT_FROM);
+    }
+
+    /**
+     * The search; {@code twoThreads} and {@code splitFrom} (see {@link BandSearch}) are open to tests, which
+     * check that the result never depends on the threads that computed it.
+     */
+    static CostSurface search(Grid g, float[] f, float[] z, WalkParams wp, int[] grp, double[] charge,
+            int[] startCells, Options options, Progress progress, boolean twoThreads, int splitFrom) {
         int n = g.cells();
         int stride = g.stride;
         int moves = options.knight() ? 16 : 8;
@@ -359,101 +375,25 @@ public final class CostDistance {
         byte[] dir = options.directions() ? new byte[n] : null;
         double band = minimumMove(f, z, wp, g, len, moves);
         long[] done = new long[(n + 63) >>> 6]; // settled cells: their neighbours skip them unread
-        Frontier heap = band > 0 ? new BandQueue(band, done) : new RadixHeap(acc);
+        double max = options.maxCost() > 0 ? options.maxCost() : Double.POSITIVE_INFINITY;
+        long total = (long) g.width * g.height;
+        BandQueue queue = band > 0 ? new BandQueue(band, done) : null;
+        RadixHeap heap = band > 0 ? null : new RadixHeap(acc);
         for (int s : startCells) {
             Objects.checkIndex(s, g.width * g.height);
             int p = g.padded(s);
             if (acc[p] != 0) {
                 acc[p] = 0;
-                heap.push(0, p);
-            }
-        }
-        double max = options.maxCost() > 0 ? options.maxCost() : Double.POSITIVE_INFINITY;
-        double a = 0;
-        double b = 0;
-        double c = 0;
-        double d = 0;
-        double lambda = 1;
-        double sf = 0;
-        if (wp != null) {
-            a = wp.a();
-            b = wp.b();
-            c = wp.c();
-            d = wp.d();
-            lambda = wp.lambda();
-            sf = wp.slopeFactor();
-        }
-        long settled = 0;
-        int cell;
-        while ((cell = heap.next()) >= 0) {
-            double cost = acc[cell];
-            if (cost > max) {
-                heap.stopAfterBand(); // r.cost stops at the first cell above the maximum
-                continue;
-            }
-            done[cell >>> 6] |= 1L << cell;
-            if ((++settled & 0xfffff) == 0) {
-                progress.settled(settled, (long) g.width * g.height);
-            }
-            float fc = f[cell];
-            if (fc != fc) {
-                continue; // an impassable start cell keeps its 0 but leads nowhere
-            }
-            if (z == null) {
-                for (int k = 0; k < moves; k++) {
-                    int nb = cell + off[k];
-                    if ((done[nb >>> 6] & (1L << nb)) != 0) {
-                        continue;
-                    }
-                    double fs = (double) fc + f[nb];
-                    if (k >= 8) {
-                        fs += (double) f[cell + off[VIA1[k - 8]]] + f[cell + off[VIA2[k - 8]]];
-                    }
-                    double nc = cost + fs * fac[k];
-                    if (grp != null) {
-                        nc += k < 8 ? crossing(grp, charge, cell, nb, -1, -1)
-                                : crossing(grp, charge, cell, nb, cell + off[VIA1[k - 8]], cell + off[VIA2[k - 8]]);
-                    }
-                    if (nc < acc[nb]) { // false for NaN: impassable
-                        acc[nb] = nc;
-                        heap.push(nc, nb);
-                        if (dir != null) {
-                            dir[nb] = (byte) (k + 1);
-                        }
-                    }
-                }
-            } else {
-                double zc = z[cell];
-                for (int k = 0; k < moves; k++) {
-                    int nb = cell + off[k];
-                    if ((done[nb >>> 6] & (1L << nb)) != 0) {
-                        continue;
-                    }
-                    double fa;
-                    if (k < 8) {
-                        fa = ((double) fc + f[nb]) / 2.0;
-                    } else {
-                        fa = ((double) fc + f[nb] + f[cell + off[VIA1[k - 8]]] + f[cell + off[VIA2[k - 8]]]) / 4.0;
-                    }
-                    double s = fac[k];
-                    double dh = z[nb] - zc;
-                    double slope = dh / s;
-                    double coef = slope >= 0 ? b : (slope < sf ? d : c);
-                    double nc = cost + dh * coef + a * s + lambda * fa * s;
-                    if (grp != null) {
-                        nc += k < 8 ? crossing(grp, charge, cell, nb, -1, -1)
-                                : crossing(grp, charge, cell, nb, cell + off[VIA1[k - 8]], cell + off[VIA2[k - 8]]);
-                    }
-                    if (nc < acc[nb]) {
-                        acc[nb] = nc;
-                        heap.push(nc, nb);
-                        if (dir != null) {
-                            dir[nb] = (byte) (k + 1);
-                        }
-                    }
+                if (queue != null) {
+                    queue.push(0, 0, p);
+                } else {
+                    heap.push(0, p);
                 }
             }
         }
+        BandSearch search = new BandSearch(g, f, z, wp, grp, charge, acc, dir, done, moves, off, fac, max, queue, heap,
+                splitFrom);
+        long settled = queue != null ? search.run(twoThreads, total, progress) : search.runHeap(total, progress);
         return new CostSurface(g, acc, dir, settled);
     }
 

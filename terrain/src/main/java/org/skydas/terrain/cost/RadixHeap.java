@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>Keys pushed must not be below the last popped key (Dijkstra's order); equal keys leave in no
  * particular order. Stale entries are left in and skipped by the caller (lazy deletion).
  */
-final class RadixHeap implements Frontier {
+final class RadixHeap {
 
     private static final int BUCKETS = 65;
 
@@ -37,13 +37,13 @@ final class RadixHeap implements Frontier {
         }
     }
 
-    @Override
-    public void stopAfterBand() {
+    /** Ends the search once the cells that may still be as cheap as the one just taken are taken. */
+    void stopAfterBand() {
         stop = true;
     }
 
-    @Override
-    public int next() {
+    /** The next cell whose cost is final, or -1 when none is left. */
+    int next() {
         while (!stop && size > 0) {
             settle();
             long k = keys[0][read];
@@ -57,8 +57,8 @@ final class RadixHeap implements Frontier {
         return -1;
     }
 
-    @Override
-    public void push(double key, int cell) {
+    /** A cell reached at {@code key} (lower than its previous cost). */
+    void push(double key, int cell) {
         long k = Double.doubleToRawLongBits(key);
         if (k < last || key < 0) {
             throw new IllegalStateException("cost " + key + " pushed below the last popped "
