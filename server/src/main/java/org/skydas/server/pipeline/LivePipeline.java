@@ -184,6 +184,7 @@ public final class LivePipeline implements AutoCloseable {
         // waits up to 30 s for its second before it is forgotten.
         Tracker t = new Tracker(TrackerConfig.defaults().withSeedMaxAge(30));
         t.registerSensor(SensorModel.event(COT_SENSOR, 0.9, 1e-9));
+        t.trustIds(COT_SENSOR); // a CoT uid is one reporting device: two people side by side stay two tracks
         this.tracker = new LiveTracker(t, windowS, LiveTracker.DEFAULT_CAPACITY, new LiveTracker.Listener() {
             @Override
             public void onTrackUpdated(TrackState s) {
