@@ -18,6 +18,8 @@ public final class AlertBook {
 
     private final Map<Long, Alert> alerts = new LinkedHashMap<>();
     private final Map<String, Long> openBySubjectAndRule = new HashMap<>();
+    /** Ids of the resolved alerts held, oldest resolution first (resolution times only grow). */
+    private final java.util.ArrayDeque<Long> resolvedInOrder = new java.util.ArrayDeque<>();
     private long nextId = 1;
     private long nextSequence = 1;
 
@@ -35,7 +37,11 @@ public final class AlertBook {
     /** As above, and ids continue after {@code lastAlertId} even where those alerts have been purged. */
     public AlertBook(Collection<Alert> restored, long lastAuditSequence, long lastAlertId) {
         nextId = lastAlertId + 1;
+        List<Alert> resolved = new ArrayList<>();
         for (Alert a : restored) {
+            if (!a.isOpen()) {
+                resolved.add(a);
+            }
             alerts.put(a.id(), a);
             if (a.isOpen()) {
                 openBySubjectAndRule.put(a.subject() + "|" + a.rule(), a.id());
@@ -43,6 +49,8 @@ public final class AlertBook {
             nextId = Math.max(nextId, a.id() + 1);
         }
         nextSequence = lastAuditSequence + 1;
+        resolved.sort(java.util.Comparator.comparingDouble(Alert::updatedAt));
+        resolved.forEach(a -> resolvedInOrder.add(a.id()));
     }
 
     /** The outcome of a finding: the alert it raised or updated, and the audit event if one was made. */
@@ -85,6 +93,7 @@ public final class AlertBook {
         Alert after = a.resolved(user, resolution, note, time);
         alerts.put(id, after);
         openBySubjectAndRule.remove(a.subject() + "|" + a.rule());
+        resolvedInOrder.add(id);
         return audit(time, user, id, "resolved", a, after);
     }
 
@@ -112,6 +121,31 @@ public final class AlertBook {
             }
         }
         return n;
+    }
+
+    /**
+     * Lets go of the resolved alerts resolved before {@code time} (they stay in durable storage, which serves them):
+     * a server that runs for months holds only its open alerts and the recently resolved ones. Returns how many went.
+     */
+    public int evictResolvedBefore(double time) {
+        int n = 0;
+        while (!resolvedInOrder.isEmpty()) {
+            Alert a = alerts.get(resolvedInOrder.peekFirst());
+            if (a != null && a.updatedAt() >= time) {
+                break;
+            }
+            resolvedInOrder.pollFirst();
+            if (a != null && a.status() == AlertStatus.RESOLVED) {
+                alerts.remove(a.id());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many alerts are held in memory (open and recently resolved). */
+    public int size() {
+        return alerts.size();
     }
 
     public Alert get(long id) {

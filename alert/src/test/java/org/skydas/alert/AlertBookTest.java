@@ -30,6 +30,33 @@ class AlertBookTest {
     }
 
     @Test
+    void resolvedAlertsAreLetGoOfOnceOlderThanTheCutButOpenOnesStay() {
+        AlertBook book = new AlertBook();
+        long a = book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 0)).alert().id();
+        long b = book.raise(finding("track:2", RuleKind.BORDER_CROSSING, 0)).alert().id();
+        long open = book.raise(finding("track:3", RuleKind.BORDER_CROSSING, 0)).alert().id();
+        book.resolve(a, "op1", Resolution.CONFIRMED, null, 100);
+        book.resolve(b, "op1", Resolution.FALSE_ALARM, null, 200);
+        assertThat(book.evictResolvedBefore(50)).isZero();
+        assertThat(book.evictResolvedBefore(150)).isEqualTo(1);
+        assertThat(book.get(a)).isNull();
+        assertThat(book.get(b)).isNotNull();
+        assertThat(book.evictResolvedBefore(1e9)).isEqualTo(1);
+        assertThat(book.all()).extracting(Alert::id).containsExactly(open);
+        assertThat(book.size()).isEqualTo(1);
+        // a new finding for an evicted subject opens a new alert with a new id
+        assertThat(book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 300)).alert().id()).isGreaterThan(open);
+        // restored resolved alerts are evicted in order of resolution, whatever their order in storage
+        Alert r1 = book.get(open).resolved("op1", Resolution.CONFIRMED, null, 500);
+        Alert r2 = new Alert(9, RuleKind.LOITERING, Severity.HIGH, "track:9", AlertStatus.RESOLVED,
+                Resolution.CONFIRMED, 0, 400, 1, 2, null, null, "m", false, 1, null, null, "op1", null, null);
+        AlertBook restored = new AlertBook(List.of(r1, r2), 10, 9);
+        assertThat(restored.evictResolvedBefore(450)).isEqualTo(1);
+        assertThat(restored.get(9)).isNull();
+        assertThat(restored.get(r1.id())).isNotNull();
+    }
+
+    @Test
     void acknowledgeThenResolveWithAnAuditTrail() {
         AlertBook book = new AlertBook();
         long id = book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 0)).alert().id();

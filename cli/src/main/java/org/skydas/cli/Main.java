@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ReplayCommand.class,
             UsersCommand.class,
+            AdminCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -370,6 +370,7 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new UserError("cannot listen for TAK clients on " + host + ":" + takOutPort + ": " + e.getMessage());
             }
             pipeline.onTrackChange(takOut::track, t -> { });
+            pipeline.withStats("tak_out", takOut::stats);
             watch.onAlertCommitted(takOut::alertCommitted);
         }
         // In the background at low priority: the server answers at once, the map fills in, and alerts say

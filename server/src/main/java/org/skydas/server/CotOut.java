@@ -46,6 +46,13 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * remarks, sent the moment they are committed, each change on its own and to every client (rare and urgent:
  * never coalesced, never skipped; Netty buffers them for a slow client). Each track is sent at most once a
  * second with its newest state; a client that cannot keep up misses track updates (counted), never waited for.
+ *
+ * <p>A slow client cannot make the server's memory grow without bound: each connection's outgoing buffer has
+ * write-buffer water marks ({@link #LOW_WATER} / {@link #HIGH_WATER}); above the high mark the connection is
+ * unwritable and gets no track updates (they are coalesced: the next second's newest state replaces them) until
+ * it drains below the low mark; alerts are still queued for it. A client that stays unwritable for
+ * {@link #STUCK_MS}, or whose queue passes {@link #MAX_PENDING} (alerts alone), is disconnected and counted: a
+ * TAK client reconnects and gets the stream again.
  */
 public final class CotOut implements AutoCloseable {
 
@@ -53,6 +60,16 @@ public final class CotOut implements AutoCloseable {
     static final long ALERT_STALE_S = 600;
     /** Each track's newest state goes out this often, ms. */
     static final long TRACK_INTERVAL_MS = 1_000;
+    /** A client's outgoing buffer above this is unwritable (no track updates) … */
+    static final int HIGH_WATER = 1 << 20;
+    /** … until it drains below this. */
+    static final int LOW_WATER = 256 << 10;
+    /** A client unwritable this long is disconnected, ms. */
+    static final long STUCK_MS = 30_000;
+    /** A client with this much queued (alerts keep being queued while it is unwritable) is disconnected, bytes. */
+    static final long MAX_PENDING = 16L << 20;
+    private static final io.netty.util.AttributeKey<long[]> UNWRITABLE_SINCE =
+            io.netty.util.AttributeKey.valueOf("skydas-unwritable-since");
 
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("skydas-cot-out", true));
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -61,6 +78,8 @@ public final class CotOut implements AutoCloseable {
     private final CotXmlWriter writer = new CotXmlWriter();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong disconnectedStuck = new AtomicLong();
+    private final long stuckMs;
     private volatile AlertLatency latency = new AlertLatency();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skydas-cot-out-flush");
@@ -71,12 +90,16 @@ public final class CotOut implements AutoCloseable {
     /** Connections, refusals over the cap and failed TLS handshakes of the TAK-out port. */
     private final org.skydas.ingest.listen.ListenerStats connections = new org.skydas.ingest.listen.ListenerStats("tak-out");
 
-    private CotOut(String host, int port, org.skydas.ingest.listen.TcpOptions options, long trackIntervalMs)
-            throws InterruptedException {
+    private CotOut(String host, int port, org.skydas.ingest.listen.TcpOptions options, long trackIntervalMs,
+                   long stuckMs) throws InterruptedException {
+        this.stuckMs = stuckMs;
         server = org.skydas.ingest.listen.NettyServers.tcp(group, host, port, options, connections,
                 () -> new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+                        ctx.channel().config().setWriteBufferWaterMark(
+                                new io.netty.channel.WriteBufferWaterMark(LOW_WATER, HIGH_WATER));
+                        ctx.channel().attr(UNWRITABLE_SINCE).set(new long[] {-1});
                         // With TLS, a client gets tracks only once its certificate has been accepted.
                         io.netty.handler.ssl.SslHandler tls = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class);
                         if (tls == null) {
@@ -109,17 +132,22 @@ public final class CotOut implements AutoCloseable {
     private static final org.skydas.ingest.listen.TcpOptions PLAIN = new org.skydas.ingest.listen.TcpOptions(64, 0, null);
 
     public static CotOut start(String host, int port) throws InterruptedException {
-        return new CotOut(host, port, PLAIN, TRACK_INTERVAL_MS);
+        return new CotOut(host, port, PLAIN, TRACK_INTERVAL_MS, STUCK_MS);
     }
 
     static CotOut start(String host, int port, long trackIntervalMs) throws InterruptedException {
-        return new CotOut(host, port, PLAIN, trackIntervalMs);
+        return new CotOut(host, port, PLAIN, trackIntervalMs, STUCK_MS);
+    }
+
+    /** With a shorter track interval and stuck-client limit (tests). */
+    static CotOut start(String host, int port, long trackIntervalMs, long stuckMs) throws InterruptedException {
+        return new CotOut(host, port, PLAIN, trackIntervalMs, stuckMs);
     }
 
     /** With a connection cap and TLS (client certificates) from {@code options}; TAK clients only listen, so no idle timeout. */
     public static CotOut start(String host, int port, org.skydas.ingest.listen.TcpOptions options)
             throws InterruptedException {
-        return new CotOut(host, port, options, TRACK_INTERVAL_MS);
+        return new CotOut(host, port, options, TRACK_INTERVAL_MS, STUCK_MS);
     }
 
     public int port() {
@@ -147,6 +175,11 @@ public final class CotOut implements AutoCloseable {
         long receivedAt = c.receivedAtMillis();
         AlertLatency l = latency;
         for (Channel ch : clients) {
+            if (ch.unsafe().outboundBuffer() != null
+                    && ch.unsafe().outboundBuffer().totalPendingWriteBytes() + xml.length > MAX_PENDING) {
+                disconnect(ch, "over " + (MAX_PENDING >> 20) + " MiB queued");
+                continue;
+            }
             ch.writeAndFlush(Unpooled.wrappedBuffer(xml)).addListener(f -> {
                 if (f.isSuccess()) {
                     sent.incrementAndGet();
@@ -160,7 +193,7 @@ public final class CotOut implements AutoCloseable {
 
     public Map<String, Long> stats() {
         return Map.of("clients", (long) clients.size(), "events_sent", sent.get(), "events_skipped_slow_client",
-                skipped.get(), "connections_refused", connections.refusedCount(), "tls_failed",
+                skipped.get(), "clients_disconnected_stuck", disconnectedStuck.get(), "connections_refused", connections.refusedCount(), "tls_failed",
                 connections.tlsFailedCount());
     }
 
@@ -209,25 +242,63 @@ public final class CotOut implements AutoCloseable {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /**
+     * Sends each dirty track's newest state to every writable client (one flush per client at the end), and
+     * disconnects the clients that have stayed unwritable for {@link #stuckMs}.
+     */
     private void flush() {
-        if (dirty.isEmpty()) {
-            return;
-        }
-        for (String uid : List.copyOf(dirty.keySet())) {
-            CotEvent e = dirty.remove(uid);
-            if (e == null) {
-                continue;
-            }
-            byte[] xml = writer.write(e).getBytes(StandardCharsets.UTF_8);
+        try {
+            long now = System.currentTimeMillis();
             for (Channel c : clients) {
-                if (!c.isWritable()) {
-                    skipped.incrementAndGet();
+                long[] since = c.attr(UNWRITABLE_SINCE).get();
+                if (since == null) {
                     continue;
                 }
-                c.writeAndFlush(Unpooled.wrappedBuffer(xml));
-                sent.incrementAndGet();
+                if (c.isWritable()) {
+                    since[0] = -1;
+                } else if (since[0] < 0) {
+                    since[0] = now;
+                } else if (now - since[0] >= stuckMs) {
+                    disconnect(c, "unwritable for " + (now - since[0]) + " ms");
+                }
             }
+            if (dirty.isEmpty()) {
+                return;
+            }
+            java.util.Set<Channel> wrote = new java.util.HashSet<>();
+            for (String uid : List.copyOf(dirty.keySet())) {
+                CotEvent e = dirty.remove(uid);
+                if (e == null) {
+                    continue;
+                }
+                byte[] xml = null;
+                for (Channel c : clients) {
+                    if (!c.isWritable()) {
+                        skipped.incrementAndGet();
+                        continue;
+                    }
+                    if (xml == null) {
+                        xml = writer.write(e).getBytes(StandardCharsets.UTF_8);
+                    }
+                    c.write(Unpooled.wrappedBuffer(xml));
+                    wrote.add(c);
+                    sent.incrementAndGet();
+                }
+            }
+            wrote.forEach(Channel::flush);
+        } catch (RuntimeException e) {
+            // never let one bad event stop the flusher
+            org.slf4j.LoggerFactory.getLogger(CotOut.class).warn("event=cot_out_flush_failed error=\"{}\"", e.toString());
         }
+    }
+
+    private void disconnect(Channel c, String why) {
+        if (clients.remove(c)) {
+            disconnectedStuck.incrementAndGet();
+            org.slf4j.LoggerFactory.getLogger(CotOut.class).warn("event=tak_client_disconnected peer={} reason=\"{}\"",
+                    c.remoteAddress(), why);
+        }
+        c.close();
     }
 
     /** Whether it is still listening (for /api/health). */

@@ -48,7 +48,7 @@ final class WatchApi {
 
     void register(Javalin app) {
         app.get("/api/alerts", ctx -> {
-            ctx.json(watch.alerts(filter(ctx)).stream().map(WatchApi::alertJson).toList());
+            ctx.json(watch.alerts(filter(ctx), true).stream().map(WatchApi::alertJson).toList());
         });
         app.get("/api/alerts/{id}", ctx -> {
             Alert a = watch.alert(id(ctx));

@@ -82,7 +82,8 @@ public final class WatchServices implements AutoCloseable {
     /** With tokens valid for {@code tokenLifetime} (default {@link Sessions#DEFAULT_TTL}). */
     public WatchServices(WatchStore store, java.time.Duration tokenLifetime) throws SQLException {
         this.store = store;
-        this.book = new AlertBook(store.alerts(), store.lastAuditSequence(), store.lastAlertId());
+        this.book = new AlertBook(store.alertsOpenOrResolvedSince(now() - KEEP_RESOLVED_S), store.lastAuditSequence(),
+                store.lastAlertId());
         this.sessions = new Sessions(tokenLifetime.toMillis());
     }
 
@@ -400,8 +401,7 @@ public final class WatchServices implements AutoCloseable {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a purge of the legal record needs a reason");
         }
-        List<Alert> alerts = book.all().stream()
-                .filter(a -> a.status() == org.skydas.alert.AlertStatus.RESOLVED && a.updatedAt() < before).toList();
+        List<Alert> alerts = store.alertsResolvedBefore(before); // memory may have let go of older ones already
         List<AuditEvent> audit = store.auditOfAlertsResolvedBefore(before);
         java.util.Map<String, Object> export = new java.util.LinkedHashMap<>();
         export.put("exported_at", java.time.Instant.now().toString());
@@ -449,6 +449,25 @@ public final class WatchServices implements AutoCloseable {
             store.record(e.after(), e);
             changed(e.after());
         }
+        evictedResolved += book.evictResolvedBefore(now() - keepResolvedS);
+    }
+
+    /**
+     * Resolved alerts stay in memory this long after their resolution (s), longer than the default sector impact
+     * window; older ones are served from the store, so memory holds the open alerts and a day of resolved ones.
+     */
+    static final double KEEP_RESOLVED_S = 24 * 3600;
+    private double keepResolvedS = KEEP_RESOLVED_S;
+    private long evictedResolved;
+
+    /** How long resolved alerts stay in memory, s (tests shorten it). */
+    synchronized void keepResolvedFor(double seconds) {
+        keepResolvedS = seconds;
+    }
+
+    /** Alerts held in memory, and resolved alerts let go of since the start (served from the store). */
+    public synchronized java.util.Map<String, Long> alertMemory() {
+        return java.util.Map.of("alerts_in_memory", (long) book.size(), "resolved_alerts_evicted", evictedResolved);
     }
 
     /** A finding from the rules: a new alert, or one folded into the open alert for it. */
@@ -511,15 +530,39 @@ public final class WatchServices implements AutoCloseable {
         return changed(e.after());
     }
 
+    /** The alerts held in memory (open, and recently resolved: {@link #KEEP_RESOLVED_S}) that pass {@code filter}. */
     public synchronized List<Alert> alerts(Predicate<Alert> filter) {
-        return book.all().stream().filter(filter)
+        return sorted(book.all().stream().filter(filter));
+    }
+
+    /**
+     * As {@link #alerts(Predicate)}, and with {@code olderResolved} also the resolved alerts that memory let go of,
+     * read from the store (the API's list: every alert the store holds).
+     */
+    public synchronized List<Alert> alerts(Predicate<Alert> filter, boolean olderResolved) throws SQLException {
+        if (!olderResolved) {
+            return alerts(filter);
+        }
+        java.util.Map<Long, Alert> all = new java.util.LinkedHashMap<>();
+        for (Alert a : store.alertsResolvedBefore(now() - keepResolvedS)) {
+            all.put(a.id(), a);
+        }
+        for (Alert a : book.all()) {
+            all.put(a.id(), a); // memory is newer where both hold one
+        }
+        return sorted(all.values().stream().filter(filter));
+    }
+
+    private static List<Alert> sorted(java.util.stream.Stream<Alert> alerts) {
+        return alerts
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::raisedAt,
                         Comparator.reverseOrder()))
                 .toList();
     }
 
-    public synchronized Alert alert(long id) {
-        return book.get(id);
+    public synchronized Alert alert(long id) throws SQLException {
+        Alert a = book.get(id);
+        return a != null ? a : store.alert(id);
     }
 
     public synchronized List<AuditEvent> audit(long after, int limit) throws SQLException {

@@ -90,4 +90,78 @@ class CotOutTest {
                     .contains("affiliation unknown");
         }
     }
+
+    static WatchServices.AlertChange alert(long id) {
+        org.skydas.alert.Alert a = new org.skydas.alert.Alert(id, org.skydas.alert.RuleKind.BORDER_CROSSING,
+                org.skydas.alert.Severity.HIGH, "track:" + id, org.skydas.alert.AlertStatus.NEW, null, 1_700_000_000,
+                1_700_000_000, 560_000, 6_050_000, "BY-001", null, "person crossed the border", false, 1, null, null,
+                null, null, null);
+        return new WatchServices.AlertChange(a, 0, System.currentTimeMillis());
+    }
+
+    static void await(java.util.function.BooleanSupplier what, long ms, Runnable meanwhile) throws InterruptedException {
+        long deadline = System.nanoTime() + ms * 1_000_000;
+        while (!what.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited %d ms", ms).isLessThan(deadline);
+            meanwhile.run();
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * A TAK client that does not read: once its buffers fill it gets no track updates (counted) but still gets the
+     * alerts; a client that stays stuck is disconnected (counted), so the server's buffer for it stays bounded.
+     */
+    @Test
+    void aClientThatDoesNotReadMissesTrackUpdatesNotAlertsAndIsDisconnectedIfItStaysStuck() throws Exception {
+        int[] round = {0};
+        try (CotOut out = CotOut.start("127.0.0.1", 0, 20, 3_000)) {
+            Runnable flood = () -> {
+                round[0]++;
+                for (int i = 1; i <= 3_000; i++) {
+                    out.track(track(i + (round[0] % 2) * 3_000, TargetClass.PERSON));
+                }
+            };
+            // 1. A client that pauses: track updates are skipped while it is unwritable, the alert is queued.
+            try (Socket slow = new Socket()) {
+                slow.setReceiveBufferSize(4096);
+                slow.connect(new java.net.InetSocketAddress("127.0.0.1", out.port()));
+                await(() -> out.stats().get("clients") == 1, 5_000, () -> { });
+                await(() -> out.stats().get("events_skipped_slow_client") > 0, 10_000, flood);
+                out.alertCommitted(alert(42));
+                // now it reads everything: the alert marker is there, though track updates were skipped
+                slow.setSoTimeout(2_000);
+                InputStream in = slow.getInputStream();
+                byte[] buf = new byte[1 << 16];
+                StringBuilder tail = new StringBuilder();
+                boolean alertSeen = false;
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!alertSeen && System.nanoTime() < deadline) {
+                    int n = in.read(buf);
+                    assertThat(n).isPositive();
+                    tail.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    alertSeen = tail.indexOf("skydas-alert-42") >= 0;
+                    if (tail.length() > 100_000) {
+                        tail.delete(0, tail.length() - 1_000);
+                    }
+                }
+                assertThat(alertSeen).as("the alert reached the client that had been too slow for track updates").isTrue();
+                assertThat(out.stats().get("clients_disconnected_stuck")).isZero();
+            }
+            await(() -> out.stats().get("clients") == 0, 5_000, () -> { });
+            // 2. A client that never reads: disconnected once stuck for the limit.
+            try (Socket dead = new Socket()) {
+                dead.setReceiveBufferSize(4096);
+                dead.connect(new java.net.InetSocketAddress("127.0.0.1", out.port()));
+                await(() -> out.stats().get("clients") == 1, 5_000, () -> { });
+                long skipped = out.stats().get("events_skipped_slow_client");
+                await(() -> out.stats().get("events_skipped_slow_client") > skipped, 10_000, flood);
+                await(() -> out.stats().get("clients_disconnected_stuck") == 1, 10_000, () -> {
+                    flood.run();
+                    out.alertCommitted(alert(43));
+                });
+                assertThat(out.stats().get("clients")).isZero();
+            }
+        }
+    }
 }

@@ -136,6 +136,37 @@ class WatchApiTest {
     }
 
     @Test
+    void resolvedAlertsLeaveMemoryButTheApiStillServesThemFromTheStore() throws Exception {
+        String op = login("op1", "operator-pass");
+        assertThat(call("POST", "/api/alerts/" + alertId + "/resolve", op, "{\"reason\":\"confirmed\"}").statusCode())
+                .isEqualTo(200);
+        watch.escalate(1e9);
+        assertThat(watch.alertMemory()).containsEntry("alerts_in_memory", 2L).containsEntry("resolved_alerts_evicted", 0L);
+        watch.keepResolvedFor(0);
+        Thread.sleep(5); // the resolution is now older than the cut
+        watch.escalate(1e9);
+        assertThat(watch.alertMemory()).containsEntry("alerts_in_memory", 1L).containsEntry("resolved_alerts_evicted", 1L);
+        assertThat(watch.alerts(a -> true)).hasSize(1);
+        JsonNode all = json(call("GET", "/api/alerts", op, null));
+        assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrder(String.valueOf(alertId), String.valueOf(alertId + 1));
+        JsonNode resolved = json(call("GET", "/api/alerts?status=resolved", op, null));
+        assertThat(resolved.size()).isEqualTo(1);
+        assertThat(resolved.get(0).path("resolution").asText()).isEqualTo("confirmed");
+        HttpResponse<String> one = call("GET", "/api/alerts/" + alertId, op, null);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(json(one).path("status").asText()).isEqualTo("resolved");
+        assertThat(call("POST", "/api/alerts/" + alertId + "/resolve", op, "{\"reason\":\"confirmed\"}").statusCode())
+                .as("resolving an evicted alert again").isIn(404, 409);
+        // a restart holds only the open alert, and still serves the resolved one
+        server.stop();
+        watch.close();
+        watch = new WatchServices(WatchStore.openSqlite(dir));
+        server = new SkydasServer(new ScenarioView(new Scenario(Map.of("name", "t"), List.of(), List.of(), List.of(),
+                List.of(), List.of(), DemoScenario.programme())), "memory", watch).start("127.0.0.1", 0);
+        assertThat(watch.alertMemory()).containsEntry("alerts_in_memory", 2L);
+    }
+
+    @Test
     void alertsFilterByStatusRuleAndSector() throws Exception {
         String op = login("op1", "operator-pass");
         assertThat(json(call("GET", "/api/alerts", op, null)).size()).isEqualTo(2);

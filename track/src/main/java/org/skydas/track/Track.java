@@ -35,6 +35,8 @@ public final class Track {
     long updates;
     int[] sensors = new int[0];
     String externalId;
+    /** Sensor and external id of the trusted-id sensor it follows ({@link Tracker#trustIds}), or null. */
+    String identity;
     /** Per-model state when the tracker runs an IMM, else null. */
     org.skydas.track.filter.ImmFilter.State imm;
 

@@ -59,6 +59,8 @@ public final class Tracker {
     /** Null when tracks use the single motion model. */
     private final ImmFilter imm;
     private final Map<Integer, SensorModel> sensors = new HashMap<>();
+    /** Sensors whose external ids each name one target for good ({@link #trustIds}). */
+    private final java.util.Set<Integer> idSensors = new java.util.HashSet<>();
     private final RejectCounters rejects = new RejectCounters();
     private final ArrayList<Track> tracks = new ArrayList<>();
     /** Tracks removed by the last processScan/advanceTo call (status DELETED). */
@@ -83,6 +85,8 @@ public final class Tracker {
     private double[] ryy = new double[0];
     private boolean[] used = new boolean[0];
     private Detection[] source = new Detection[0];
+    /** Per detection of the scan: its identity (sensor and external id) when its sensor's ids are trusted, else null. */
+    private String[] identity = new String[0];
     private int[] colForRow = new int[0];
     private Track[] rowTrack = new Track[0];
     private int[] rowPairStart = new int[1];
@@ -105,6 +109,17 @@ public final class Tracker {
     /** Makes a sensor known; detections of unregistered sensors are rejected. */
     public void registerSensor(SensorModel sensor) {
         sensors.put(sensor.sensorId(), sensor);
+    }
+
+    /**
+     * Declares that the external ids of {@code sensorId}'s detections each name one target for good (Cursor-on-Target
+     * uids: every TAK device reports its own position under its own uid). Its detection with an id then never
+     * updates a track that has taken another id from that sensor, and never starts a track together with a
+     * detection of another id: two people reporting a few metres apart stay two tracks, whatever the geometry.
+     * Detections without an id, and other sensors' detections, associate by position alone.
+     */
+    public void trustIds(int sensorId) {
+        idSensors.add(sensorId);
     }
 
     public TrackerConfig config() {
@@ -211,7 +226,7 @@ public final class Tracker {
         buildIndex(); // also when empty: a stale index would hand out the last scan's points
         associate(sensor, time, true);
         associate(sensor, time, false);
-        initiator.process(time, zx, zy, rxx, rxy, ryy, used, n, index,
+        initiator.process(time, zx, zy, rxx, rxy, ryy, identity, used, n, index,
                 (state, cov, j) -> startTrack(state, cov, j, time));
         deleteTracks();
     }
@@ -246,6 +261,7 @@ public final class Tracker {
             ryy = new double[c];
             used = new boolean[c];
             source = new Detection[c];
+            identity = new String[c];
         }
         n = 0;
         for (Detection d : detections) {
@@ -271,6 +287,8 @@ public final class Tracker {
             ryy[n] = d.varY();
             used[n] = false;
             source[n] = d;
+            identity[n] = d.externalId() != null && idSensors.contains(sensorId)
+                    ? sensorId + ":" + d.externalId() : null;
             n++;
         }
     }
@@ -372,8 +390,8 @@ public final class Tracker {
                 }
                 final int row = i;
                 index.query(tr.x[0], tr.x[1], reach, j -> {
-                    if (used[j]) {
-                        return;
+                    if (used[j] || (identity[j] != null && tr.identity != null && !tr.identity.equals(identity[j]))) {
+                        return; // another target's id: never this track's, however near
                     }
                     Kalman4.innovation(tr.x, tr.p, zx[j], zy[j], rxx[j], rxy[j], ryy[j], innovation);
                     double d2 = innovation[0];
@@ -506,6 +524,9 @@ public final class Tracker {
         if (d.externalId() != null) {
             tr.externalId = d.externalId();
         }
+        if (identity[j] != null) {
+            tr.identity = identity[j];
+        }
         updateClass(tr);
         if (time > tr.windowTime) {
             // A hit at a time no scanning sensor opened a slot for (event source, or a track
@@ -583,6 +604,7 @@ public final class Tracker {
         Detection d = source[j];
         takeClassEvidence(tr, d);
         tr.externalId = d.externalId();
+        tr.identity = identity[j];
         updateHeight(tr, d);
         updateClass(tr);
         tr.addSensor(d.sensorId());

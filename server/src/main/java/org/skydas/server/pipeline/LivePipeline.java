@@ -184,6 +184,7 @@ public final class LivePipeline implements AutoCloseable {
         // waits up to 30 s for its second before it is forgotten.
         Tracker t = new Tracker(TrackerConfig.defaults().withSeedMaxAge(30));
         t.registerSensor(SensorModel.event(COT_SENSOR, 0.9, 1e-9));
+        t.trustIds(COT_SENSOR); // a CoT uid is one reporting device: two people side by side stay two tracks
         this.tracker = new LiveTracker(t, windowS, LiveTracker.DEFAULT_CAPACITY, new LiveTracker.Listener() {
             @Override
             public void onTrackUpdated(TrackState s) {
@@ -344,7 +345,17 @@ public final class LivePipeline implements AutoCloseable {
         if (refusal != null) {
             m.put("refusing", refusal);
         }
+        m.put("alert_memory", watch.alertMemory());
+        extraStats.forEach((k, v) -> m.put(k, v.get()));
         return m;
+    }
+
+    private final Map<String, java.util.function.Supplier<Object>> extraStats = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Adds {@code key} with what {@code stats} says to {@link #stats()} (e.g. the TAK-out clients' counters). */
+    public LivePipeline withStats(String key, java.util.function.Supplier<Object> stats) {
+        extraStats.put(key, stats);
+        return this;
     }
 
     /** When the worker last went round its loop (it does every 200 ms when idle), and last processed a batch. */

@@ -54,9 +54,10 @@ final class JournalSources {
         JournalSources j = this;
         codecs = new JournalCodecs();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, protocol, dictionary FROM journal_codecs WHERE id > 0")) {
+             ResultSet rs = st.executeQuery("SELECT id, protocol, method, dictionary FROM journal_codecs WHERE id > 0 "
+                     + "ORDER BY id")) {
             while (rs.next()) {
-                j.codecs.known(rs.getInt(1), rs.getString(2), rs.getBytes(3));
+                j.codecs.known(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBytes(4));
             }
         }
         c.commit();
@@ -117,10 +118,11 @@ final class JournalSources {
     /** The codec for a new row of {@code protocol}; learns (and stores) the protocol's dictionary on the way. */
     int codec(Connection c, String protocol, String payload) throws SQLException {
         int codec = codecs.codecFor(protocol);
-        if (codec != JournalCodecs.RAW) {
+        byte[] older = codec == JournalCodecs.RAW ? null : codecs.upgrade(protocol);
+        if (codec != JournalCodecs.RAW && older == null) {
             return codec;
         }
-        byte[] dict = codecs.learn(protocol, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] dict = older != null ? older : codecs.learn(protocol, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (dict != null) {
             int id = codecs.nextId();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_codecs (id, protocol, method, dictionary) "
@@ -131,7 +133,10 @@ final class JournalSources {
                 ps.setBytes(4, dict);
                 ps.executeUpdate();
             }
-            codecs.known(id, protocol, dict);
+            codecs.known(id, protocol, JournalCodecs.METHOD, dict);
+            if (older != null) {
+                return id;
+            }
         }
         return JournalCodecs.RAW;
     }

@@ -345,10 +345,39 @@ public final class WatchStore implements AutoCloseable {
     }
 
     public List<Alert> alerts() throws SQLException {
+        return alertsWhere("TRUE", Double.NaN);
+    }
+
+    /** The open alerts and those resolved at or after {@code resolvedSince} (what a server holds in memory). */
+    public List<Alert> alertsOpenOrResolvedSince(double resolvedSince) throws SQLException {
+        return alertsWhere("status <> 'RESOLVED' OR updated_at >= ?", resolvedSince);
+    }
+
+    /** The resolved alerts resolved before {@code before} (those a server no longer holds in memory). */
+    public List<Alert> alertsResolvedBefore(double before) throws SQLException {
+        return alertsWhere("status = 'RESOLVED' AND updated_at < ?", before);
+    }
+
+    /** One alert, or null. */
+    public Alert alert(long id) throws SQLException {
+        List<Alert> a = alertsWhere("id = ?", id);
+        return a.isEmpty() ? null : a.get(0);
+    }
+
+    private List<Alert> alertsWhere(String where, double param) throws SQLException {
         List<Alert> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, rule, severity, subject, "
+        try (PreparedStatement st = c.prepareStatement("SELECT id, rule, severity, subject, "
                 + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
-                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage FROM alerts ORDER BY id")) {
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage FROM alerts WHERE " + where
+                + " ORDER BY id")) {
+            if (!Double.isNaN(param)) {
+                if (where.startsWith("id")) {
+                    st.setLong(1, (long) param);
+                } else {
+                    st.setDouble(1, param);
+                }
+            }
+            ResultSet rs = st.executeQuery();
             while (rs.next()) {
                 String resolution = rs.getString(6);
                 out.add(new Alert(rs.getLong(1), RuleKind.valueOf(rs.getString(2)), Severity.valueOf(rs.getString(3)),

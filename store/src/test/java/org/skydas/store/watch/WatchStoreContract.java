@@ -139,6 +139,57 @@ abstract class WatchStoreContract {
         }
     }
 
+    /** Deflate-compressed rows of an older version (its codec method) stay readable; new rows use Zstandard. */
+    @Test
+    void rowsOfTheOlderDeflateCodecStayReadableAndNewRowsUseZstandard() throws Exception {
+        List<JournalEntry> training = new ArrayList<>();
+        for (int k = 0; k < JournalCodecs.TRAINING_SAMPLES; k++) {
+            training.add(new JournalEntry(0, 3_000 + k, "cot:walker-" + k, "cot-tcp", cot(k, 3_000 + k)));
+        }
+        try (WatchStore s = open()) {
+            s.appendDetections(training);
+        }
+        // What the older version wrote: its codec was DEFLATE (raw, RFC 1951) with the same dictionary.
+        String old = cot(50, 3_050);
+        try (java.sql.Connection c = raw(); java.sql.Statement st = c.createStatement()) {
+            byte[] dict;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT method, dictionary FROM journal_codecs WHERE id = 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(JournalCodecs.ZSTD);
+                dict = rs.getBytes(2);
+            }
+            st.executeUpdate("UPDATE journal_codecs SET method = '" + JournalCodecs.DEFLATE + "' WHERE id = 1");
+            java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+            d.setDictionary(dict);
+            d.setInput(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            d.finish();
+            byte[] buf = new byte[4096];
+            int n = d.deflate(buf);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO detections (received_ms, source_id, "
+                    + "codec, payload) SELECT 3050000, min(source_id), 1, ? FROM detections")) {
+                ps.setBytes(1, java.util.Arrays.copyOf(buf, n));
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+        try (WatchStore s = open()) {
+            s.appendDetections(List.of(new JournalEntry(0, 3_060, "cot:walker-1", "cot-tcp", cot(60, 3_060)),
+                    new JournalEntry(0, 3_061, "cot:walker-2", "cot-tcp", cot(61, 3_061))));
+            assertThat(s.detections(Double.NEGATIVE_INFINITY, 100)).extracting(JournalEntry::payload)
+                    .containsExactly(cot(0, 3_000), cot(1, 3_001), cot(2, 3_002), cot(3, 3_003), old, cot(60, 3_060),
+                            cot(61, 3_061));
+            assertThat(s.queryLong("SELECT count(*) FROM journal_codecs WHERE method = '" + JournalCodecs.ZSTD + "'"))
+                    .isEqualTo(1);
+            assertThat(s.queryLong("SELECT count(*) FROM detections WHERE codec = 2")).as("new rows, new codec")
+                    .isEqualTo(2);
+            assertThat(s.queryLong("SELECT max(length(payload)) FROM detections WHERE codec = 2"))
+                    .isLessThan(old.length() / 3);
+        }
+        try (WatchStore s = open()) {
+            assertThat(s.detections(3_050, 100)).extracting(JournalEntry::payload).startsWith(old, cot(60, 3_060));
+        }
+    }
+
     @Test
     void trackHistoryRetentionDropsOldPointsInBatches() throws Exception {
         try (WatchStore s = open()) {

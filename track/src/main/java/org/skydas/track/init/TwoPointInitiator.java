@@ -14,7 +14,8 @@ import org.skydas.track.gate.GridIndex;
  * {@code (z2 − z1) / dt} and the matching covariance. Seeds compete for detections through the
  * same optimal assignment as tracks (closest pairs win). A detection of another sensor at the
  * same time that falls inside a seed's gate is fused into the seed (same target, better
- * position) instead of starting a duplicate. Seeds expire after {@code maxAge} seconds.
+ * position) instead of starting a duplicate. Seeds expire after {@code maxAge} seconds. A seed and a detection
+ * that both carry an identity (a trusted sensor's id) pair only if it is the same.
  */
 public final class TwoPointInitiator {
 
@@ -31,6 +32,7 @@ public final class TwoPointInitiator {
         double rxx;
         double rxy;
         double ryy;
+        String identity;
     }
 
     private final double maxSpeed;
@@ -67,6 +69,12 @@ public final class TwoPointInitiator {
      */
     public void process(double t, double[] zx, double[] zy, double[] rxx, double[] rxy, double[] ryy,
                         boolean[] used, int n, GridIndex index, Sink sink) {
+        process(t, zx, zy, rxx, rxy, ryy, null, used, n, index, sink);
+    }
+
+    /** As above; {@code identity[j]}, when not null, is detection j's identity (see the class comment). */
+    public void process(double t, double[] zx, double[] zy, double[] rxx, double[] rxy, double[] ryy,
+                        String[] identity, boolean[] used, int n, GridIndex index, Sink sink) {
         seeds.removeIf(s -> t - s.t > maxAge + 1e-9);
         double maxLam = 0;
         for (int j = 0; j < n; j++) {
@@ -84,7 +92,8 @@ public final class TwoPointInitiator {
                     * Math.sqrt(maxEig(s.rxx, s.rxy, s.ryy) + maxLam) + maxSpeed * Math.max(dt, 0);
             final int row = i;
             index.query(s.x, s.y, reach, j -> {
-                if (used[j]) {
+                if (used[j] || (identity != null && identity[j] != null && s.identity != null
+                        && !s.identity.equals(identity[j]))) {
                     return;
                 }
                 double dx = zx[j] - s.x;
@@ -136,6 +145,7 @@ public final class TwoPointInitiator {
                 s.rxx = rxx[j];
                 s.rxy = rxy[j];
                 s.ryy = ryy[j];
+                s.identity = identity == null ? null : identity[j];
                 kept.add(s);
             }
         }
