@@ -276,7 +276,7 @@ function showPrefs(p: prefs.Prefs): void {
   theme.dataset.theme = p.theme;
   attention.muted = p.muted;
   const sound = $("sound-toggle");
-  sound.textContent = `${p.muted ? "🔇" : "🔔"} ${t(p.muted ? "sound.off" : "sound.on")}`;
+  sound.textContent = t(p.muted ? "sound.off" : "sound.on");
   sound.setAttribute("aria-pressed", String(!p.muted));
   sound.dataset.muted = String(p.muted);
 }

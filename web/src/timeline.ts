@@ -14,8 +14,8 @@ export interface ReplayView {
 
 /** How far back the slider reaches. */
 const WINDOW_S = 2 * 3600;
-/** Each request to the server covers this much of the replay. */
-const CHUNK_S = 300;
+/** Each request to the server covers this much of the replay (thousands of tracks store a point every 5 s each). */
+const CHUNK_S = 60;
 const TICK_MS = 250;
 const SPEEDS = [1, 10, 60] as const;
 

@@ -73,7 +73,7 @@ final class IncidentsApi {
             IncidentLog.Stored s = find(id(ctx));
             String format = ctx.queryParam("format") == null ? "geojson" : ctx.queryParam("format");
             switch (format) {
-                case "geojson" -> ctx.contentType("application/geo+json").result(JSON.writeValueAsString(geojson(s)));
+                case "geojson" -> ctx.contentType("application/geo+json; charset=utf-8").result(JSON.writeValueAsBytes(geojson(s)));
                 case "pdf" -> ctx.contentType("application/pdf")
                         .header("Content-Disposition", "attachment; filename=\"incident-" + s.id() + ".pdf\"")
                         .result(IncidentPdf.render(view(s, watch.incidents(log -> log.audit(s.id())))));

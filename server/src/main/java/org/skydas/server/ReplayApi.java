@@ -26,8 +26,11 @@ final class ReplayApi {
 
     /** One request covers at most this span; a client replaying hours asks chunk after chunk. */
     static final double MAX_SPAN_S = 3_600;
-    /** A track whose last stored point is older than this before {@code from} was no longer on the picture. */
-    static final double TRACK_STALE_S = 120;
+    /**
+     * A track whose last stored point is older than this before {@code from} was no longer on the picture (the
+     * history keeps a point every 5 s per track, so this is six missed points).
+     */
+    static final double TRACK_STALE_S = 30;
     static final int MAX_TRACK_POINTS = 200_000;
     static final int MAX_ALERT_CHANGES = 50_000;
 

@@ -140,6 +140,11 @@ class IncidentsApiTest {
         JsonNode incident = fc.path("features").get(0);
         assertThat(incident.path("geometry").path("type").asText()).isEqualTo("Point");
         assertThat(incident.path("properties").path("impact").asText()).isEqualTo("very_high");
+        // UTF-8 on the wire: Lithuanian letters arrive intact.
+        assertThat(new String(WatchApiTest.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/incidents/" + id + "/export?format=geojson")).header("Authorization", "Bearer " + op).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Vilniaus pasienio rinktinė").contains("kirto sieną");
         assertThat(incident.path("properties").path("confidence").path("reliability").asText()).isEqualTo("B");
         assertThat(fc.path("features").get(2).path("geometry").path("type").asText()).isEqualTo("LineString");
         assertThat(fc.path("features").get(2).path("geometry").path("coordinates")).hasSize(2);
