@@ -1,13 +1,25 @@
 import { acknowledge, resolve, type Alert, type Role } from "./api";
+import { language, t } from "./i18n";
 import { SEVERITY_COLOURS } from "./palette";
 import { formatDateTime, formatTime } from "./time";
 
 const ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
+/** An alert kind in the console's language (a kind the catalogue does not know yet is written out as sent). */
+export function ruleName(rule: string): string {
+  return t(`alerts:rule.${rule}`, { defaultValue: rule.replace(/_/g, " ") });
+}
+
+export function severityName(severity: string): string {
+  return t(`alerts:severity.${severity}`, { defaultValue: severity });
+}
+
 /** The alert panel: sorted by severity then time, keyboard-operable, role-aware. */
 export class AlertPanel {
   private alerts: Alert[] = [];
   private selected: number | null = null;
+  /** Opens an incident report from an alert (set by the page). */
+  incidentFrom: ((a: Alert) => void) | null = null;
 
   constructor(
     private readonly list: HTMLOListElement,
@@ -35,11 +47,11 @@ export class AlertPanel {
   /** Draws the list again (e.g. when the time zone changes). */
   render(): void {
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.alertId;
-    this.count.textContent = `(${this.alerts.length} open)`;
+    this.count.textContent = t("alerts:open", { count: this.alerts.length });
     if (this.alerts.length === 0) {
       const empty = document.createElement("li");
       empty.className = "empty";
-      empty.textContent = "No open alerts.";
+      empty.textContent = t("alerts:empty");
       this.list.replaceChildren(empty);
     } else {
       this.list.replaceChildren(...this.alerts.map((a) => this.item(a)));
@@ -51,7 +63,8 @@ export class AlertPanel {
 
   private item(a: Alert): HTMLLIElement {
     const li = document.createElement("li");
-    li.className = `alert ${a.status}`;
+    li.className = `alert ${a.status}${a.escalated ? " escalated" : ""}`;
+    li.dataset.severity = a.severity;
     li.tabIndex = 0;
     li.dataset.testid = "alert-item";
     li.setAttribute("data-testid", "alert-item");
@@ -61,44 +74,61 @@ export class AlertPanel {
     const badge = document.createElement("span");
     badge.className = "severity";
     badge.style.background = SEVERITY_COLOURS[a.severity];
-    badge.textContent = a.severity.toUpperCase();
+    badge.textContent = severityName(a.severity).toLocaleUpperCase(language());
     const text = document.createElement("span");
     text.className = "text";
     const time = formatTime(a.raised_at);
     // An alert from a coverage gap says so: the sensors there may miss what comes next.
-    const where = a.coverage === "gap" ? " · in a coverage gap" : "";
-    text.textContent = `${a.rule.replace(/_/g, " ")} · ${a.sector ?? "—"}${where} · ${time}: ${a.message}`;
+    const where = a.coverage === "gap" ? ` · ${t("alerts:inGap")}` : "";
+    // The server's own message is English free text: shown in English, and in the details in either language.
+    const message = language() === "en" ? `: ${a.message}` : "";
+    text.textContent = `${ruleName(a.rule)} · ${a.sector ?? "—"}${where} · ${time}${message}`;
     if (a.coverage) {
       li.dataset.coverage = a.coverage;
     }
     const state = document.createElement("span");
     state.className = "state";
-    state.textContent = a.status === "acknowledged" ? `acknowledged by ${a.acknowledged_by}` : a.escalated ? "escalated" : "new";
+    state.textContent = a.status === "acknowledged" ? t("alerts:acknowledgedBy", { user: a.acknowledged_by })
+      : a.escalated ? t("alerts:escalated") : t("alerts:status.new");
     li.append(badge, text, state);
     if (this.canAct()) {
       if (a.status === "new") {
-        const ack = button("Acknowledge", "ack-button", () => this.ack(a));
+        const ack = button(t("alerts:acknowledge"), "ack-button", () => this.ack(a));
         li.append(ack);
       }
-      const res = button("Resolve…", "resolve-button", () => this.resolveDialog(a));
+      const res = button(t("alerts:resolve"), "resolve-button", () => this.resolveDialog(a));
       li.append(res);
     }
     li.addEventListener("click", () => this.select(a));
     return li;
   }
 
+  /** Draws the list and, when it is on screen, the selected alert's details again (language or zone changed). */
+  relabel(): void {
+    this.render();
+    const a = this.alerts.find((x) => x.id === this.selected);
+    if (a && this.details.querySelector(`dl[data-alert-id="${a.id}"]`)) this.describe(a);
+  }
+
   private select(a: Alert): void {
+    this.describe(a);
+    this.onSelect(a);
+  }
+
+  private describe(a: Alert): void {
     this.selected = a.id;
     this.details.replaceChildren();
+    const f = (k: string) => t(`alerts:field.${k}`);
     const rows: [string, string][] = [
-      ["Alert", `#${a.id} ${a.rule.replace(/_/g, " ")}`],
-      ["Severity", a.severity],
-      ["Subject", a.subject],
-      ["Sector", a.sector ?? "—"],
-      ["Coverage", a.coverage === "gap" ? "in a coverage gap" : a.coverage === "covered" ? "covered by sensors" : "not computed"],
-      ["Raised", formatDateTime(a.raised_at)],
-      ["Status", a.status + (a.acknowledge_note ? ` (“${a.acknowledge_note}”)` : "")],
-      ["Seen", `${a.occurrences}×`],
+      [f("alert"), `#${a.id} ${ruleName(a.rule)}`],
+      [f("severity"), severityName(a.severity)],
+      [f("subject"), a.subject],
+      [f("sector"), a.sector ?? "—"],
+      [f("coverage"), t(`alerts:coverage.${a.coverage ?? "none"}`)],
+      [f("raised"), formatDateTime(a.raised_at)],
+      [f("status"), t(`alerts:status.${a.status}`) + (a.acknowledge_note ? ` (“${a.acknowledge_note}”)` : "")],
+      [f("seen"), t("alerts:seen", { count: a.occurrences })],
+      [f("message"), a.message],
     ];
     const dl = document.createElement("dl");
     for (const [k, v] of rows) {
@@ -108,18 +138,22 @@ export class AlertPanel {
       dd.textContent = v;
       dl.append(dt, dd);
     }
+    dl.dataset.alertId = String(a.id);
     this.details.append(dl);
-    this.onSelect(a);
+    if (this.canAct() && this.incidentFrom) {
+      const from = this.incidentFrom;
+      this.details.append(button(t("incidents:fromAlert"), "incident-button", () => from(a)));
+    }
   }
 
   private async ack(a: Alert): Promise<void> {
-    const note = window.prompt(`Acknowledge alert #${a.id}: note (optional)`, "") ?? "";
+    const note = window.prompt(t("alerts:ackPrompt", { id: a.id }), "") ?? "";
     await acknowledge(a.id, note);
     this.changed();
   }
 
   private async resolveDialog(a: Alert): Promise<void> {
-    const reason = window.prompt(`Resolve alert #${a.id}: confirmed, false_alarm or duplicate`, "confirmed");
+    const reason = window.prompt(t("alerts:resolvePrompt", { id: a.id }), "confirmed");
     if (!reason) return;
     await resolve(a.id, reason.trim(), "");
     this.changed();
@@ -149,7 +183,7 @@ export class AlertPanel {
   }
 }
 
-function button(label: string, testid: string, onClick: () => void): HTMLButtonElement {
+export function button(label: string, testid: string, onClick: () => void): HTMLButtonElement {
   const b = document.createElement("button");
   b.type = "button";
   b.textContent = label;

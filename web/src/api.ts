@@ -247,3 +247,54 @@ export const corridorSectors = (from: string, mover: string) =>
   call<CorridorSectors>("GET", `/api/corridors/sectors?${corridorQuery(from, mover)}`);
 export const recomputeCorridors = (from: string, mover: string) =>
   call<{ status: string }>("POST", `/api/corridors/recompute?${corridorQuery(from, mover)}`);
+/** GET /api/replay: the picture at `from` and the changes until `to` (see the OpenAPI document). */
+export interface Replay {
+  from: string;
+  to: string;
+  state: { time: string; tracks: GeoJSON.FeatureCollection<GeoJSON.Point, TrackProps>; alerts: Alert[]; sectors: SectorStatus[] };
+  changes: { tracks: GeoJSON.Feature<GeoJSON.Point, TrackProps>[]; alerts: { time: string; action: string; actor: string; alert: Alert }[] };
+  truncated: boolean;
+}
+export const replay = (from: string, to: string) =>
+  call<Replay>("GET", `/api/replay?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+
+/** An incident report (see the OpenAPI schema IncidentRequest and GET /api/incidents/{id}). */
+export interface Incident {
+  id: number;
+  status: "open" | "reported" | "closed";
+  version: number;
+  type: string;
+  description: string;
+  originator: string;
+  owner: string;
+  confidence: { credibility: number; reliability: string; validation: string };
+  impact: "low" | "medium" | "high" | "very_high";
+  alerts: number[];
+  tracks: number[];
+  actions_taken: string;
+  sector: string | null;
+  created_at: string;
+  created_by: string;
+  report_deadline: string;
+  overdue: boolean;
+  history?: { time: string; actor: string; action: string; note: string | null }[];
+}
+export type IncidentRequest = Omit<Incident, "id" | "status" | "version" | "sector" | "created_at" | "created_by"
+  | "report_deadline" | "overdue" | "history">;
+export const incidents = () => call<Incident[]>("GET", "/api/incidents");
+export const incident = (id: number) => call<Incident>("GET", `/api/incidents/${id}`);
+export const createIncident = (r: IncidentRequest) => call<Incident>("POST", "/api/incidents", r);
+export const transitionIncident = (id: number, to: string, version: number, note: string) =>
+  call<Incident>("POST", `/api/incidents/${id}/transition`, { to, version, note });
+
+/** An export as a file the browser saves (the token goes in the header, so a plain link cannot fetch it). */
+export async function download(path: string, filename: string): Promise<Blob> {
+  const s = session();
+  const res = await fetch(path, { headers: s ? { Authorization: `Bearer ${s.token}` } : {} });
+  if (!res.ok) throw new ApiError(res.status, res.statusText);
+  const blob = await res.blob();
+  const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: filename });
+  a.click();
+  URL.revokeObjectURL(a.href);
+  return blob;
+}

@@ -1,6 +1,7 @@
 import type maplibregl from "maplibre-gl";
 import * as api from "./api";
 import type { TrackFeature } from "./tracks";
+import { t } from "./i18n";
 import { formatTime } from "./time";
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -26,14 +27,14 @@ export class TrackDetails {
     const history = document.createElement("p");
     history.className = "history";
     history.setAttribute("data-testid", "track-history");
-    history.textContent = "History: loading…";
+    history.textContent = t("tracks:history.loading");
     this.panel.append(history);
     let h: api.TrackHistory | null = null;
     try {
       h = await api.trackHistory(id);
     } catch (e) {
       if (this.id !== id) return;
-      history.textContent = e instanceof api.ApiError && e.status === 404 ? "History: none stored yet." : "History: unavailable.";
+      history.textContent = t(e instanceof api.ApiError && e.status === 404 ? "tracks:history.none" : "tracks:history.unavailable");
       history.dataset.points = "0";
       this.draw(EMPTY);
       return;
@@ -41,7 +42,7 @@ export class TrackDetails {
     if (this.id !== id) return; // another track was chosen meanwhile
     const pts = h.properties.points;
     const minutes = pts.length > 1 ? (Date.parse(pts[pts.length - 1].time) - Date.parse(pts[0].time)) / 60_000 : 0;
-    history.textContent = `History: ${pts.length} points over ${minutes.toFixed(1)} min (drawn dashed on the map).`;
+    history.textContent = t("tracks:history.summary", { count: pts.length, minutes });
     history.dataset.points = String(pts.length);
     this.draw({ type: "FeatureCollection", features: [h] });
     // The panel was rewritten by a live update while the history loaded: keep the history line in it.
@@ -54,30 +55,30 @@ export class TrackDetails {
     const history = this.panel.querySelector("[data-testid=track-history]");
     if (!f) {
       const gone = document.createElement("p");
-      gone.textContent = `Track #${this.id} is no longer tracked.`;
+      gone.textContent = t("tracks:gone", { id: this.id });
       this.panel.replaceChildren(gone, ...(history ? [history] : []));
       return;
     }
     const p = f.properties;
     const dl = document.createElement("dl");
     dl.dataset.trackId = String(this.id);
-    const rows: [string, string][] = [
-      ["Track", `#${p.id}`],
-      ["Class", `${p.class}`],
-      ["Status", p.status],
-      ["Speed", `${p.speed_mps} m/s (${(p.speed_mps * 3.6).toFixed(1)} km/h)`],
-      ["Heading", `${p.heading_deg}°`],
-      ["External id", p.external_id ?? "—"],
-      ["Sector", p.sector ?? "—"],
-      ["Quality", String(p.quality)],
-      ["Updated", formatTime(p.time)],
+    const rows: [string, string, string][] = [
+      ["track", "track", `#${p.id}`],
+      ["class", "class", t(`tracks:classNoun.${p.class}`, { defaultValue: p.class })],
+      ["status", "status", t(`tracks:status.${p.status}`, { defaultValue: p.status })],
+      ["speed", "speed", t("tracks:speed", { mps: p.speed_mps, kmh: p.speed_mps * 3.6 })],
+      ["heading", "heading", t("tracks:heading", { deg: p.heading_deg })],
+      ["externalId", "external-id", p.external_id ?? "—"],
+      ["sector", "sector", p.sector ?? "—"],
+      ["quality", "quality", String(p.quality)],
+      ["updated", "updated", formatTime(p.time)],
     ];
-    for (const [k, v] of rows) {
+    for (const [k, field, v] of rows) {
       const dt = document.createElement("dt");
-      dt.textContent = k;
+      dt.textContent = t(`tracks:field.${k}`);
       const dd = document.createElement("dd");
       dd.textContent = v;
-      dd.dataset.field = k.toLowerCase().replace(/ /g, "-");
+      dd.dataset.field = field;
       dl.append(dt, dd);
     }
     this.panel.dataset.trackId = String(this.id);

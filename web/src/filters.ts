@@ -1,8 +1,7 @@
+import { t } from "./i18n";
 import { CLASS_COLOURS, TRACK_CLASSES } from "./palette";
 import type { SectorRef } from "./sectors";
 import type { TrackCounts, TrackFilter } from "./tracks";
-
-const NEIGHBOURS: Record<string, string> = { BY: "Belarus", LV: "Latvia", PL: "Poland", RU: "Russia" };
 
 /**
  * The operator's filter bar: a checkbox per class and one sector choice (every sector, one
@@ -14,13 +13,17 @@ export class FilterBar {
   private readonly classCounts = new Map<string, HTMLElement>();
   private readonly sector: HTMLSelectElement;
   private readonly count: HTMLElement;
+  private readonly legend: HTMLElement;
+  private readonly classNames = new Map<string, Text>();
+  private readonly sectorText: Text;
+  private sectorRefs: SectorRef[] = [];
+  private lastCounts: TrackCounts | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly changed: (f: TrackFilter) => void) {
     const classes = document.createElement("fieldset");
     classes.className = "classes";
-    const legend = document.createElement("legend");
-    legend.textContent = "Classes";
-    classes.append(legend);
+    this.legend = document.createElement("legend");
+    classes.append(this.legend);
     for (const c of TRACK_CLASSES) {
       const label = document.createElement("label");
       const box = document.createElement("input");
@@ -36,7 +39,9 @@ export class FilterBar {
       swatch.setAttribute("aria-hidden", "true");
       const n = document.createElement("span");
       n.className = "n";
-      label.append(box, swatch, `${c[0].toUpperCase()}${c.slice(1)} `, n);
+      const name = document.createTextNode("");
+      this.classNames.set(c, name);
+      label.append(box, swatch, name, n);
       classes.append(label);
       this.boxes.set(c, box);
       this.classCounts.set(c, n);
@@ -47,25 +52,37 @@ export class FilterBar {
     this.sector.name = "sector";
     this.sector.setAttribute("data-testid", "sector-filter");
     this.sector.addEventListener("change", () => this.emit());
-    this.sector.append(new Option("All sectors", ""));
-    sectorLabel.append("Sector ", this.sector);
+    this.sector.append(new Option("", ""));
+    this.sectorText = document.createTextNode("");
+    sectorLabel.append(this.sectorText, this.sector);
     this.count = document.createElement("p");
     this.count.className = "track-count";
     this.count.setAttribute("data-testid", "track-count");
     this.count.setAttribute("aria-live", "off"); // changes several times a second: not for a screen reader
     root.replaceChildren(classes, sectorLabel, this.count);
+    this.relabel();
+  }
+
+  /** Writes the labels in the current language. */
+  relabel(): void {
+    this.legend.textContent = t("tracks:classes");
+    for (const [c, name] of this.classNames) name.textContent = `${t(`tracks:class.${c}`)} `;
+    this.sectorText.textContent = `${t("tracks:sector")} `;
+    this.setSectors(this.sectorRefs);
+    if (this.lastCounts) this.showCounts(this.lastCounts);
   }
 
   /** The sectors to choose from, grouped by neighbour; the current choice survives when it still exists. */
   setSectors(sectors: SectorRef[]): void {
+    this.sectorRefs = sectors;
     const keep = this.sector.value;
     const groups = new Map<string, SectorRef[]>();
     for (const s of sectors) groups.set(s.neighbour, [...(groups.get(s.neighbour) ?? []), s]);
-    const options: HTMLElement[] = [new Option("All sectors", "")];
+    const options: HTMLElement[] = [new Option(t("tracks:allSectors"), "")];
     for (const [n, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const group = document.createElement("optgroup");
-      group.label = `${NEIGHBOURS[n] ?? n} (${n})`;
-      group.append(new Option(`All ${n} sectors (${list.length})`, `n:${n}`), ...list.map((s) => new Option(s.id, `s:${s.id}`)));
+      group.label = `${t(`tracks:neighbour.${n}`, { defaultValue: n })} (${n})`;
+      group.append(new Option(t("tracks:allOf", { neighbour: n, count: list.length }), `n:${n}`), ...list.map((s) => new Option(s.id, `s:${s.id}`)));
       options.push(group);
     }
     this.sector.replaceChildren(...options);
@@ -81,7 +98,8 @@ export class FilterBar {
 
   showCounts(c: TrackCounts): void {
     for (const [cls, el] of this.classCounts) el.textContent = `(${c.byClass[cls as keyof TrackCounts["byClass"]]})`;
-    this.count.textContent = `${c.shown} of ${c.total} tracks shown`;
+    this.lastCounts = c;
+    this.count.textContent = t("tracks:count", { shown: c.shown, total: c.total });
     this.count.dataset.shown = String(c.shown);
     this.count.dataset.total = String(c.total);
     this.root.dataset.shown = String(c.shown);

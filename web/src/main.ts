@@ -13,6 +13,12 @@ import { SEVERITY_COLOURS } from "./palette";
 import { SectorIndex } from "./sectors";
 import { sectorMatches, TrackPicture } from "./tracks";
 import { onTimeZoneChange, setTimeZoneMode, timeZoneMode, zoneLabel } from "./time";
+import { applyStatic, isLanguage, language, onLanguageChange, setLanguage, t } from "./i18n";
+import * as prefs from "./prefs";
+import { applyTheme } from "./theme";
+import { Attention } from "./attention";
+import { Timeline } from "./timeline";
+import { IncidentPanel } from "./incidents";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -39,6 +45,12 @@ const filters = new FilterBar($("track-filters"), (f) => {
 const picture = new TrackPicture(map, (c) => filters.showCounts(c), (f) => details.update(f));
 (window as unknown as { skydasTracks: unknown }).skydasTracks = picture; // for the frame-time harness and the console
 let lastAlerts: api.Alert[] = [];
+let lastSectors: api.SectorStatus[] = [];
+const attention = new Attention();
+const incidents = new IncidentPanel($("incident-list"), $("track-details"), () => api.session()?.role ?? null);
+panel.incidentFrom = (a) => incidents.form(a);
+let lastIncidentSync = 0;
+(window as unknown as { skydasAttention: unknown }).skydasAttention = attention; // for tests and the console
 
 // Tracks carry no sector: the client takes the nearest sector of the layer (as the rules do for alerts).
 void api.layer("sectors").then((fc) => {
@@ -80,6 +92,7 @@ function openStream(s: api.Session): void {
     void syncTracks();
   };
   stream.onmessage = (e: MessageEvent<string>) => {
+    if (timeline.replaying) return; // the replay owns the picture; live comes back with a snapshot
     let m: { type?: string; feature?: GeoJSON.Feature<GeoJSON.Point, api.TrackProps>; id?: number };
     try {
       m = JSON.parse(e.data);
@@ -109,30 +122,36 @@ async function syncTracks(): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
-  if (!api.session()) return;
+  if (!api.session() || timeline.replaying) return;
   if (!streamOpen || Date.now() - lastTrackSync > TRACK_RESYNC_MS) void syncTracks();
   try {
     const [alerts, sectors] = await Promise.all([api.alerts(), api.sectorStatus()]);
     lastAlerts = alerts;
+    attention.update(alerts);
+    if (Date.now() - lastIncidentSync > 5000) {
+      lastIncidentSync = Date.now();
+      void incidents.refresh();
+    }
     showFilteredAlerts();
     renderSectors(sectors);
   } catch (e) {
-    if (e instanceof api.ApiError && e.status === 401) showLogin("Your session ended: log in again.");
+    if (e instanceof api.ApiError && e.status === 401) showLogin(t("login.sessionEnded"));
   }
 }
 
 function renderSectors(sectors: api.SectorStatus[]): void {
+  lastSectors = sectors;
   const strip = $("sector-status");
   const worst = sectors.filter((s) => s.level !== "low");
   const counts = { low: 0, medium: 0, high: 0, critical: 0 } as Record<string, number>;
   sectors.forEach((s) => counts[s.level]++);
   const summary = document.createElement("p");
-  summary.textContent = `${sectors.length} sectors: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium.`;
+  summary.textContent = t("sectors.summary", { count: sectors.length, ...counts });
   const chips = worst.slice(0, 24).map((s) => {
     const chip = document.createElement("span");
     chip.className = "chip";
     chip.style.borderColor = SEVERITY_COLOURS[s.level];
-    chip.textContent = `${s.sector} ${s.level} (${s.open_alerts})`;
+    chip.textContent = t("sectors.chip", { sector: s.sector, level: t(`alerts:severity.${s.level}`), open: s.open_alerts });
     chip.setAttribute("data-level", s.level);
     return chip;
   });
@@ -145,12 +164,15 @@ function showLogin(message = ""): void {
   $("logout").hidden = true;
   $("user").textContent = "";
   window.clearInterval(timer);
+  attention.reset();
+  showPrefs(prefs.forUser(null));
 }
 
 function loggedIn(s: api.Session): void {
   $("login").hidden = true;
   $("logout").hidden = false;
-  $("user").textContent = `${s.username} (${s.role})`;
+  showPrefs(prefs.forUser(s.username));
+  showUser();
   document.body.dataset.role = s.role;
   // The register view is for those who work with it; explosive records are need-to-know on the server too.
   $("tab-obstacles").hidden = !["engineer", "planner", "admin"].includes(s.role);
@@ -172,10 +194,11 @@ $("login-form").addEventListener("submit", async (e) => {
   const form = e.target as HTMLFormElement;
   const data = new FormData(form);
   try {
+    attention.unlock(); // the login click is the gesture that lets the page make sound
     loggedIn(await api.login(String(data.get("username")), String(data.get("password"))));
     form.reset();
   } catch (err) {
-    $("login-error").textContent = err instanceof api.ApiError ? err.message : "The server did not answer.";
+    $("login-error").textContent = err instanceof api.ApiError ? err.message : t("noAnswer");
   }
 });
 
@@ -186,19 +209,35 @@ map.on("click", "tracks", (e) => {
   picture.select(id);
   void details.show(f);
 });
-map.on("mouseenter", "tracks", () => { map.getCanvas().style.cursor = "pointer"; });
-map.on("mouseleave", "tracks", () => { map.getCanvas().style.cursor = ""; });
+map.on("click", "track-cluster-points", (e) => {
+  const f = picture.get(Number(e.features?.[0]?.properties?.id));
+  if (!f) return;
+  picture.select(Number(f.id));
+  void details.show(f);
+});
+// A group opens where its tracks part.
+map.on("click", "track-clusters", (e) => {
+  const c = e.features?.[0];
+  if (!c) return;
+  void (map.getSource("track-clusters") as import("maplibre-gl").GeoJSONSource)
+    .getClusterExpansionZoom(Number(c.properties?.cluster_id))
+    .then((zoom) => map.easeTo({ center: (c.geometry as GeoJSON.Point).coordinates as [number, number], zoom }));
+});
+for (const layer of ["tracks", "track-cluster-points", "track-clusters"]) {
+  map.on("mouseenter", layer, () => { map.getCanvas().style.cursor = "pointer"; });
+  map.on("mouseleave", layer, () => { map.getCanvas().style.cursor = ""; });
+}
 
 // Times are 24-hour with their zone; the header switches between local time and UTC.
 function showTimeZone(): void {
   const b = $("time-zone");
-  b.textContent = `Times: ${zoneLabel()}`;
+  b.textContent = t("time.button", { zone: zoneLabel() });
   b.dataset.mode = timeZoneMode();
 }
 $("time-zone").addEventListener("click", () => setTimeZoneMode(timeZoneMode() === "utc" ? "local" : "utc"));
 onTimeZoneChange(() => {
   showTimeZone();
-  panel.render();
+  panel.relabel();
   const id = details.selected;
   if (id !== null) details.update(picture.get(id) ?? null);
 });
@@ -227,6 +266,65 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>("[role=tab]")) {
     map.resize();
   });
 }
+
+// Language, night mode and the alert sound: each user's own (prefs.ts), switched in the header.
+function showUser(): void {
+  const s = api.session();
+  $("user").textContent = s ? t("user", { username: s.username, role: t(`role.${s.role}`) }) : "";
+}
+
+function showPrefs(p: prefs.Prefs): void {
+  ($("lang-select") as HTMLSelectElement).value = p.lang;
+  setLanguage(p.lang);
+  applyTheme(map, p.theme);
+  const theme = $("theme-toggle");
+  theme.textContent = `${p.theme === "night" ? "☀" : "☾"} ${t(p.theme === "night" ? "theme.day" : "theme.night")}`;
+  theme.setAttribute("aria-pressed", String(p.theme === "night"));
+  theme.dataset.theme = p.theme;
+  attention.muted = p.muted;
+  const sound = $("sound-toggle");
+  sound.textContent = t(p.muted ? "sound.off" : "sound.on");
+  sound.setAttribute("aria-pressed", String(!p.muted));
+  sound.dataset.muted = String(p.muted);
+}
+
+$("lang-select").addEventListener("change", (e) => {
+  const lang = (e.target as HTMLSelectElement).value;
+  if (isLanguage(lang)) showPrefs(prefs.update({ lang }));
+});
+$("theme-toggle").addEventListener("click", () =>
+  showPrefs(prefs.update({ theme: prefs.prefs().theme === "night" ? "day" : "night" })));
+$("sound-toggle").addEventListener("click", () => {
+  attention.unlock();
+  showPrefs(prefs.update({ muted: !prefs.prefs().muted }));
+});
+onLanguageChange(() => {
+  applyStatic();
+  showUser();
+  showTimeZone();
+  showPrefs(prefs.prefs());
+  panel.relabel();
+  filters.relabel();
+  incidents.relabel();
+  if (lastSectors.length > 0) renderSectors(lastSectors);
+  const id = details.selected;
+  if (id !== null) details.update(picture.get(id) ?? null);
+});
+applyStatic();
+document.documentElement.lang = language();
+showPrefs(prefs.prefs());
+
+// The timeline replays the last hours into the same picture, list and strip.
+const timeline = new Timeline($("timeline-bar"), {
+  clearTracks: () => picture.clear(),
+  tracks: (features) => { for (const f of features) picture.upsert(f); },
+  alerts: (alerts) => { lastAlerts = alerts; showFilteredAlerts(); },
+  sectors: (sectors) => renderSectors(sectors),
+  live: () => { picture.clear(); void syncTracks(); void refresh(); },
+});
+(window as unknown as { skydasTimeline: unknown }).skydasTimeline = timeline; // for tests and the console
+onLanguageChange(() => timeline.relabel());
+onTimeZoneChange(() => timeline.relabel());
 
 const existing = api.session();
 if (existing) loggedIn(existing); else showLogin();

@@ -1,7 +1,30 @@
 import maplibregl, { type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { session, type Alert } from "./api";
-import { CLASS_COLOURS, HISTORY_COLOUR, SEVERITY_COLOURS } from "./palette";
+import { CLASS_COLOURS, HISTORY_COLOUR, SEVERITY_COLOURS, TRACK_CLASSES } from "./palette";
+
+/** From this zoom on every track is drawn on its own, with its trail and heading; below it, many are grouped. */
+export const TRACKS_INDIVIDUAL_ZOOM = 9;
+
+/** A track's circle: class colour, vehicles and drones larger, a thin outline while coasting. */
+function trackPaint(): maplibregl.CircleLayerSpecification["paint"] {
+  return {
+    "circle-radius": ["match", ["get", "class"], "vehicle", 7, "drone", 6, 5],
+    "circle-color": ["match", ["get", "class"], "person", CLASS_COLOURS.person, "vehicle", CLASS_COLOURS.vehicle,
+      "drone", CLASS_COLOURS.drone, CLASS_COLOURS.unknown],
+    "circle-stroke-color": "#000",
+    "circle-stroke-width": ["match", ["get", "status"], "coasting", 1, 2.5],
+  };
+}
+
+/** A group's colour: that of its most numerous class (ties go to the first in TRACK_CLASSES). */
+function dominantClassColour(): maplibregl.ExpressionSpecification {
+  const n = (c: string): maplibregl.ExpressionSpecification => ["get", c];
+  const top = (c: string): maplibregl.ExpressionSpecification =>
+    ["all", ...TRACK_CLASSES.filter((o) => o !== c).map((o): maplibregl.ExpressionSpecification => [">=", n(c), n(o)])];
+  return ["case", ...TRACK_CLASSES.slice(0, -1).flatMap((c) => [top(c), CLASS_COLOURS[c]]),
+    CLASS_COLOURS.unknown] as maplibregl.ExpressionSpecification;
+}
 
 // The base map is drawn from Skydas's own layers: nothing is fetched from outside at run time,
 // so there are no raster tiles and no glyphs (labels live in the side panel, not on the map).
@@ -14,6 +37,12 @@ const style: StyleSpecification = {
     assets: { type: "geojson", data: "/api/layers/assets" },
     alerts: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
     tracks: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+    // The same tracks as points only, grouped below TRACKS_INDIVIDUAL_ZOOM when there are many (tracks.ts).
+    "track-clusters": {
+      type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true,
+      clusterMaxZoom: TRACKS_INDIVIDUAL_ZOOM - 1, clusterRadius: 28,
+      clusterProperties: Object.fromEntries(TRACK_CLASSES.map((c) => [c, ["+", ["case", ["==", ["get", "class"], c], 1, 0]]])),
+    },
     history: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
   },
   layers: [
@@ -62,15 +91,22 @@ const style: StyleSpecification = {
       id: "selected-track", type: "circle", source: "tracks", filter: ["==", ["id"], -1],
       paint: { "circle-radius": 13, "circle-color": "rgba(0,0,0,0)", "circle-stroke-color": HISTORY_COLOUR, "circle-stroke-width": 3 },
     },
+    { id: "tracks", type: "circle", source: "tracks", filter: ["==", ["geometry-type"], "Point"], paint: trackPaint() },
     {
-      id: "tracks", type: "circle", source: "tracks", filter: ["==", ["geometry-type"], "Point"],
+      // Thousands of tracks at a low zoom: groups drawn in the colour of their most numerous class, larger
+      // the more they hold (the counts are in the filter bar; the map has no glyphs for numbers).
+      id: "track-clusters", type: "circle", source: "track-clusters", filter: ["has", "point_count"],
       paint: {
-        "circle-radius": ["match", ["get", "class"], "vehicle", 7, "drone", 6, 5],
-        "circle-color": ["match", ["get", "class"], "person", CLASS_COLOURS.person, "vehicle", CLASS_COLOURS.vehicle,
-          "drone", CLASS_COLOURS.drone, CLASS_COLOURS.unknown],
+        "circle-radius": ["step", ["get", "point_count"], 7, 10, 10, 100, 14, 1000, 19],
+        "circle-color": dominantClassColour(),
+        "circle-opacity": 0.85,
         "circle-stroke-color": "#000",
-        "circle-stroke-width": ["match", ["get", "status"], "coasting", 1, 2.5],
+        "circle-stroke-width": 1.5,
       },
+    },
+    {
+      id: "track-cluster-points", type: "circle", source: "track-clusters", filter: ["!", ["has", "point_count"]],
+      paint: trackPaint(),
     },
     {
       id: "alerts", type: "circle", source: "alerts",

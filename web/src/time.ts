@@ -1,12 +1,13 @@
 /**
  * How the client writes times: 24-hour, always with the zone shown, in UTC or in the browser's local zone
- * (switchable, remembered in this browser). Every time on screen goes through here, so that other locales and
- * formats (issue 22) change one module.
+ * (switchable, remembered in this browser). Every time on screen goes through here. Dates follow the console's
+ * language (2026-12-07 in Lithuanian, 07/12/2026 in English) and so does the zone's short name.
  */
+import { locale } from "./i18n";
+
 export type TimeZoneMode = "utc" | "local";
 
 const KEY = "skydas.timeZone";
-const LOCALE = "en-GB";
 const listeners: Array<() => void> = [];
 
 let mode: TimeZoneMode = readMode();
@@ -39,7 +40,7 @@ export function onTimeZoneChange(l: () => void): void {
 }
 
 function parts(t: string | number | Date, withDate: boolean): Record<string, string> {
-  const f = new Intl.DateTimeFormat(LOCALE, {
+  const f = new Intl.DateTimeFormat(locale(), {
     timeZone: mode === "utc" ? "UTC" : undefined,
     hourCycle: "h23",
     hour: "2-digit",
@@ -59,10 +60,17 @@ export function formatTime(t: string | number | Date): string {
   return `${p.hour}:${p.minute}:${p.second} ${p.timeZoneName}`;
 }
 
-/** "2026-12-07 14:57:41 EET" or "2026-12-07 12:57:41 UTC". */
+/** "07/12/2026 14:57:41 EET" in English, "2026-12-07 14:57:41 GMT+2" in Lithuanian; "… UTC" in UTC. */
 export function formatDateTime(t: string | number | Date): string {
   const p = parts(t, true);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName}`;
+  return `${formatDate(t)} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName}`;
+}
+
+/** The date alone, in the language's own order and separators. */
+export function formatDate(t: string | number | Date): string {
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: mode === "utc" ? "UTC" : undefined, year: "numeric", month: "2-digit", day: "2-digit",
+  }).format(new Date(t));
 }
 
 /** The zone's name as shown after times, for the switch's label. */

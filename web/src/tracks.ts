@@ -1,5 +1,6 @@
 import type maplibregl from "maplibre-gl";
 import type { TrackProps } from "./api";
+import { TRACKS_INDIVIDUAL_ZOOM } from "./map";
 import { TRACK_CLASSES, type TrackClass } from "./palette";
 import type { SectorIndex } from "./sectors";
 
@@ -36,6 +37,15 @@ const TRAIL_POINTS = 10;
 const MIN_RENDER_INTERVAL_MS = 500;
 /** A track's sector is worked out again only after it moved this far (degrees of latitude, ≈ 500 m). */
 const SECTOR_RECHECK_DEG = 0.0045;
+/**
+ * With at least this many tracks shown, the picture is grouped below TRACKS_INDIVIDUAL_ZOOM, and from that
+ * zoom on only the tracks in and near the view are handed to the map: drawing (in MapLibre's worker and on the
+ * GPU) then grows with what is on screen, not with every track held.
+ */
+const CLUSTER_FROM = 500;
+/** The view is widened by this share of its size on each side before tracks outside it are left out. */
+const VIEW_MARGIN = 0.5;
+const NO_FEATURES: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /**
  * The live tracks, held by id and fed by the stream (one message per changed track) or by a snapshot.
@@ -57,12 +67,19 @@ export class TrackPicture {
   private upserts = 0;
   private renders = 0;
   sectors: SectorIndex | null = null;
+  /** Shown tracks from which the picture is grouped at low zoom (a setting for tests and the console). */
+  clusterFrom = CLUSTER_FROM;
+  /** What the map was last given: grouped points, or individual tracks (then which view). */
+  mode: "individual" | "grouped" = "individual";
 
   constructor(
     private readonly map: maplibregl.Map,
     private readonly onCounts: (c: TrackCounts) => void,
     private readonly onSelectedUpdate: (f: TrackFeature | null) => void,
-  ) {}
+  ) {
+    // Moving the view changes which tracks are handed to the map when there are many.
+    map.on("moveend", () => { if (this.tracks.size >= this.clusterFrom) this.schedule(); });
+  }
 
   /** One track's newest state (a GeoJSON feature as /api/tracks and the stream send it). */
   upsert(f: GeoJSON.Feature<GeoJSON.Point, TrackProps>): void {
@@ -115,6 +132,14 @@ export class TrackPicture {
     this.schedule();
   }
 
+  /** Forgets every track (the replay starts from an empty picture; live comes back with a snapshot). */
+  clear(): void {
+    this.tracks.clear();
+    this.trails.clear();
+    this.sectorAt.clear();
+    this.schedule();
+  }
+
   setFilter(filter: TrackFilter): void {
     this.filter = filter;
     this.schedule();
@@ -161,28 +186,61 @@ export class TrackPicture {
     this.frame = 0;
     this.lastRender = performance.now();
     this.renders++;
-    // One source for points and lines: one copy to the worker and one redraw per picture, not two.
-    const features: GeoJSON.Feature[] = [];
-    let shown = 0;
+    const shownTracks: TrackFeature[] = [];
     const byClass = { person: 0, vehicle: 0, drone: 0, unknown: 0 } as Record<TrackClass, number>;
     for (const f of this.tracks.values()) {
       const p = f.properties;
       if (!sectorMatches(this.filter.sector, p.sector, p.neighbour)) continue;
       byClass[p.class as TrackClass]++;
-      if (!this.filter.classes.has(p.class)) continue;
-      shown++;
-      features.push(f);
-      const trail = this.trails.get(Number(f.id));
-      if (trail && trail.length > 1) features.push(line(trail, p.class));
-      features.push(line([f.geometry.coordinates as [number, number], ahead(f)], p.class));
+      if (this.filter.classes.has(p.class)) shownTracks.push(f);
     }
-    (this.map.getSource("tracks") as maplibregl.GeoJSONSource | undefined)?.setData({ type: "FeatureCollection", features });
-    this.onCounts({ total: this.tracks.size, shown, byClass });
+    const many = shownTracks.length >= this.clusterFrom;
+    const grouped = many && this.map.getZoom() < TRACKS_INDIVIDUAL_ZOOM;
+    const tracksSource = this.map.getSource("tracks") as maplibregl.GeoJSONSource | undefined;
+    const groupSource = this.map.getSource("track-clusters") as maplibregl.GeoJSONSource | undefined;
+    if (grouped) {
+      // Points only, grouped by MapLibre; the selected track keeps its ring and trail in the tracks source.
+      groupSource?.setData({ type: "FeatureCollection", features: shownTracks });
+      const sel = this.selected === null ? undefined : this.tracks.get(this.selected);
+      tracksSource?.setData({ type: "FeatureCollection", features: sel ? this.withLines([sel]) : [] });
+    } else {
+      if (this.mode === "grouped") groupSource?.setData(NO_FEATURES);
+      const view = many ? this.view() : null;
+      const drawn = view ? shownTracks.filter((f) => inside(f.geometry.coordinates, view)) : shownTracks;
+      // One source for points and lines: one copy to the worker and one redraw per picture, not two.
+      tracksSource?.setData({ type: "FeatureCollection", features: this.withLines(drawn) });
+    }
+    this.mode = grouped ? "grouped" : "individual";
+    this.onCounts({ total: this.tracks.size, shown: shownTracks.length, byClass });
     if (this.selectedChanged && this.selected !== null) {
       this.selectedChanged = false;
       this.onSelectedUpdate(this.tracks.get(this.selected) ?? null);
     }
   }
+
+  /** The tracks with their trails and one-minute heading vectors. */
+  private withLines(tracks: TrackFeature[]): GeoJSON.Feature[] {
+    const features: GeoJSON.Feature[] = [];
+    for (const f of tracks) {
+      features.push(f);
+      const trail = this.trails.get(Number(f.id));
+      if (trail && trail.length > 1) features.push(line(trail, f.properties.class));
+      features.push(line([f.geometry.coordinates as [number, number], ahead(f)], f.properties.class));
+    }
+    return features;
+  }
+
+  /** The map's view widened by VIEW_MARGIN: west, south, east, north. */
+  private view(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    const dx = (b.getEast() - b.getWest()) * VIEW_MARGIN;
+    const dy = (b.getNorth() - b.getSouth()) * VIEW_MARGIN;
+    return [b.getWest() - dx, b.getSouth() - dy, b.getEast() + dx, b.getNorth() + dy];
+  }
+}
+
+function inside([lon, lat]: GeoJSON.Position, [w, s, e, n]: [number, number, number, number]): boolean {
+  return lon >= w && lon <= e && lat >= s && lat <= n;
 }
 
 /** A trail or heading vector; it carries its track's class so that it is filtered like the track. */

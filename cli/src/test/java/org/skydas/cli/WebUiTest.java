@@ -181,7 +181,8 @@ class WebUiTest {
                 .waitFor(new Locator.WaitForOptions().setTimeout(2_000));
         assertThat(page.getByTestId("time-zone").innerText()).contains("UTC");
         item.click();
-        assertThat(page.getByTestId("track-details").innerText()).containsPattern("\\d{4}-\\d{2}-\\d{2} " + utc + " UTC");
+        // English dates are in British order (day/month/year).
+        assertThat(page.getByTestId("track-details").innerText()).containsPattern("\\d{2}/\\d{2}/\\d{4} " + utc + " UTC");
         // The choice is remembered in this browser.
         page.reload();
         page.getByTestId("time-zone").waitFor();

@@ -195,6 +195,8 @@ public final class SkydasServer implements AutoCloseable {
             }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             WatchApi api = new WatchApi(watch, view);
             api.register(app);
+            new ReplayApi(watch, api).register(app);
+            new IncidentsApi(watch).register(app);
             new ObstacleApi(watch, view, AccessGate::session).register(app);
             new AdminApi(watch, exportDir).register(app);
             watch.onAlertCommitted(hub::alertCommitted);

@@ -78,7 +78,11 @@ final class WatchApi {
             ctx.json(alertJson(watch.resolve(id(ctx), s.username(), r, text(body, "note"))));
         });
         app.get("/api/sectors/status", ctx -> {
-            ctx.json(sectorStatus(WatchServices.now()));
+            List<Map<String, Object>> status = sectorStatus(watch.alerts(x -> x.sectorId() != null), WatchServices.now());
+            // Incidents not yet closed, by impact (issue 22).
+            Map<String, Map<String, Integer>> incidents = IncidentsApi.openByImpact(watch.incidents(l -> l.list()));
+            status.forEach(m -> m.put("incidents", incidents.getOrDefault((String) m.get("sector"), IncidentsApi.emptyImpacts())));
+            ctx.json(status);
         });
         app.get("/api/audit", ctx -> {
             long after = ctx.queryParam("after") == null ? 0 : parseLong(ctx.queryParam("after"), "after");
@@ -91,11 +95,15 @@ final class WatchApi {
      * Each sector's impact level from the alerts raised there over the impact window (weights by severity,
      * window and thresholds from the scenario's {@link WatchSettings}), and its open alerts.
      */
-    private List<Map<String, Object>> sectorStatus(double now) {
+    /** Each sector's level and open alerts at {@code now}, from the alerts as they are (or were, for replay). */
+    List<Map<String, Object>> sectorStatus(List<Alert> alerts, double now) {
         SectorImpact impact = settings.newImpact();
         Map<String, Integer> open = new java.util.HashMap<>();
-        for (Alert a : watch.alerts(x -> x.sectorId() != null)) {
-            if (a.raisedAt() > now - settings.impactWindowS()) {
+        for (Alert a : alerts) {
+            if (a.sectorId() == null) {
+                continue;
+            }
+            if (a.raisedAt() > now - settings.impactWindowS() && a.raisedAt() <= now) {
                 impact.add(a.sectorId(), a.severity(), a.raisedAt());
             }
             if (a.isOpen()) {

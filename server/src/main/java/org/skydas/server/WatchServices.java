@@ -345,6 +345,22 @@ public final class WatchServices implements AutoCloseable {
         }
     }
 
+    /** Replay: every track's stored points in {@code (from, to]}, oldest first, at most {@code limit}. */
+    public synchronized List<org.skydas.store.watch.TrackPoint> trackPointsBetween(double from, double to, int limit)
+            throws SQLException {
+        return store.trackPointsBetween(from, to, limit);
+    }
+
+    /** Replay: the alerts' audit events in {@code (from, to]}, at most {@code limit}. */
+    public synchronized List<AuditEvent> auditBetween(double from, double to, int limit) throws SQLException {
+        return store.auditBetween(from, to, limit);
+    }
+
+    /** Replay: every alert as it was at {@code t} (its state after its last change until then). */
+    public synchronized List<Alert> alertsAsOf(double t) throws SQLException {
+        return store.alertsAsOf(t).stream().map(AuditEvent::after).toList();
+    }
+
     public synchronized List<org.skydas.store.watch.TrackPoint> trackHistory(long id, int limit) throws SQLException {
         return store.trackHistory(id, limit);
     }
@@ -577,6 +593,16 @@ public final class WatchServices implements AutoCloseable {
 
     public synchronized <T> T obstacles(RegisterWork<T> work) throws SQLException {
         return work.run(store.obstacleRegister());
+    }
+
+    /** Work on the incident reports, under the same lock as every other change to the watch store. */
+    @FunctionalInterface
+    public interface IncidentWork<T> {
+        T run(org.skydas.store.watch.IncidentLog log) throws SQLException;
+    }
+
+    public synchronized <T> T incidents(IncidentWork<T> work) throws SQLException {
+        return work.run(store.incidents());
     }
 
     /**

@@ -35,6 +35,9 @@ record ModuleTable(Map<String, Set<String>> dependsOn, Map<String, Set<String>> 
             Map.entry("Paho", List.of("org.eclipse.paho..")),
             Map.entry("sqlite-jdbc", List.of("org.sqlite..")),
             Map.entry("PostgreSQL JDBC", List.of("org.postgresql..")),
+            Map.entry("zstd-jni", List.of("com.github.luben.zstd..")),
+            Map.entry("protobuf-java", List.of("com.google.protobuf..")),
+            Map.entry("PDFBox", List.of("org.apache.pdfbox..")),
             Map.entry("JUnit", List.of("org.junit..", "org.opentest4j..")),
             Map.entry("BouncyCastle", List.of("org.bouncycastle..")));
 

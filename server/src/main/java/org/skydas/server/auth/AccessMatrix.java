@@ -38,6 +38,8 @@ public final class AccessMatrix {
     private static final Set<Role> POST_DETECTIONS = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.SENSOR);
     private static final Set<Role> OPERATE = EnumSet.of(Role.ADMIN, Role.OPERATOR);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Incident reports: operators write them from alerts, auditors read them. */
+    private static final Set<Role> INCIDENT_READ = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
     /**
      * The obstacle register: every person may list it, but the handlers show explosive-field records only to
      * engineers, planners and admins (need to know) and let only engineers and admins change them.
@@ -79,6 +81,12 @@ public final class AccessMatrix {
             rule("GET", "/api/sectors/status", WATCH),
             rule("GET", "/api/tracks", WATCH),
             rule("GET", "/api/tracks/{id}/history", WATCH),
+            rule("GET", "/api/replay", WATCH),
+            rule("GET", "/api/incidents", INCIDENT_READ),
+            rule("POST", "/api/incidents", ACT_ON_ALERTS),
+            rule("GET", "/api/incidents/{id}", INCIDENT_READ),
+            rule("POST", "/api/incidents/{id}/transition", ACT_ON_ALERTS),
+            rule("GET", "/api/incidents/{id}/export", INCIDENT_READ),
             rule("GET", "/api/stream", WATCH),
             rule("POST", "/api/detections", POST_DETECTIONS),
             rule("GET", "/api/ingest/stats", OPERATE),

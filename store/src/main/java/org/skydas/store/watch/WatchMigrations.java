@@ -161,6 +161,22 @@ final class WatchMigrations {
                         + "'the admin log is append-only'); END"),
                 List.of(
                     "CREATE TRIGGER admin_log_append_only BEFORE UPDATE OR DELETE ON admin_log "
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")),
+            // Incident reports (issue 22): the record as JSON, its status and version; every change audited.
+            new Migration(8, "incident reports and their append-only audit", List.of(
+                "CREATE TABLE incidents (id BIGINT PRIMARY KEY, status TEXT NOT NULL, version INTEGER NOT NULL, "
+                    + "record TEXT NOT NULL, created_at {REAL} NOT NULL, updated_at {REAL} NOT NULL)",
+                "CREATE TABLE incident_audit (sequence {ID}, time {REAL} NOT NULL, actor TEXT NOT NULL, "
+                    + "incident_id BIGINT NOT NULL, action TEXT NOT NULL, version INTEGER NOT NULL, note TEXT, "
+                    + "after_json TEXT NOT NULL)",
+                "CREATE INDEX incident_audit_incident ON incident_audit (incident_id)"),
+                List.of(
+                    "CREATE TRIGGER incident_audit_no_update BEFORE UPDATE ON incident_audit BEGIN SELECT RAISE(ABORT, "
+                        + "'audit is append-only'); END",
+                    "CREATE TRIGGER incident_audit_no_delete BEFORE DELETE ON incident_audit BEGIN SELECT RAISE(ABORT, "
+                        + "'audit is append-only'); END"),
+                List.of(
+                    "CREATE TRIGGER incident_audit_append_only BEFORE UPDATE OR DELETE ON incident_audit "
                         + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")));
 
 

@@ -44,6 +44,7 @@ public final class WatchStore implements AutoCloseable {
     private final Dialect dialect;
     private SqliteCheckpointer checkpointer;
     private final ObstacleRegister obstacles;
+    private final IncidentLog incidents;
     private final JournalSources journal;
 
     private WatchStore(Connection c, Dialect dialect) throws SQLException {
@@ -52,6 +53,7 @@ public final class WatchStore implements AutoCloseable {
         WatchMigrations.apply(c, dialect);
         c.setAutoCommit(false);
         this.obstacles = new ObstacleRegister(c);
+        this.incidents = new IncidentLog(c);
         this.journal = JournalSources.load(c);
     }
 
@@ -139,6 +141,11 @@ public final class WatchStore implements AutoCloseable {
     /** The obstacle register, on this store's connection (serialise calls as for the store's own methods). */
     public ObstacleRegister obstacleRegister() {
         return obstacles;
+    }
+
+    /** The incident reports (issue 22). */
+    public IncidentLog incidents() {
+        return incidents;
     }
 
     /** Appends detections in one transaction; returns their ids, in order. */
@@ -328,20 +335,56 @@ public final class WatchStore implements AutoCloseable {
 
     /** A track's downsampled history, oldest first, at most {@code limit} points. */
     public List<TrackPoint> trackHistory(long trackId, int limit) throws SQLException {
-        List<TrackPoint> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT track_id, t, x, y, vx, vy, target_class FROM track_history "
                 + "WHERE track_id = ? ORDER BY t LIMIT ?")) {
             ps.setLong(1, trackId);
             ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TrackPoint(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                            rs.getDouble(5), rs.getDouble(6), rs.getString(7)));
-                }
+            return readTrackPoints(ps);
+        }
+    }
+
+    private List<TrackPoint> readTrackPoints(PreparedStatement ps) throws SQLException {
+        List<TrackPoint> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new TrackPoint(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getString(7)));
             }
         }
         c.commit();
         return out;
+    }
+
+    /** Every track's history points with {@code from < t <= to}, oldest first, at most {@code limit} (for replay). */
+    public List<TrackPoint> trackPointsBetween(double from, double to, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT track_id, t, x, y, vx, vy, target_class FROM track_history "
+                + "WHERE t > ? AND t <= ? ORDER BY t, track_id LIMIT ?")) {
+            ps.setDouble(1, from);
+            ps.setDouble(2, to);
+            ps.setInt(3, limit);
+            return readTrackPoints(ps);
+        }
+    }
+
+    /** The audit events with {@code from < time <= to}, in order, at most {@code limit}: the alerts' changes then. */
+    public List<AuditEvent> auditBetween(double from, double to, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
+                + "after_json FROM audit WHERE time > ? AND time <= ? ORDER BY sequence LIMIT ?")) {
+            ps.setDouble(1, from);
+            ps.setDouble(2, to);
+            ps.setInt(3, limit);
+            return readAudit(ps);
+        }
+    }
+
+    /** Each alert's last audit event at or before {@code t}: every alert as it was then (for replay). */
+    public List<AuditEvent> alertsAsOf(double t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time, actor, alert_id, action, before_json, "
+                + "after_json FROM audit WHERE sequence IN (SELECT MAX(sequence) FROM audit WHERE time <= ? "
+                + "GROUP BY alert_id) ORDER BY alert_id")) {
+            ps.setDouble(1, t);
+            return readAudit(ps);
+        }
     }
 
     public List<Alert> alerts() throws SQLException {

@@ -335,6 +335,50 @@ abstract class WatchStoreContract {
     }
 
     @Test
+    void replayReadsTrackPointsAlertChangesAndEachAlertAsItWasAtATime() throws Exception {
+        try (WatchStore s = open()) {
+            s.appendTrackPoints(List.of(new TrackPoint(1, 100, 10, 20, 1, 0, "person"),
+                    new TrackPoint(2, 105, 30, 40, 0, 1, "drone"), new TrackPoint(1, 110, 20, 20, 1, 0, "person"),
+                    new TrackPoint(1, 200, 30, 20, 1, 0, "person")));
+            assertThat(s.trackPointsBetween(100, 110, 100)).extracting(TrackPoint::t).containsExactly(105.0, 110.0);
+            assertThat(s.trackPointsBetween(0, 1000, 2)).hasSize(2);
+            AlertBook book = new AlertBook();
+            AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:1", 120, 0, 0,
+                    "BY-001", null, "crossed"));
+            s.record(r.alert(), r.audit());
+            AuditEvent ack = book.acknowledge(r.alert().id(), "op1", "patrol", 150);
+            s.record(ack.after(), ack);
+            assertThat(s.alertsAsOf(119)).isEmpty();
+            assertThat(s.alertsAsOf(130)).singleElement().extracting(e -> e.after().status()).isEqualTo(AlertStatus.NEW);
+            assertThat(s.alertsAsOf(150)).singleElement().extracting(e -> e.after().status())
+                    .isEqualTo(AlertStatus.ACKNOWLEDGED);
+            assertThat(s.auditBetween(120, 200, 10)).extracting(AuditEvent::action).containsExactly("acknowledged");
+            assertThat(s.auditBetween(100, 200, 10)).hasSize(2);
+        }
+    }
+
+    @Test
+    void incidentsAreNumberedVersionedAndTheirAuditCannotBeRewritten() throws Exception {
+        try (WatchStore s = open()) {
+            IncidentLog log = s.incidents();
+            IncidentLog.Stored a = log.create("{\"type\":\"smuggling\"}", 100, "op1");
+            IncidentLog.Stored b = log.create("{\"type\":\"other\"}", 101, "op2");
+            assertThat(b.id()).isEqualTo(a.id() + 1);
+            IncidentLog.Stored reported = log.update(a.id(), 1, "reported", "{\"type\":\"smuggling\",\"x\":1}", 200,
+                    "op1", "reported", "to the centre");
+            assertThat(reported.version()).isEqualTo(2);
+            assertThatThrownBy(() -> log.update(a.id(), 1, "closed", "{}", 300, "op2", "closed", null))
+                    .isInstanceOf(IncidentLog.VersionConflict.class);
+            assertThat(log.get(a.id())).get().extracting(IncidentLog.Stored::status).isEqualTo("reported");
+            assertThat(log.list()).extracting(IncidentLog.Stored::id).containsExactly(b.id(), a.id());
+            assertThat(log.audit(a.id())).extracting(IncidentLog.AuditEntry::action).containsExactly("created", "reported");
+            assertThat(log.audit(a.id()).get(1).note()).isEqualTo("to the centre");
+            assertThatThrownBy(() -> s.execute("DELETE FROM incident_audit")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("UPDATE incident_audit SET actor = 'x'")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
     void trackHistoryIgnoresRepeats() throws Exception {
         try (WatchStore s = open()) {
             s.appendTrackPoints(List.of(new TrackPoint(1, 0, 10, 20, 1, 0, "person"),

@@ -1,0 +1,149 @@
+package org.skydas.server;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.skydas.alert.Alert;
+import org.skydas.alert.AuditEvent;
+import org.skydas.geo.Lks94;
+import org.skydas.store.watch.TrackPoint;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/**
+ * The last hours replayed from the watch store ({@code GET /api/replay?from=&to=}): the picture as it was at
+ * {@code from} (tracks from their stored history, alerts from the audit trail, sector status worked out from
+ * those alerts as the live status is) and every change up to {@code to}. What retention purged is simply not
+ * there; the alerts and their audit are never purged by retention. Who may call it is the access matrix's.
+ */
+final class ReplayApi {
+
+    /** One request covers at most this span; a client replaying hours asks chunk after chunk. */
+    static final double MAX_SPAN_S = 3_600;
+    /**
+     * A track whose last stored point is older than this before {@code from} was no longer on the picture (the
+     * history keeps a point every 5 s per track, so this is six missed points).
+     */
+    static final double TRACK_STALE_S = 30;
+    static final int MAX_TRACK_POINTS = 200_000;
+    static final int MAX_ALERT_CHANGES = 50_000;
+
+    private final WatchServices watch;
+    private final WatchApi alerts;
+
+    ReplayApi(WatchServices watch, WatchApi alerts) {
+        this.watch = watch;
+        this.alerts = alerts;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/replay", this::replay);
+    }
+
+    private void replay(Context ctx) throws Exception {
+        double now = WatchServices.now();
+        double from = time(ctx.queryParam("from"), "from");
+        double to = ctx.queryParam("to") == null ? Math.min(now, from + 600) : time(ctx.queryParam("to"), "to");
+        if (!(to > from)) {
+            throw new WatchApi.BadRequest("'to' must be after 'from'");
+        }
+        if (to - from > MAX_SPAN_S) {
+            throw new WatchApi.BadRequest("one replay request covers at most " + (int) MAX_SPAN_S + " s; ask again from 'to'");
+        }
+        if (from > now) {
+            throw new WatchApi.BadRequest("'from' is in the future");
+        }
+        List<TrackPoint> before = watch.trackPointsBetween(from - TRACK_STALE_S, from, MAX_TRACK_POINTS);
+        Map<Long, TrackPoint> last = new LinkedHashMap<>();
+        for (TrackPoint p : before) {
+            last.put(p.trackId(), p); // oldest first: the last one kept is the newest
+        }
+        List<TrackPoint> during = watch.trackPointsBetween(from, to, MAX_TRACK_POINTS);
+        List<Alert> asOf = watch.alertsAsOf(from);
+        List<AuditEvent> changes = watch.auditBetween(from, to, MAX_ALERT_CHANGES);
+
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("time", iso(from));
+        List<Map<String, Object>> tracks = new ArrayList<>();
+        for (TrackPoint p : last.values()) {
+            tracks.add(trackFeature(p));
+        }
+        state.put("tracks", Map.of("type", "FeatureCollection", "features", tracks));
+        state.put("alerts", asOf.stream().filter(Alert::isOpen).map(WatchApi::alertJson).toList());
+        state.put("sectors", alerts.sectorStatus(asOf, from));
+
+        List<Map<String, Object>> trackChanges = new ArrayList<>(during.size());
+        for (TrackPoint p : during) {
+            trackChanges.add(trackFeature(p));
+        }
+        List<Map<String, Object>> alertChanges = new ArrayList<>(changes.size());
+        for (AuditEvent e : changes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("time", iso(e.time()));
+            m.put("action", e.action());
+            m.put("actor", e.actor());
+            m.put("alert", WatchApi.alertJson(e.after()));
+            alertChanges.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", iso(from));
+        out.put("to", iso(to));
+        out.put("state", state);
+        out.put("changes", Map.of("tracks", trackChanges, "alerts", alertChanges));
+        out.put("truncated", before.size() == MAX_TRACK_POINTS || during.size() == MAX_TRACK_POINTS
+                || changes.size() == MAX_ALERT_CHANGES);
+        ctx.json(out);
+    }
+
+    /** A stored track point as the live picture's GeoJSON feature (speed and heading from its velocity). */
+    static Map<String, Object> trackFeature(TrackPoint p) {
+        Coordinate c = Lks94.toWgs84(p.x(), p.y());
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("id", p.trackId());
+        props.put("class", p.targetClass() == null ? "unknown" : p.targetClass());
+        props.put("status", "confirmed");
+        props.put("speed_mps", Math.round(Math.hypot(p.vx(), p.vy()) * 10) / 10.0);
+        props.put("heading_deg", Math.round((Math.toDegrees(Math.atan2(p.vx(), p.vy())) + 360) % 360));
+        props.put("quality", null);
+        props.put("external_id", null);
+        props.put("time", iso(p.t()));
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", "Feature");
+        f.put("id", p.trackId());
+        f.put("geometry", Map.of("type", "Point", "coordinates",
+                List.of(Math.round(c.x * 1e7) / 1e7, Math.round(c.y * 1e7) / 1e7)));
+        f.put("properties", props);
+        return f;
+    }
+
+    static String iso(double t) {
+        return Instant.ofEpochMilli(Math.round(t * 1000)).toString();
+    }
+
+    /** An ISO-8601 instant ("2026-12-07T02:14:00Z") or seconds since the epoch. */
+    static double time(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            throw new WatchApi.BadRequest("'" + name + "' is required (an ISO-8601 time such as 2026-12-07T02:14:00Z)");
+        }
+        try {
+            return Instant.parse(raw.trim()).toEpochMilli() / 1000.0;
+        } catch (DateTimeParseException e) {
+            try {
+                double s = Double.parseDouble(raw.trim());
+                if (Double.isFinite(s) && s > 0) {
+                    return s;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the error below
+            }
+            throw new WatchApi.BadRequest("'" + name + "' is not a time: '" + org.skydas.server.auth.Text.clip(raw)
+                    + "' (an ISO-8601 time such as 2026-12-07T02:14:00Z, or seconds since 1970)");
+        }
+    }
+}
