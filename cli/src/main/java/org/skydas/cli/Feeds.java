@@ -23,7 +23,18 @@ final class Feeds implements AutoCloseable {
 
     /** Where to listen. */
     record Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
-                 String mqttUrl, String mqttTopic) {
+                 String mqttUrl, String mqttTopic, int sapient, int gmti) {
+
+        Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
+              String mqttUrl, String mqttTopic) {
+            this(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic, -1, -1);
+        }
+
+        /** With the SAPIENT (TCP) and STANAG 4607 GMTI (TCP and UDP) ports; -1 leaves one off. */
+        Ports withSensorStandards(int sapientPort, int gmtiPort) {
+            return new Ports(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic,
+                    sapientPort, gmtiPort);
+        }
 
         static Ports none() {
             return new Ports(-1, -1, -1, null, null, -1, null, null);
@@ -49,6 +60,8 @@ final class Feeds implements AutoCloseable {
     private AsterixFeed asterixFeed;
     private RemoteIdListener remoteId;
     private MqttDetectionListener mqtt;
+    private org.skydas.ingest.listen.SapientListener sapient;
+    private org.skydas.server.pipeline.SapientFeed sapientFeed;
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
         return start(host, ports, pipeline, Guard.open(host));
@@ -77,6 +90,12 @@ final class Feeds implements AutoCloseable {
             if (ports.remoteId() >= 0) {
                 f.remoteId = open("Remote ID", udpHost, ports.remoteId(),
                         () -> RemoteIdListener.start(udpHost, ports.remoteId(), pipeline::offerRemoteId));
+            }
+            if (ports.sapient() >= 0) {
+                f.sapientFeed = new org.skydas.server.pipeline.SapientFeed(pipeline);
+                f.sapient = open("SAPIENT", host, ports.sapient(), () -> org.skydas.ingest.listen.SapientListener.start(host,
+                        ports.sapient(), f.sapientFeed, guard.tcp(),
+                        org.skydas.ingest.listen.SapientListener.DEFAULT_MAX_MESSAGE_BYTES));
             }
             if (ports.mqttUrl() != null) {
                 try {
@@ -125,6 +144,14 @@ final class Feeds implements AutoCloseable {
         return remoteId == null ? -1 : remoteId.port();
     }
 
+    int sapientPort() {
+        return sapient == null ? -1 : sapient.port();
+    }
+
+    org.skydas.server.pipeline.SapientFeed sapientFeed() {
+        return sapientFeed;
+    }
+
     /** Every listener's counters (and the ASTERIX plot counters), for /api/ingest/stats. */
     List<ListenerStats> stats() {
         List<ListenerStats> all = new ArrayList<>();
@@ -143,6 +170,10 @@ final class Feeds implements AutoCloseable {
         }
         if (mqtt != null) {
             all.addAll(mqtt.stats());
+        }
+        if (sapient != null) {
+            all.addAll(sapient.stats());
+            all.add(sapientFeed.stats());
         }
         return all;
     }
@@ -165,6 +196,9 @@ final class Feeds implements AutoCloseable {
         if (mqtt != null) {
             m.put("mqtt", mqtt.isOpen());
         }
+        if (sapient != null) {
+            m.put("sapient", sapient.isOpen());
+        }
         return m;
     }
 
@@ -184,11 +218,15 @@ final class Feeds implements AutoCloseable {
         if (mqtt != null) {
             out.println("JSON detections from MQTT topic " + mqtt.topic());
         }
+        if (sapient != null) {
+            out.println("SAPIENT (BSI Flex 335 v2.0) sensor nodes in on tcp port " + sapient.port()
+                    + ", fusion node " + sapient.fusionNodeId());
+        }
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt}) {
+        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient}) {
             if (c != null) {
                 try {
                     c.close();

@@ -79,6 +79,11 @@ public final class SapientCodec {
         }
     }
 
+    /** Whether {@code s} is a UUID as the standard's {@code is_uuid} fields need. */
+    public static boolean isUuid(String s) {
+        return SapientValidator.isUuid(s);
+    }
+
     private static String oneLine(String s) {
         if (s == null) {
             return "unknown";

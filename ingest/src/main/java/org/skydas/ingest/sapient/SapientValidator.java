@@ -50,6 +50,10 @@ public final class SapientValidator {
         this.icdVersion = icdVersion;
     }
 
+    static boolean isUuid(String s) {
+        return s != null && UUID.matcher(s).matches();
+    }
+
     public List<String> validate(Message m) {
         List<String> problems = new ArrayList<>();
         check(m, "", problems);

@@ -112,6 +112,13 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
+    /** A report of a self-converting feed (SAPIENT, STANAG 4607, ONVIF). */
+    private record FeedItem(FeedReport f) implements Item {
+        public long receivedAtMillis() {
+            return f.receivedAtMillis();
+        }
+    }
+
     private final BlockingQueue<Item> queue;
     private final WatchServices watch;
     private final RuleEngine rules;
@@ -245,6 +252,11 @@ public final class LivePipeline implements AutoCloseable {
     /** From any thread: what a Remote ID receiver heard from one drone. Never blocks. */
     public boolean offerRemoteId(Received<OdidMessage> r) {
         return enqueue(new RemoteIdItem(r));
+    }
+
+    /** From any thread: a report of a feed that converts its own messages (SAPIENT, STANAG 4607, ONVIF). Never blocks. */
+    public boolean offerFeed(FeedReport r) {
+        return enqueue(new FeedItem(r));
     }
 
     /**
@@ -413,6 +425,7 @@ public final class LivePipeline implements AutoCloseable {
                 case PlotItem p -> acceptPlot(p, journal, detections);
                 case ExternalTrackItem e -> acceptExternalTrack(e, journal, detections);
                 case RemoteIdItem r -> acceptRemoteId(r.r(), journal, detections);
+                case FeedItem f -> acceptFeed(f.f(), journal, detections);
             }
             double latest = item.receivedAtMillis() / 1000.0 + maxClockLeadS;
             for (int i = detections.size() - 1; i >= before; i--) {
@@ -592,6 +605,17 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
+    private void acceptFeed(FeedReport f, List<JournalEntry> journal, List<Detection> detections) {
+        double received = f.receivedAtMillis() / 1000.0;
+        journal.add(new JournalEntry(0, received, f.source(), f.listener(), f.journalJson()));
+        if (f.signOfLife()) {
+            rules.onSensorData(f.source(), received);
+        }
+        for (Detection d : f.detections()) {
+            detections.add(FeedReport.fromSensor(d, sensorIdFor(f.source())));
+        }
+    }
+
     /** Each feed (JSON sensor, radar, Remote ID receiver) is its own event reporter to the tracker, registered when first heard. */
     private int sensorIdFor(String feed) {
         Integer id = feedSensors.get(feed);
@@ -611,6 +635,7 @@ public final class LivePipeline implements AutoCloseable {
             case PlotItem p -> "asterix:" + p.plot().radar();
             case ExternalTrackItem e -> "asterix62:" + e.track().sac() + "/" + e.track().sic();
             case RemoteIdItem r -> r.r().listener() + "@" + r.r().peer();
+            case FeedItem f -> f.f().source();
         };
     }
 
