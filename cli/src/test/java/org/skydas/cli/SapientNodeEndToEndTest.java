@@ -49,6 +49,7 @@ class SapientNodeEndToEndTest {
 
     @BeforeAll
     static void writeDemo() throws Exception {
+        BorderCrossingEndToEndTest.dir = dir;
         BorderCrossingEndToEndTest.writeDemo();
         scenario = BorderCrossingEndToEndTest.scenarioFile;
     }
