@@ -62,6 +62,8 @@ final class Feeds implements AutoCloseable {
     private MqttDetectionListener mqtt;
     private org.skydas.ingest.listen.SapientListener sapient;
     private org.skydas.server.pipeline.SapientFeed sapientFeed;
+    private org.skydas.ingest.listen.GmtiListener gmti;
+    private org.skydas.server.pipeline.GmtiFeed gmtiFeed;
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
         return start(host, ports, pipeline, Guard.open(host));
@@ -96,6 +98,11 @@ final class Feeds implements AutoCloseable {
                 f.sapient = open("SAPIENT", host, ports.sapient(), () -> org.skydas.ingest.listen.SapientListener.start(host,
                         ports.sapient(), f.sapientFeed, guard.tcp(),
                         org.skydas.ingest.listen.SapientListener.DEFAULT_MAX_MESSAGE_BYTES));
+            }
+            if (ports.gmti() >= 0) {
+                f.gmtiFeed = new org.skydas.server.pipeline.GmtiFeed(pipeline);
+                f.gmti = open("STANAG 4607 GMTI", host, ports.gmti(), () -> org.skydas.ingest.listen.GmtiListener.start(host,
+                        ports.gmti(), f.gmtiFeed, guard.tcp(), udpHost));
             }
             if (ports.mqttUrl() != null) {
                 try {
@@ -148,6 +155,10 @@ final class Feeds implements AutoCloseable {
         return sapient == null ? -1 : sapient.port();
     }
 
+    int gmtiPort() {
+        return gmti == null ? -1 : gmti.port();
+    }
+
     org.skydas.server.pipeline.SapientFeed sapientFeed() {
         return sapientFeed;
     }
@@ -175,6 +186,10 @@ final class Feeds implements AutoCloseable {
             all.addAll(sapient.stats());
             all.add(sapientFeed.stats());
         }
+        if (gmti != null) {
+            all.addAll(gmti.stats());
+            all.add(gmtiFeed.stats());
+        }
         return all;
     }
 
@@ -199,6 +214,9 @@ final class Feeds implements AutoCloseable {
         if (sapient != null) {
             m.put("sapient", sapient.isOpen());
         }
+        if (gmti != null) {
+            m.put("gmti", gmti.isOpen());
+        }
         return m;
     }
 
@@ -222,11 +240,14 @@ final class Feeds implements AutoCloseable {
             out.println("SAPIENT (BSI Flex 335 v2.0) sensor nodes in on tcp port " + sapient.port()
                     + ", fusion node " + sapient.fusionNodeId());
         }
+        if (gmti != null) {
+            out.println("STANAG 4607 GMTI in on tcp/udp port " + gmti.port());
+        }
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient}) {
+        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient, gmti}) {
             if (c != null) {
                 try {
                     c.close();

@@ -27,7 +27,18 @@ public final class Gmti4607Stream {
     private String stopped;
 
     public Gmti4607Stream(int maxPacketBytes) {
+        this(maxPacketBytes, null);
+    }
+
+    /** A stream that already knows its reference date (from an earlier stream of the same sender). */
+    public Gmti4607Stream(int maxPacketBytes, LocalDate referenceDate) {
         this.maxPacketBytes = maxPacketBytes;
+        this.referenceDate = referenceDate;
+    }
+
+    /** The reference date of the last Mission segment, or null. */
+    public LocalDate referenceDate() {
+        return referenceDate;
     }
 
     /** Appends bytes and handles each whole packet. */
