@@ -23,17 +23,17 @@ final class Feeds implements AutoCloseable {
 
     /** Where to listen. */
     record Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
-                 String mqttUrl, String mqttTopic, int sapient, int gmti) {
+                 String mqttUrl, String mqttTopic, int sapient, int gmti, int onvif) {
 
         Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
               String mqttUrl, String mqttTopic) {
-            this(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic, -1, -1);
+            this(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic, -1, -1, -1);
         }
 
-        /** With the SAPIENT (TCP) and STANAG 4607 GMTI (TCP and UDP) ports; -1 leaves one off. */
-        Ports withSensorStandards(int sapientPort, int gmtiPort) {
+        /** With the SAPIENT (TCP), STANAG 4607 GMTI (TCP and UDP) and ONVIF push (HTTP) ports; -1 leaves one off. */
+        Ports withSensorStandards(int sapientPort, int gmtiPort, int onvifPort) {
             return new Ports(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic,
-                    sapientPort, gmtiPort);
+                    sapientPort, gmtiPort, onvifPort);
         }
 
         static Ports none() {
@@ -64,6 +64,8 @@ final class Feeds implements AutoCloseable {
     private org.skydas.server.pipeline.SapientFeed sapientFeed;
     private org.skydas.ingest.listen.GmtiListener gmti;
     private org.skydas.server.pipeline.GmtiFeed gmtiFeed;
+    private org.skydas.ingest.listen.OnvifListener onvif;
+    private org.skydas.server.pipeline.OnvifFeed onvifFeed;
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
         return start(host, ports, pipeline, Guard.open(host));
@@ -103,6 +105,11 @@ final class Feeds implements AutoCloseable {
                 f.gmtiFeed = new org.skydas.server.pipeline.GmtiFeed(pipeline);
                 f.gmti = open("STANAG 4607 GMTI", host, ports.gmti(), () -> org.skydas.ingest.listen.GmtiListener.start(host,
                         ports.gmti(), f.gmtiFeed, guard.tcp(), udpHost));
+            }
+            if (ports.onvif() >= 0) {
+                f.onvifFeed = new org.skydas.server.pipeline.OnvifFeed(pipeline);
+                f.onvif = open("ONVIF events", host, ports.onvif(), () -> org.skydas.ingest.listen.OnvifListener.start(host,
+                        ports.onvif(), f.onvifFeed, guard.tcp()));
             }
             if (ports.mqttUrl() != null) {
                 try {
@@ -159,6 +166,10 @@ final class Feeds implements AutoCloseable {
         return gmti == null ? -1 : gmti.port();
     }
 
+    int onvifPort() {
+        return onvif == null ? -1 : onvif.port();
+    }
+
     org.skydas.server.pipeline.SapientFeed sapientFeed() {
         return sapientFeed;
     }
@@ -190,6 +201,10 @@ final class Feeds implements AutoCloseable {
             all.addAll(gmti.stats());
             all.add(gmtiFeed.stats());
         }
+        if (onvif != null) {
+            all.addAll(onvif.stats());
+            all.add(onvifFeed.stats());
+        }
         return all;
     }
 
@@ -217,6 +232,9 @@ final class Feeds implements AutoCloseable {
         if (gmti != null) {
             m.put("gmti", gmti.isOpen());
         }
+        if (onvif != null) {
+            m.put("onvif", onvif.isOpen());
+        }
         return m;
     }
 
@@ -243,11 +261,14 @@ final class Feeds implements AutoCloseable {
         if (gmti != null) {
             out.println("STANAG 4607 GMTI in on tcp/udp port " + gmti.port());
         }
+        if (onvif != null) {
+            out.println("ONVIF camera events in on http port " + onvif.port() + " (POST /onvif/<camera asset id>)");
+        }
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient, gmti}) {
+        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient, gmti, onvif}) {
             if (c != null) {
                 try {
                     c.close();

@@ -87,7 +87,7 @@ class SapientNodeEndToEndTest {
         String node = UUID.randomUUID().toString();
         Path data = dir.resolve("data");
         try (ServeCommand.Running r = ServeCommand.start(scenario, "127.0.0.1", 0, data, null,
-                new Feeds.Ports(-1, -1, -1, null, null, -1, null, null).withSensorStandards(0, -1), -1, 0.2,
+                new Feeds.Ports(-1, -1, -1, null, null, -1, null, null).withSensorStandards(0, -1, -1), -1, 0.2,
                 TerrainFiles.NONE)) {
             List<RuleKind> alerts = new CopyOnWriteArrayList<>();
             r.watch().onAlertCommitted(c -> alerts.add(c.alert().rule()));

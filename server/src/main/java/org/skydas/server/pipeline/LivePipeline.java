@@ -137,6 +137,7 @@ public final class LivePipeline implements AutoCloseable {
     /** Tracker sensor ids of the feeds other than CoT, by source (JSON sensor id, radar SAC/SIC, receiver). */
     private final Map<String, Integer> feedSensors = new HashMap<>();
     private final ScenarioRadars radars;
+    private final Scenario scenario;
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
@@ -180,6 +181,7 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     public LivePipeline(Scenario scenario, WatchServices watch, int queueCapacity, double windowS) {
+        this.scenario = scenario;
         this.radars = ScenarioRadars.of(scenario);
         this.watermarks = new SourceWatermarks(windowS);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -316,6 +318,11 @@ public final class LivePipeline implements AutoCloseable {
     public LivePipeline withCoverage(org.skydas.server.coverage.CoverageAtPoint lookup) {
         this.coverage = lookup;
         return this;
+    }
+
+    /** The scenario watched (its assets locate feeds that do not send their position, such as ONVIF cameras). */
+    public Scenario scenario() {
+        return scenario;
     }
 
     /** Where the scenario's radars stand, for the ASTERIX listener to locate plots. */
