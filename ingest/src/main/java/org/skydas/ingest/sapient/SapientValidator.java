@@ -2,7 +2,6 @@ package org.skydas.ingest.sapient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -24,11 +23,6 @@ import uk.gov.dstl.sapientmsg.ValidationOptions;
  */
 public final class SapientValidator {
 
-    /** UUID, any version, with dashes (the Dstl harness parses it as a .NET Guid). */
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** ULID: 26 characters of Crockford base32, the first at most 7 (128 bits). */
-    private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}");
 
     /**
      * What Dstl's test harness checks beyond the options in the .proto files (each has a must-fail fixture), by
@@ -50,8 +44,20 @@ public final class SapientValidator {
         this.icdVersion = icdVersion;
     }
 
+    /** UUID, any version, with dashes (8-4-4-4-12 hexadecimal digits). */
     static boolean isUuid(String s) {
-        return s != null && UUID.matcher(s).matches();
+        if (s == null || s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<String> validate(Message m) {
@@ -60,50 +66,97 @@ public final class SapientValidator {
         return problems;
     }
 
+    /** What to check in one message type: its mandatory oneofs and the fields that have a rule or nest messages. */
+    private record Rule(FieldDescriptor f, boolean mandatory, boolean uuid, boolean ulid, boolean nested) {
+    }
+
+    private record Plan(List<OneofDescriptor> mandatoryOneofs, Rule[] rules, FieldDescriptor icd) {
+    }
+
+    private static final java.util.Map<com.google.protobuf.Descriptors.Descriptor, Plan> PLANS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Plan plan(com.google.protobuf.Descriptors.Descriptor d) {
+        Plan p = PLANS.get(d);
+        if (p == null) {
+            List<OneofDescriptor> oneofs = new ArrayList<>();
+            for (OneofDescriptor o : d.getRealOneofs()) {
+                ValidationOptions opt = o.getOptions().getExtension(ProtoOptionsProto.oneofOptions);
+                if (opt.getIsMandatory() || HARNESS_MANDATORY.contains(local(o.getFullName(), o.getFile()))) {
+                    oneofs.add(o);
+                }
+            }
+            List<Rule> rules = new ArrayList<>();
+            for (FieldDescriptor f : d.getFields()) {
+                ValidationOptions opt = options(f);
+                boolean nested = f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                        && !f.getMessageType().getFullName().startsWith("google.protobuf.");
+                if (opt.getIsMandatory() || opt.getIsUuid() || opt.getIsUlid() || nested) {
+                    rules.add(new Rule(f, opt.getIsMandatory(), opt.getIsUuid(), opt.getIsUlid(), nested));
+                }
+            }
+            p = new Plan(List.copyOf(oneofs), rules.toArray(new Rule[0]),
+                    d.getName().equals("Registration") ? d.findFieldByName("icd_version") : null);
+            PLANS.put(d, p);
+        }
+        return p;
+    }
+
     private void check(Message m, String path, List<String> problems) {
-        for (OneofDescriptor o : m.getDescriptorForType().getRealOneofs()) {
-            ValidationOptions opt = o.getOptions().getExtension(ProtoOptionsProto.oneofOptions);
-            if ((opt.getIsMandatory() || HARNESS_MANDATORY.contains(local(o.getFullName(), o.getFile())))
-                    && !m.hasOneof(o)) {
+        Plan plan = plan(m.getDescriptorForType());
+        for (OneofDescriptor o : plan.mandatoryOneofs()) {
+            if (!m.hasOneof(o)) {
                 problems.add(path + o.getName() + ": missing");
             }
         }
-        for (FieldDescriptor f : m.getDescriptorForType().getFields()) {
-            ValidationOptions opt = options(f);
-            String name = path + f.getName();
-            boolean present = f.isRepeated() ? m.getRepeatedFieldCount(f) > 0 : isSet(m, f);
-            if (!present) {
-                if (opt.getIsMandatory()) {
-                    problems.add(name + (f.isRepeated() ? ": empty" : ": missing"));
+        for (Rule r : plan.rules()) {
+            FieldDescriptor f = r.f();
+            int n = f.isRepeated() ? m.getRepeatedFieldCount(f) : isSet(m, f) ? 1 : 0;
+            if (n == 0) {
+                if (r.mandatory()) {
+                    problems.add(path + f.getName() + (f.isRepeated() ? ": empty" : ": missing"));
                 }
                 continue;
             }
-            int n = f.isRepeated() ? m.getRepeatedFieldCount(f) : 1;
             for (int i = 0; i < n; i++) {
                 Object v = f.isRepeated() ? m.getRepeatedField(f, i) : m.getField(f);
-                String at = f.isRepeated() ? name + "[" + i + "]" : name;
                 if (v instanceof String s) {
-                    if (opt.getIsUuid() && !UUID.matcher(s).matches()) {
-                        problems.add(at + ": not a UUID");
-                    } else if (opt.getIsUlid() && !ULID.matcher(s).matches()) {
-                        problems.add(at + ": not a ULID");
-                    } else if (opt.getIsMandatory() && s.isBlank()) {
-                        problems.add(at + ": empty");
+                    if (r.uuid() && !isUuid(s)) {
+                        problems.add(at(path, f, i) + ": not a UUID");
+                    } else if (r.ulid() && !isUlid(s)) {
+                        problems.add(at(path, f, i) + ": not a ULID");
+                    } else if (r.mandatory() && s.isBlank()) {
+                        problems.add(at(path, f, i) + ": empty");
                     }
-                } else if (v instanceof EnumValueDescriptor e && opt.getIsMandatory() && e.getNumber() == 0) {
-                    problems.add(at + ": unspecified");
-                } else if (v instanceof Message nested
-                        && !nested.getDescriptorForType().getFullName().startsWith("google.protobuf.")) {
-                    check(nested, at + ".", problems);
+                } else if (v instanceof EnumValueDescriptor e && r.mandatory() && e.getNumber() == 0) {
+                    problems.add(at(path, f, i) + ": unspecified");
+                } else if (r.nested() && v instanceof Message nested) {
+                    check(nested, at(path, f, i) + ".", problems);
                 }
             }
         }
-        if (m.getDescriptorForType().getName().equals("Registration")) {
-            FieldDescriptor icd = m.getDescriptorForType().findFieldByName("icd_version");
-            if (icd != null && isSet(m, icd) && !icdVersion.equals(m.getField(icd))) {
-                problems.add(path + "icd_version: not " + icdVersion);
+        if (plan.icd() != null && isSet(m, plan.icd()) && !icdVersion.equals(m.getField(plan.icd()))) {
+            problems.add(path + "icd_version: not " + icdVersion);
+        }
+    }
+
+    private static String at(String path, FieldDescriptor f, int i) {
+        return f.isRepeated() ? path + f.getName() + "[" + i + "]" : path + f.getName();
+    }
+
+    /** ULID: 26 characters of Crockford base32 (either case), the first at most 7. */
+    static boolean isUlid(String s) {
+        if (s.length() != 26 || s.charAt(0) < '0' || s.charAt(0) > '7') {
+            return false;
+        }
+        for (int i = 1; i < 26; i++) {
+            char c = Character.toUpperCase(s.charAt(i));
+            boolean ok = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && c != 'I' && c != 'L' && c != 'O' && c != 'U';
+            if (!ok) {
+                return false;
             }
         }
+        return true;
     }
 
     private static final java.util.Map<FieldDescriptor, ValidationOptions> OPTIONS =
