@@ -109,19 +109,20 @@ public final class SapientListener implements AutoCloseable {
                 stats.malformed("decoder failure: " + e.getClass().getSimpleName());
                 return;
             }
+            // Counted and handed on before the reply goes out: a node that reads its answer finds the counters up to date.
+            if (out.refusal() != null) {
+                stats.malformed(out.refusal());
+            } else {
+                stats.decoded();
+                if (out.report() != null && !sink.offer(new Received<>(out.report(), stats.name(), peer,
+                        System.currentTimeMillis()))) {
+                    stats.dropped();
+                }
+            }
             for (SapientMessage reply : out.replies()) {
                 ctx.write(Unpooled.wrappedBuffer(SapientFrames.frame(reply.toByteArray())));
             }
             ctx.flush();
-            if (out.refusal() != null) {
-                stats.malformed(out.refusal());
-                return;
-            }
-            stats.decoded();
-            if (out.report() != null && !sink.offer(new Received<>(out.report(), stats.name(), peer,
-                    System.currentTimeMillis()))) {
-                stats.dropped();
-            }
         }
 
         @Override

@@ -46,11 +46,11 @@ public class SensorStandardsDecodeBenchmark {
     static final int TARGETS = 1_000;
     private static final String DEFAULTS = "data/protocols/sapient/samples/bsi_flex_335_v2_0/dstl-test-harness/simulator-defaults/";
 
-    private byte[] typical;
-    private byte[] full;
-    private SapientSession session;
-    private byte[] dwellPacket;
-    private final Gmti4607Decoder gmti = new Gmti4607Decoder();
+    byte[] typical;
+    byte[] full;
+    SapientSession session;
+    byte[] dwellPacket;
+    final Gmti4607Decoder gmti = new Gmti4607Decoder();
 
     @Setup
     public void setUp() throws DecodeException {
