@@ -27,6 +27,20 @@ public final class SensorStandardsCpuThroughput {
             }
             return 50_000;
         });
+        report("  of which parse only", () -> {
+            for (int i = 0; i < 50_000; i++) {
+                sink += org.skydas.ingest.sapient.SapientCodec.parse(b.typical).getSerializedSize();
+            }
+            return 50_000;
+        });
+        org.skydas.ingest.sapient.SapientCodec codec = new org.skydas.ingest.sapient.SapientCodec();
+        var parsed = org.skydas.ingest.sapient.SapientCodec.parse(b.typical);
+        report("  of which validate only", () -> {
+            for (int i = 0; i < 50_000; i++) {
+                sink += codec.problems(parsed).size();
+            }
+            return 50_000;
+        });
         report("SAPIENT simulator default DetectionReport (" + b.full.length + " B), parse + validate", () -> {
             for (int i = 0; i < 10_000; i++) {
                 sink += b.session.handle(b.full, Instant.EPOCH).replies().size();
