@@ -52,9 +52,19 @@ public final class SapientCodec {
         return validator.validate(m);
     }
 
+    /** The problems of a binary message that parsed, read from its bytes (fast; the same as {@link #problems}). */
+    public List<String> wireProblems(byte[] bytes) {
+        return validator.validateWire(SapientMessage.getDescriptor(), bytes);
+    }
+
     /** Parses and validates a binary message. */
     public SapientMessage decode(byte[] bytes) throws DecodeException {
-        return validated(parse(bytes));
+        SapientMessage m = parse(bytes);
+        List<String> problems = wireProblems(bytes);
+        if (!problems.isEmpty()) {
+            throw new DecodeException("invalid message: " + String.join("; ", problems.subList(0, Math.min(8, problems.size()))));
+        }
+        return m;
     }
 
     /** Parses and validates a JSON message. */

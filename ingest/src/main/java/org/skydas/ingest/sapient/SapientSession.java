@@ -52,7 +52,7 @@ public final class SapientSession {
         } catch (DecodeException e) {
             return refuse(frame, null, List.of(e.getMessage()), "invalid protobuf", now);
         }
-        List<String> problems = codec.problems(m);
+        List<String> problems = codec.wireProblems(frame);
         if (m.hasRegistration()) {
             if (!problems.isEmpty()) {
                 List<String> reasons = clip(problems);

@@ -67,10 +67,11 @@ public final class SapientValidator {
     }
 
     /** What to check in one message type: its mandatory oneofs and the fields that have a rule or nest messages. */
-    private record Rule(FieldDescriptor f, boolean mandatory, boolean uuid, boolean ulid, boolean nested) {
+    private record Rule(FieldDescriptor f, boolean mandatory, boolean uuid, boolean ulid, boolean nested, boolean icd) {
     }
 
-    private record Plan(List<OneofDescriptor> mandatoryOneofs, Rule[] rules, FieldDescriptor icd) {
+    /** {@code byNumber}: the rules by field number (null where a field has none), for the wire walk. */
+    private record Plan(List<OneofDescriptor> mandatoryOneofs, Rule[] rules, FieldDescriptor icd, Rule[] byNumber) {
     }
 
     private static final java.util.Map<com.google.protobuf.Descriptors.Descriptor, Plan> PLANS =
@@ -87,19 +88,149 @@ public final class SapientValidator {
                 }
             }
             List<Rule> rules = new ArrayList<>();
+            FieldDescriptor icd = d.getName().equals("Registration") ? d.findFieldByName("icd_version") : null;
+            int maxNumber = 0;
             for (FieldDescriptor f : d.getFields()) {
                 ValidationOptions opt = options(f);
                 boolean nested = f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                         && !f.getMessageType().getFullName().startsWith("google.protobuf.");
-                if (opt.getIsMandatory() || opt.getIsUuid() || opt.getIsUlid() || nested) {
-                    rules.add(new Rule(f, opt.getIsMandatory(), opt.getIsUuid(), opt.getIsUlid(), nested));
+                if (opt.getIsMandatory() || opt.getIsUuid() || opt.getIsUlid() || nested || f == icd) {
+                    rules.add(new Rule(f, opt.getIsMandatory(), opt.getIsUuid(), opt.getIsUlid(), nested, f == icd));
+                    maxNumber = Math.max(maxNumber, f.getNumber());
                 }
             }
-            p = new Plan(List.copyOf(oneofs), rules.toArray(new Rule[0]),
-                    d.getName().equals("Registration") ? d.findFieldByName("icd_version") : null);
+            Rule[] byNumber = new Rule[maxNumber + 1];
+            for (Rule r : rules) {
+                byNumber[r.f().getNumber()] = r;
+            }
+            p = new Plan(List.copyOf(oneofs), rules.toArray(new Rule[0]), icd, byNumber);
             PLANS.put(d, p);
         }
         return p;
+    }
+
+    /**
+     * The same checks on the serialized message, read field by field from the wire without building objects or
+     * reflection (the session's hot path): a field is present when it is on the wire, which is what presence means
+     * for proto3 explicit-presence fields, and "not the default" for implicit-presence ones (defaults are not sent).
+     * Gives the same problems as {@link #validate} for any message that parses (the fixtures' differential test).
+     */
+    public List<String> validateWire(com.google.protobuf.Descriptors.Descriptor type, byte[] bytes) {
+        List<String> problems = new ArrayList<>();
+        try {
+            checkWire(type, com.google.protobuf.CodedInputStream.newInstance(bytes), "", problems);
+        } catch (java.io.IOException e) {
+            problems.add("invalid protobuf: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    private void checkWire(com.google.protobuf.Descriptors.Descriptor type, com.google.protobuf.CodedInputStream in,
+                           String path, List<String> problems) throws java.io.IOException {
+        Plan plan = plan(type);
+        Rule[] byNumber = plan.byNumber();
+        int[] counts = new int[byNumber.length];
+        boolean[] oneofSet = new boolean[plan.mandatoryOneofs().size()];
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int number = com.google.protobuf.WireFormat.getTagFieldNumber(tag);
+            Rule r = number < byNumber.length ? byNumber[number] : null;
+            FieldDescriptor known = r != null ? r.f() : type.findFieldByNumber(number);
+            if (known == null || !expectedWireType(known, tag)) {
+                in.skipField(tag); // an unknown field, as the parser keeps it
+                continue;
+            }
+            markOneof(plan, known, oneofSet);
+            if (r == null) {
+                in.skipField(tag);
+                continue;
+            }
+            FieldDescriptor f = r.f();
+            int i = counts[number];
+            if (f.getJavaType() == FieldDescriptor.JavaType.STRING) {
+                counts[number]++;
+                if (r.uuid() || r.ulid() || r.mandatory() || r.icd()) {
+                    String s = in.readStringRequireUtf8();
+                    if (r.uuid() && !isUuid(s)) {
+                        problems.add(at(path, f, i) + ": not a UUID");
+                    } else if (r.ulid() && !isUlid(s)) {
+                        problems.add(at(path, f, i) + ": not a ULID");
+                    } else if (r.mandatory() && s.isBlank()) {
+                        problems.add(at(path, f, i) + ": empty");
+                    }
+                    if (r.icd() && !icdVersion.equals(s)) {
+                        problems.add(path + "icd_version: not " + icdVersion);
+                    }
+                } else {
+                    in.skipField(tag);
+                }
+            } else if (f.getJavaType() == FieldDescriptor.JavaType.ENUM
+                    && com.google.protobuf.WireFormat.getTagWireType(tag) == com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                while (!in.isAtEnd()) {
+                    int v = in.readEnum();
+                    if (r.mandatory() && v == 0) {
+                        problems.add(at(path, f, counts[number]) + ": unspecified");
+                    }
+                    counts[number]++;
+                }
+                in.popLimit(limit);
+            } else if (f.getJavaType() == FieldDescriptor.JavaType.ENUM) {
+                counts[number]++;
+                if (in.readEnum() == 0 && r.mandatory()) {
+                    problems.add(at(path, f, i) + ": unspecified");
+                }
+            } else if (r.nested()) {
+                counts[number]++;
+                int limit = in.pushLimit(in.readRawVarint32());
+                checkWire(f.getMessageType(), in, at(path, f, i) + ".", problems);
+                in.checkLastTagWas(0);
+                in.popLimit(limit);
+            } else if (r.mandatory() && !f.isRepeated() && !f.hasPresence()) {
+                // An implicit-presence number sent as its default is absent, as the parsed message says.
+                long v = switch (com.google.protobuf.WireFormat.getTagWireType(tag)) {
+                    case com.google.protobuf.WireFormat.WIRETYPE_VARINT -> in.readRawVarint64();
+                    case com.google.protobuf.WireFormat.WIRETYPE_FIXED64 -> in.readRawLittleEndian64();
+                    case com.google.protobuf.WireFormat.WIRETYPE_FIXED32 -> in.readRawLittleEndian32();
+                    default -> {
+                        in.skipField(tag);
+                        yield 1;
+                    }
+                };
+                if (v != 0) {
+                    counts[number]++;
+                }
+            } else {
+                counts[number]++;
+                in.skipField(tag);
+            }
+        }
+        for (int k = 0; k < oneofSet.length; k++) {
+            if (!oneofSet[k]) {
+                problems.add(path + plan.mandatoryOneofs().get(k).getName() + ": missing");
+            }
+        }
+        for (Rule r : plan.rules()) {
+            if (r.mandatory() && counts[r.f().getNumber()] == 0) {
+                problems.add(path + r.f().getName() + (r.f().isRepeated() ? ": empty" : ": missing"));
+            }
+        }
+    }
+
+    /** Whether the tag's wire type is the field's (or packed, for a packable repeated field): else it is unknown. */
+    private static boolean expectedWireType(FieldDescriptor f, int tag) {
+        int wt = com.google.protobuf.WireFormat.getTagWireType(tag);
+        return wt == f.getLiteType().getWireType()
+                || f.isPackable() && wt == com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    }
+
+    private static void markOneof(Plan plan, FieldDescriptor f, boolean[] set) {
+        if (f != null && f.getRealContainingOneof() != null) {
+            int k = plan.mandatoryOneofs().indexOf(f.getRealContainingOneof());
+            if (k >= 0) {
+                set[k] = true;
+            }
+        }
     }
 
     private void check(Message m, String path, List<String> problems) {

@@ -83,6 +83,30 @@ class SapientFixturesTest {
         assertThat(strictParseFailures).isEqualTo(35);
     }
 
+    /** The fast check on the wire bytes finds exactly what the check on the parsed message finds, fixture by fixture. */
+    @Test
+    void theWireCheckAgreesWithTheMessageCheck() throws Exception {
+        List<Path> all = new ArrayList<>(files("valid"));
+        all.addAll(files("simulator-defaults"));
+        all.addAll(files("invalid"));
+        int compared = 0;
+        for (Path p : all) {
+            SapientMessage m;
+            try {
+                m = SapientCodec.parseJson(Files.readString(p), true);
+            } catch (DecodeException e) {
+                continue;
+            }
+            List<String> byMessage = new ArrayList<>(codec.problems(m));
+            List<String> byWire = new ArrayList<>(codec.wireProblems(m.toByteArray()));
+            java.util.Collections.sort(byMessage);
+            java.util.Collections.sort(byWire);
+            assertThat(byWire).as(p.getFileName().toString()).isEqualTo(byMessage);
+            compared++;
+        }
+        assertThat(compared).isEqualTo(38 + 40 + 192);
+    }
+
     @Test
     void theNamedFaultIsTheReason() throws Exception {
         assertThat(reasons("0108.DetectionReport.ObjectId.Missing.json")).containsExactly("detection_report.object_id: missing");

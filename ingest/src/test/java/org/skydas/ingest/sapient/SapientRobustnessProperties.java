@@ -56,6 +56,14 @@ class SapientRobustnessProperties {
         } else if (out.report() != null) {
             assertThat(new SapientCodec().problems(out.report().message())).isEmpty();
         }
+        // Whatever parses: the wire check of its canonical bytes finds what the check of the message finds.
+        try {
+            SapientMessage m = SapientMessage.parseFrom(input);
+            SapientCodec codec = new SapientCodec();
+            assertThat(codec.wireProblems(m.toByteArray())).containsExactlyInAnyOrderElementsOf(codec.problems(m));
+        } catch (com.google.protobuf.InvalidProtocolBufferException notParsed) {
+            assertThat(out.refusal()).isEqualTo("invalid protobuf");
+        }
         assertThat(reg.hasRegistration()).isTrue();
     }
 
