@@ -118,15 +118,27 @@ public final class SapientValidator {
     public List<String> validateWire(com.google.protobuf.Descriptors.Descriptor type, byte[] bytes) {
         List<String> problems = new ArrayList<>();
         try {
-            checkWire(type, com.google.protobuf.CodedInputStream.newInstance(bytes), "", problems);
+            checkWire(type, com.google.protobuf.CodedInputStream.newInstance(bytes), null, problems);
         } catch (java.io.IOException e) {
             problems.add("invalid protobuf: " + e.getMessage());
         }
         return problems;
     }
 
+    /** Where a nested message lies, spelled out only when a problem is found there. */
+    private record Where(Where parent, FieldDescriptor f, int index) {
+        @Override
+        public String toString() {
+            return at(parent == null ? "" : parent + ".", f, index);
+        }
+    }
+
+    private static String prefix(Where w) {
+        return w == null ? "" : w + ".";
+    }
+
     private void checkWire(com.google.protobuf.Descriptors.Descriptor type, com.google.protobuf.CodedInputStream in,
-                           String path, List<String> problems) throws java.io.IOException {
+                           Where where, List<String> problems) throws java.io.IOException {
         Plan plan = plan(type);
         Rule[] byNumber = plan.byNumber();
         int[] counts = new int[byNumber.length];
@@ -152,14 +164,14 @@ public final class SapientValidator {
                 if (r.uuid() || r.ulid() || r.mandatory() || r.icd()) {
                     String s = in.readStringRequireUtf8();
                     if (r.uuid() && !isUuid(s)) {
-                        problems.add(at(path, f, i) + ": not a UUID");
+                        problems.add(at(prefix(where), f, i) + ": not a UUID");
                     } else if (r.ulid() && !isUlid(s)) {
-                        problems.add(at(path, f, i) + ": not a ULID");
+                        problems.add(at(prefix(where), f, i) + ": not a ULID");
                     } else if (r.mandatory() && s.isBlank()) {
-                        problems.add(at(path, f, i) + ": empty");
+                        problems.add(at(prefix(where), f, i) + ": empty");
                     }
                     if (r.icd() && !icdVersion.equals(s)) {
-                        problems.add(path + "icd_version: not " + icdVersion);
+                        problems.add(prefix(where) + "icd_version: not " + icdVersion);
                     }
                 } else {
                     in.skipField(tag);
@@ -170,7 +182,7 @@ public final class SapientValidator {
                 while (!in.isAtEnd()) {
                     int v = in.readEnum();
                     if (r.mandatory() && v == 0) {
-                        problems.add(at(path, f, counts[number]) + ": unspecified");
+                        problems.add(at(prefix(where), f, counts[number]) + ": unspecified");
                     }
                     counts[number]++;
                 }
@@ -178,12 +190,12 @@ public final class SapientValidator {
             } else if (f.getJavaType() == FieldDescriptor.JavaType.ENUM) {
                 counts[number]++;
                 if (in.readEnum() == 0 && r.mandatory()) {
-                    problems.add(at(path, f, i) + ": unspecified");
+                    problems.add(at(prefix(where), f, i) + ": unspecified");
                 }
             } else if (r.nested()) {
                 counts[number]++;
                 int limit = in.pushLimit(in.readRawVarint32());
-                checkWire(f.getMessageType(), in, at(path, f, i) + ".", problems);
+                checkWire(f.getMessageType(), in, new Where(where, f, i), problems);
                 in.checkLastTagWas(0);
                 in.popLimit(limit);
             } else if (r.mandatory() && !f.isRepeated() && !f.hasPresence()) {
@@ -207,12 +219,12 @@ public final class SapientValidator {
         }
         for (int k = 0; k < oneofSet.length; k++) {
             if (!oneofSet[k]) {
-                problems.add(path + plan.mandatoryOneofs().get(k).getName() + ": missing");
+                problems.add(prefix(where) + plan.mandatoryOneofs().get(k).getName() + ": missing");
             }
         }
         for (Rule r : plan.rules()) {
             if (r.mandatory() && counts[r.f().getNumber()] == 0) {
-                problems.add(path + r.f().getName() + (r.f().isRepeated() ? ": empty" : ": missing"));
+                problems.add(prefix(where) + r.f().getName() + (r.f().isRepeated() ? ": empty" : ": missing"));
             }
         }
     }
