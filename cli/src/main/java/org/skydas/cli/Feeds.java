@@ -23,7 +23,18 @@ final class Feeds implements AutoCloseable {
 
     /** Where to listen. */
     record Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
-                 String mqttUrl, String mqttTopic) {
+                 String mqttUrl, String mqttTopic, int sapient, int gmti, int onvif) {
+
+        Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
+              String mqttUrl, String mqttTopic) {
+            this(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic, -1, -1, -1);
+        }
+
+        /** With the SAPIENT (TCP), STANAG 4607 GMTI (TCP and UDP) and ONVIF push (HTTP) ports; -1 leaves one off. */
+        Ports withSensorStandards(int sapientPort, int gmtiPort, int onvifPort) {
+            return new Ports(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic,
+                    sapientPort, gmtiPort, onvifPort);
+        }
 
         static Ports none() {
             return new Ports(-1, -1, -1, null, null, -1, null, null);
@@ -49,6 +60,12 @@ final class Feeds implements AutoCloseable {
     private AsterixFeed asterixFeed;
     private RemoteIdListener remoteId;
     private MqttDetectionListener mqtt;
+    private org.skydas.ingest.listen.SapientListener sapient;
+    private org.skydas.server.pipeline.SapientFeed sapientFeed;
+    private org.skydas.ingest.listen.GmtiListener gmti;
+    private org.skydas.server.pipeline.GmtiFeed gmtiFeed;
+    private org.skydas.ingest.listen.OnvifListener onvif;
+    private org.skydas.server.pipeline.OnvifFeed onvifFeed;
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
         return start(host, ports, pipeline, Guard.open(host));
@@ -77,6 +94,22 @@ final class Feeds implements AutoCloseable {
             if (ports.remoteId() >= 0) {
                 f.remoteId = open("Remote ID", udpHost, ports.remoteId(),
                         () -> RemoteIdListener.start(udpHost, ports.remoteId(), pipeline::offerRemoteId));
+            }
+            if (ports.sapient() >= 0) {
+                f.sapientFeed = new org.skydas.server.pipeline.SapientFeed(pipeline);
+                f.sapient = open("SAPIENT", host, ports.sapient(), () -> org.skydas.ingest.listen.SapientListener.start(host,
+                        ports.sapient(), f.sapientFeed, guard.tcp(),
+                        org.skydas.ingest.listen.SapientListener.DEFAULT_MAX_MESSAGE_BYTES));
+            }
+            if (ports.gmti() >= 0) {
+                f.gmtiFeed = new org.skydas.server.pipeline.GmtiFeed(pipeline);
+                f.gmti = open("STANAG 4607 GMTI", host, ports.gmti(), () -> org.skydas.ingest.listen.GmtiListener.start(host,
+                        ports.gmti(), f.gmtiFeed, guard.tcp(), udpHost));
+            }
+            if (ports.onvif() >= 0) {
+                f.onvifFeed = new org.skydas.server.pipeline.OnvifFeed(pipeline);
+                f.onvif = open("ONVIF events", host, ports.onvif(), () -> org.skydas.ingest.listen.OnvifListener.start(host,
+                        ports.onvif(), f.onvifFeed, guard.tcp()));
             }
             if (ports.mqttUrl() != null) {
                 try {
@@ -125,6 +158,22 @@ final class Feeds implements AutoCloseable {
         return remoteId == null ? -1 : remoteId.port();
     }
 
+    int sapientPort() {
+        return sapient == null ? -1 : sapient.port();
+    }
+
+    int gmtiPort() {
+        return gmti == null ? -1 : gmti.port();
+    }
+
+    int onvifPort() {
+        return onvif == null ? -1 : onvif.port();
+    }
+
+    org.skydas.server.pipeline.SapientFeed sapientFeed() {
+        return sapientFeed;
+    }
+
     /** Every listener's counters (and the ASTERIX plot counters), for /api/ingest/stats. */
     List<ListenerStats> stats() {
         List<ListenerStats> all = new ArrayList<>();
@@ -143,6 +192,18 @@ final class Feeds implements AutoCloseable {
         }
         if (mqtt != null) {
             all.addAll(mqtt.stats());
+        }
+        if (sapient != null) {
+            all.addAll(sapient.stats());
+            all.add(sapientFeed.stats());
+        }
+        if (gmti != null) {
+            all.addAll(gmti.stats());
+            all.add(gmtiFeed.stats());
+        }
+        if (onvif != null) {
+            all.addAll(onvif.stats());
+            all.add(onvifFeed.stats());
         }
         return all;
     }
@@ -165,6 +226,15 @@ final class Feeds implements AutoCloseable {
         if (mqtt != null) {
             m.put("mqtt", mqtt.isOpen());
         }
+        if (sapient != null) {
+            m.put("sapient", sapient.isOpen());
+        }
+        if (gmti != null) {
+            m.put("gmti", gmti.isOpen());
+        }
+        if (onvif != null) {
+            m.put("onvif", onvif.isOpen());
+        }
         return m;
     }
 
@@ -184,11 +254,21 @@ final class Feeds implements AutoCloseable {
         if (mqtt != null) {
             out.println("JSON detections from MQTT topic " + mqtt.topic());
         }
+        if (sapient != null) {
+            out.println("SAPIENT (BSI Flex 335 v2.0) sensor nodes in on tcp port " + sapient.port()
+                    + ", fusion node " + sapient.fusionNodeId());
+        }
+        if (gmti != null) {
+            out.println("STANAG 4607 GMTI in on tcp/udp port " + gmti.port());
+        }
+        if (onvif != null) {
+            out.println("ONVIF camera events in on http port " + onvif.port() + " (POST /onvif/<camera asset id>)");
+        }
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt}) {
+        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient, gmti, onvif}) {
             if (c != null) {
                 try {
                     c.close();

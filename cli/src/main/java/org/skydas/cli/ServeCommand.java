@@ -69,6 +69,18 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}; 0 = any free, -1 = off).")
     int remoteIdPort;
 
+    @Option(names = "--sapient-port", defaultValue = "-1", paramLabel = "PORT",
+            description = "TCP port for SAPIENT (BSI Flex 335 v2.0) sensor nodes; Skydas is their fusion node (-1 = off, the default; 0 = any free).")
+    int sapientPort;
+
+    @Option(names = "--gmti-port", defaultValue = "-1", paramLabel = "PORT",
+            description = "TCP and UDP port for STANAG 4607 GMTI radars (-1 = off, the default; 0 = any free).")
+    int gmtiPort;
+
+    @Option(names = "--onvif-port", defaultValue = "-1", paramLabel = "PORT",
+            description = "HTTP port where ONVIF cameras push events (POST /onvif/<camera asset id>; -1 = off, the default; 0 = any free).")
+    int onvifPort;
+
     @Option(names = "--mqtt", paramLabel = "URL",
             description = "Subscribe to JSON detections at this MQTT broker (e.g. tcp://127.0.0.1:1883).")
     String mqttUrl;
@@ -183,7 +195,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserError("--storage-floor (" + storageFloor + ") must not be above --storage-low (" + storageLow + ")");
         }
         serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
-                asterixInterface, remoteIdPort, mqttUrl, mqttTopic), takOutPort, reorderWindow,
+                asterixInterface, remoteIdPort, mqttUrl, mqttTopic).withSensorStandards(sapientPort, gmtiPort, onvifPort), takOutPort, reorderWindow,
                 new TerrainFiles(dems, landcover), maxClockLead, security(), operating);
         return 0;
     }

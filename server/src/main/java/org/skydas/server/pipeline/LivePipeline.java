@@ -112,6 +112,13 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
+    /** A report of a self-converting feed (SAPIENT, STANAG 4607, ONVIF). */
+    private record FeedItem(FeedReport f) implements Item {
+        public long receivedAtMillis() {
+            return f.receivedAtMillis();
+        }
+    }
+
     private final BlockingQueue<Item> queue;
     private final WatchServices watch;
     private final RuleEngine rules;
@@ -130,6 +137,7 @@ public final class LivePipeline implements AutoCloseable {
     /** Tracker sensor ids of the feeds other than CoT, by source (JSON sensor id, radar SAC/SIC, receiver). */
     private final Map<String, Integer> feedSensors = new HashMap<>();
     private final ScenarioRadars radars;
+    private final Scenario scenario;
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong friendly = new AtomicLong();
@@ -173,6 +181,7 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     public LivePipeline(Scenario scenario, WatchServices watch, int queueCapacity, double windowS) {
+        this.scenario = scenario;
         this.radars = ScenarioRadars.of(scenario);
         this.watermarks = new SourceWatermarks(windowS);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -248,6 +257,11 @@ public final class LivePipeline implements AutoCloseable {
         return enqueue(new RemoteIdItem(r));
     }
 
+    /** From any thread: a report of a feed that converts its own messages (SAPIENT, STANAG 4607, ONVIF). Never blocks. */
+    public boolean offerFeed(FeedReport r) {
+        return enqueue(new FeedItem(r));
+    }
+
     /**
      * Refuses new data, with the reason, while {@code reason} is not null (the disk is almost full); null accepts it
      * again. Refused messages are counted ({@code refused_storage}); what is queued is still processed.
@@ -305,6 +319,11 @@ public final class LivePipeline implements AutoCloseable {
     public LivePipeline withCoverage(org.skydas.server.coverage.CoverageAtPoint lookup) {
         this.coverage = lookup;
         return this;
+    }
+
+    /** The scenario watched (its assets locate feeds that do not send their position, such as ONVIF cameras). */
+    public Scenario scenario() {
+        return scenario;
     }
 
     /** Where the scenario's radars stand, for the ASTERIX listener to locate plots. */
@@ -424,6 +443,7 @@ public final class LivePipeline implements AutoCloseable {
                 case PlotItem p -> acceptPlot(p, journal, detections);
                 case ExternalTrackItem e -> acceptExternalTrack(e, journal, detections);
                 case RemoteIdItem r -> acceptRemoteId(r.r(), journal, detections);
+                case FeedItem f -> acceptFeed(f.f(), journal, detections);
             }
             double latest = item.receivedAtMillis() / 1000.0 + maxClockLeadS;
             for (int i = detections.size() - 1; i >= before; i--) {
@@ -603,6 +623,17 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
+    private void acceptFeed(FeedReport f, List<JournalEntry> journal, List<Detection> detections) {
+        double received = f.receivedAtMillis() / 1000.0;
+        journal.add(new JournalEntry(0, received, f.source(), f.listener(), f.journalJson()));
+        if (f.signOfLife()) {
+            rules.onSensorData(f.source(), received);
+        }
+        for (Detection d : f.detections()) {
+            detections.add(FeedReport.fromSensor(d, sensorIdFor(f.source())));
+        }
+    }
+
     /** Each feed (JSON sensor, radar, Remote ID receiver) is its own event reporter to the tracker, registered when first heard. */
     private int sensorIdFor(String feed) {
         Integer id = feedSensors.get(feed);
@@ -622,6 +653,7 @@ public final class LivePipeline implements AutoCloseable {
             case PlotItem p -> "asterix:" + p.plot().radar();
             case ExternalTrackItem e -> "asterix62:" + e.track().sac() + "/" + e.track().sic();
             case RemoteIdItem r -> r.r().listener() + "@" + r.r().peer();
+            case FeedItem f -> f.f().source();
         };
     }
 

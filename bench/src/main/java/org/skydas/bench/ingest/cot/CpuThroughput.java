@@ -26,7 +26,7 @@ public final class CpuThroughput {
     }
 
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         int run() throws Exception;
     }
 
@@ -96,7 +96,7 @@ public final class CpuThroughput {
         return measured[measured.length / 2];
     }
 
-    private static void report(String name, Work work) throws Exception {
+    public static void report(String name, Work work) throws Exception {
         double[] rates = new double[10];
         for (int round = 0; round < rates.length; round++) {
             long t = THREADS.getCurrentThreadCpuTime();
