@@ -1,32 +1,14 @@
 import type maplibregl from "maplibre-gl";
 import "./corridors.css";
 import * as api from "./api";
+import { onLanguageChange, t } from "./i18n";
+import { fixed } from "./numbers";
 import { formatDateTime } from "./time";
 
-// User-facing text of the corridors view, kept together so that it can move into message catalogues.
-const T = {
-  neighbour: "From ",
-  mover: "Mover ",
-  movers: { foot: "On foot", vehicle: "Wheeled vehicle", tracked: "Tracked vehicle", drone: "Low drone" } as Record<string, string>,
-  recompute: "Recompute",
-  running: (pct: number) => `Computing corridors… ${pct} %`,
-  previous: " (showing the previous result)",
-  ready: (at: string) => `Corridors computed ${at}`,
-  failed: (why: string) => `Corridors failed: ${why}`,
-  noServer: "The server did not answer.",
-  grid: (m: number) => `grid ${m} m`,
-  tableHint: "Fastest corridors first; select one to zoom to it. Warning time = travel time − time to first detection.",
-  columns: ["#", "From", "Mover", "Travel", "Warning", "Detected?"],
-  minutes: (s: number) => `${(s / 60).toFixed(1)} min`,
-  yes: "yes",
-  no: "no",
-  none: "—",
-  noCorridors: "No corridor found: the objective cannot be reached from this side.",
-  sectorsTitle: "Least warning time per sector",
-  sectorWarning: (id: string, s: number, n: number) => `${id}: ${(s / 60).toFixed(1)} min (${n} corridor${n === 1 ? "" : "s"})`,
-  sectorUndetected: (id: string, n: number) => `${id}: an undetected corridor (${n} corridor${n === 1 ? "" : "s"})`,
-  sectorNone: (id: string) => `${id}: no corridor among the fastest`,
-};
+/** Minutes in the console's language: "12.5 min" / "12,5 min.". */
+const minutes = (s: number) => t("corridors:minutes", { value: fixed(s / 60, 1) });
+const mover = (m: string) => t(`corridors:movers.${m}`, { defaultValue: m });
+const COLUMNS = ["rank", "from", "mover", "travel", "warning", "detected"];
 
 const NEIGHBOURS = ["BY", "RU", "PL", "LV"];
 const MOVERS = ["foot", "vehicle", "tracked", "drone"];
@@ -52,6 +34,11 @@ export class CorridorsView {
   private readonly table = document.createElement("table");
   private readonly sectors = document.createElement("ol");
   private readonly styleReady: Promise<void>;
+  private readonly fromText = document.createElement("span");
+  private readonly moverText = document.createElement("span");
+  private readonly hint = document.createElement("p");
+  private readonly sectorsTitle = document.createElement("h3");
+  private last: { fc: api.Corridors; sectors: api.CorridorSectors } | null = null;
 
   constructor(private readonly map: maplibregl.Map, container: HTMLElement) {
     this.styleReady = new Promise((resolve) => {
@@ -59,14 +46,14 @@ export class CorridorsView {
       else { map.once("load", () => resolve()); map.once("idle", () => resolve()); }
     });
     const fromLabel = document.createElement("label");
-    fromLabel.textContent = T.neighbour;
+    fromLabel.append(this.fromText, " ");
     this.fromSelect.dataset.testid = "corridor-from";
     this.fromSelect.append(...NEIGHBOURS.map((n) => option(n, n)));
     fromLabel.append(this.fromSelect);
     const moverLabel = document.createElement("label");
-    moverLabel.textContent = T.mover;
+    moverLabel.append(this.moverText, " ");
     this.moverSelect.dataset.testid = "corridor-mover";
-    this.moverSelect.append(...MOVERS.map((m) => option(m, T.movers[m] ?? m)));
+    this.moverSelect.append(...MOVERS.map((m) => option(m, mover(m))));
     moverLabel.append(this.moverSelect);
     for (const s of [this.fromSelect, this.moverSelect]) {
       s.addEventListener("change", () => {
@@ -76,7 +63,6 @@ export class CorridorsView {
         void this.poll();
       });
     }
-    this.recompute.textContent = T.recompute;
     this.recompute.className = "recompute";
     this.recompute.hidden = true;
     this.recompute.addEventListener("click", () => void this.requestRecompute());
@@ -85,15 +71,13 @@ export class CorridorsView {
     this.legend.setAttribute("aria-live", "polite");
     this.table.dataset.testid = "corridor-table";
     this.table.className = "table corridor-table";
-    const hint = document.createElement("p");
-    hint.className = "hint";
-    hint.textContent = T.tableHint;
-    const sectorsTitle = document.createElement("h3");
-    sectorsTitle.textContent = T.sectorsTitle;
+    this.hint.className = "hint";
     this.sectors.dataset.testid = "corridor-sectors";
     this.sectors.className = "gap-list corridor-sectors";
-    container.replaceChildren(fromLabel, moverLabel, this.recompute, this.legend, hint, this.table, sectorsTitle,
-      this.sectors);
+    container.replaceChildren(fromLabel, moverLabel, this.recompute, this.legend, this.hint, this.table,
+      this.sectorsTitle, this.sectors);
+    this.relabel();
+    onLanguageChange(() => this.relabel());
     void api.layer("sectors").then((fc) => {
       this.sectorIds = fc.features.map((f) => ({ id: String(f.id ?? f.properties?.id ?? ""),
         neighbour: String(f.properties?.neighbour ?? "") })).filter((s) => s.id);
@@ -104,6 +88,21 @@ export class CorridorsView {
         this.fromSelect.value = first;
       }
     }).catch(() => undefined);
+  }
+
+  /** Writes every label again in the console's language, and the last result with them. */
+  private relabel(): void {
+    this.fromText.textContent = t("corridors:from");
+    this.moverText.textContent = t("corridors:mover");
+    for (const o of this.moverSelect.options) o.textContent = mover(o.value);
+    this.recompute.textContent = t("corridors:recompute");
+    this.hint.textContent = t("corridors:tableHint");
+    this.sectorsTitle.textContent = t("corridors:sectorsTitle");
+    if (this.last) {
+      this.renderLegend(this.last.fc);
+      this.renderTable(this.last.fc);
+      this.renderSectors(this.last.sectors);
+    }
   }
 
   /**
@@ -132,6 +131,7 @@ export class CorridorsView {
       const [fc, sectors] = await Promise.all([api.corridors(this.from, this.mover), api.corridorSectors(this.from, this.mover)]);
       if (key !== `${this.from}/${this.mover}` || !this.visible) return; // a newer selection, or hidden
       running = fc.status === "running";
+      this.last = { fc, sectors };
       this.renderLegend(fc);
       const drawn = `${key}@${fc.computedAt}`;
       if (drawn !== this.shownFor) {
@@ -142,7 +142,7 @@ export class CorridorsView {
       }
     } catch (e) {
       this.legend.replaceChildren(Object.assign(document.createElement("p"),
-        { className: "error", textContent: e instanceof api.ApiError ? e.message : T.noServer }));
+        { className: "error", textContent: e instanceof api.ApiError ? e.message : t("corridors:noAnswer") }));
     }
     this.timer = window.setTimeout(() => void this.poll(), running ? 1500 : 15000);
   }
@@ -151,12 +151,13 @@ export class CorridorsView {
     const state = document.createElement("p");
     state.className = "coverage-state";
     state.dataset.status = fc.status;
-    state.textContent = fc.status === "running" ? T.running(Math.round(fc.progress * 100)) + (fc.computedAt ? T.previous : "")
-      : fc.status === "ready" ? T.ready(formatDateTime(fc.computedAt!))
-      : T.failed(fc.error ?? "");
+    state.textContent = fc.status === "running" ? t("corridors:running", { pct: Math.round(fc.progress * 100) })
+        + (fc.computedAt ? t("corridors:previous") : "")
+      : fc.status === "ready" ? t("corridors:ready", { at: formatDateTime(fc.computedAt!) })
+      : t("corridors:failed", { why: fc.error ?? "" });
     const terrain = document.createElement("p");
     terrain.className = "hint";
-    terrain.textContent = [fc.terrain, fc.resolution_m ? T.grid(fc.resolution_m) : ""].filter(Boolean).join(" · ");
+    terrain.textContent = [fc.terrain, fc.resolution_m ? t("corridors:grid", { m: fc.resolution_m }) : ""].filter(Boolean).join(" · ");
     const swatches = document.createElement("ul");
     swatches.className = "swatches";
     for (const l of fc.legend) {
@@ -178,7 +179,7 @@ export class CorridorsView {
       await api.recomputeCorridors(this.from, this.mover);
     } catch (e) {
       this.legend.append(Object.assign(document.createElement("p"),
-        { className: "error", textContent: e instanceof api.ApiError ? e.message : T.noServer }));
+        { className: "error", textContent: e instanceof api.ApiError ? e.message : t("corridors:noAnswer") }));
       return;
     }
     void this.poll();
@@ -200,7 +201,7 @@ export class CorridorsView {
 
   private renderTable(fc: api.Corridors): void {
     const head = document.createElement("tr");
-    head.append(...T.columns.map((c) => Object.assign(document.createElement("th"), { textContent: c })));
+    head.append(...COLUMNS.map((c) => Object.assign(document.createElement("th"), { textContent: t(`corridors:column.${c}`) })));
     const rows = fc.features.map((f) => {
       const p = f.properties;
       const tr = document.createElement("tr");
@@ -208,8 +209,8 @@ export class CorridorsView {
       tr.dataset.rank = String(p.rank);
       tr.tabIndex = 0;
       tr.setAttribute("role", "button");
-      const cells = [String(p.rank), p.neighbour, T.movers[p.mover] ?? p.mover, T.minutes(p.travel_time_s),
-        p.warning_time_s === null ? T.none : T.minutes(p.warning_time_s), p.undetected ? T.no : T.yes];
+      const cells = [String(p.rank), p.neighbour, mover(p.mover), minutes(p.travel_time_s),
+        p.warning_time_s === null ? "—" : minutes(p.warning_time_s), t(p.undetected ? "corridors:no" : "corridors:yes")];
       tr.append(...cells.map((c) => Object.assign(document.createElement("td"), { textContent: c })));
       const swatch = document.createElement("span");
       swatch.className = "swatch line";
@@ -229,7 +230,7 @@ export class CorridorsView {
     if (rows.length === 0 && fc.status !== "running") {
       const tr = document.createElement("tr");
       tr.className = "empty";
-      tr.append(Object.assign(document.createElement("td"), { textContent: T.noCorridors, colSpan: T.columns.length }));
+      tr.append(Object.assign(document.createElement("td"), { textContent: t("corridors:noCorridors"), colSpan: COLUMNS.length }));
       rows.push(tr);
     }
     this.table.replaceChildren(head, ...rows);
@@ -246,9 +247,9 @@ export class CorridorsView {
       li.dataset.testid = "corridor-sector";
       li.dataset.sector = id;
       if (r?.min_warning_time_s !== undefined && r.min_warning_time_s !== null) li.dataset.minWarning = String(r.min_warning_time_s);
-      li.textContent = !r ? T.sectorNone(id)
-        : r.undetected_corridor ? T.sectorUndetected(id, r.corridors)
-        : T.sectorWarning(id, r.min_warning_time_s!, r.corridors);
+      li.textContent = !r ? t("corridors:sectorNone", { id })
+        : r.undetected_corridor ? t("corridors:sectorUndetected", { id, count: r.corridors })
+        : t("corridors:sectorWarning", { id, count: r.corridors, minutes: fixed(r.min_warning_time_s! / 60, 1) });
       if (r) li.className = r.undetected_corridor ? "undetected" : "warned";
       return li;
     });

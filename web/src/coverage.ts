@@ -1,14 +1,11 @@
 import type maplibregl from "maplibre-gl";
 import * as api from "./api";
 import { GAP_COLOUR } from "./palette";
+import { applyStatic, i18nText, onLanguageChange, t } from "./i18n";
+import { fixed } from "./numbers";
 import { formatDateTime } from "./time";
 
-const CLASS_NAMES: Record<string, string> = {
-  person: "Person (1.8 m)",
-  vehicle: "Vehicle (2.5 m)",
-  drone_50m: "Drone at 50 m",
-  drone_120m: "Drone at 120 m",
-};
+const className = (c: string) => t(`coverage:classes.${c}`, { defaultValue: c });
 
 /**
  * The planner's coverage view (issue #7): the server's coverage tiles for one target class, a legend
@@ -26,6 +23,7 @@ export class CoverageView {
   private readonly list = document.createElement("ol");
   private readonly recompute = document.createElement("button");
   private readonly styleReady: Promise<void>;
+  private lastGaps: [api.SectorCoverage[], GeoJSON.FeatureCollection<GeoJSON.Polygon, api.GapProps>] | null = null;
 
   constructor(private readonly map: maplibregl.Map, container: HTMLElement) {
     // "load" fires once; "idle" covers a view made after it (it fires whenever drawing settles).
@@ -34,11 +32,11 @@ export class CoverageView {
       else { map.once("load", () => resolve()); map.once("idle", () => resolve()); }
     });
     const label = document.createElement("label");
-    label.textContent = "Target class ";
+    label.append(i18nText(document.createElement("span"), "coverage:targetClass"), " ");
     this.select.dataset.testid = "coverage-class";
     this.select.addEventListener("change", () => { this.cls = this.select.value; void this.draw(); });
     label.append(this.select);
-    this.recompute.textContent = "Recompute";
+    i18nText(this.recompute, "coverage:recompute");
     this.recompute.className = "recompute";
     this.recompute.addEventListener("click", () => void this.requestRecompute());
     this.legend.dataset.testid = "coverage-legend";
@@ -46,10 +44,15 @@ export class CoverageView {
     this.legend.setAttribute("aria-live", "polite");
     this.list.dataset.testid = "gap-list";
     this.list.className = "gap-list";
-    const hint = document.createElement("p");
+    const hint = i18nText(document.createElement("p"), "coverage:hint");
     hint.className = "hint";
-    hint.textContent = "Sectors with gaps, least covered first; select one to zoom to its gaps.";
     container.replaceChildren(label, this.recompute, this.legend, hint, this.list);
+    onLanguageChange(() => {
+      applyStatic(container);
+      if (!this.status) return;
+      this.renderLegend();
+      if (this.lastGaps) this.renderGaps(...this.lastGaps);
+    });
     void this.poll();
   }
 
@@ -70,7 +73,7 @@ export class CoverageView {
       this.renderLegend();
       if (this.status.computedAt) await this.draw();
     } catch {
-      this.legend.textContent = "Coverage: the server did not answer.";
+      this.legend.textContent = t("coverage:noAnswer");
     }
     // Fast while the job runs; slowly afterwards, to notice a recomputation started by someone else.
     const running = this.status?.status === "running";
@@ -83,7 +86,7 @@ export class CoverageView {
     this.select.replaceChildren(...s.classes.map((c) => {
       const o = document.createElement("option");
       o.value = c;
-      o.textContent = CLASS_NAMES[c] ?? c;
+      o.textContent = className(c);
       return o;
     }));
     if (s.classes.includes(current)) this.select.value = current;
@@ -92,15 +95,15 @@ export class CoverageView {
     const state = document.createElement("p");
     state.className = "coverage-state";
     state.dataset.status = s.status;
-    state.textContent = s.status === "running" ? `Computing coverage… ${Math.round(s.progress * 100)} %`
-      : s.status === "ready" ? `Coverage computed ${formatDateTime(s.computedAt!)}`
-      : s.status === "failed" ? `Coverage failed: ${s.error}`
-      : "No coverage on this server.";
-    if (s.status === "running" && s.computedAt) state.textContent += " (showing the previous result)";
+    state.textContent = s.status === "running" ? t("coverage:running", { pct: Math.round(s.progress * 100) })
+      : s.status === "ready" ? t("coverage:ready", { at: formatDateTime(s.computedAt!) })
+      : s.status === "failed" ? t("coverage:failed", { why: s.error ?? "" })
+      : t("coverage:none");
+    if (s.status === "running" && s.computedAt) state.textContent += t("coverage:previous");
     const terrain = document.createElement("p");
     terrain.className = "hint";
-    terrain.textContent = [s.terrain, s.resolution_m ? `grid ${s.resolution_m} m` : "",
-      s.threshold !== null ? `covered = P ≥ ${s.threshold}` : ""].filter(Boolean).join(" · ");
+    terrain.textContent = [s.terrain, s.resolution_m ? t("coverage:grid", { m: s.resolution_m }) : "",
+      s.threshold !== null ? t("coverage:threshold", { p: fixed(s.threshold, 2) }) : ""].filter(Boolean).join(" · ");
     const swatches = document.createElement("ul");
     swatches.className = "swatches";
     for (const l of s.legend) {
@@ -114,7 +117,7 @@ export class CoverageView {
     const none = document.createElement("li");
     const sw = document.createElement("span");
     sw.className = "swatch none";
-    none.append(sw, document.createTextNode("P < 0.01: no colour"));
+    none.append(sw, document.createTextNode(t("coverage:noColour", { p: fixed(0.01, 2) })));
     swatches.append(none);
     this.legend.replaceChildren(state, terrain, swatches);
     const role = api.session()?.role;
@@ -127,7 +130,7 @@ export class CoverageView {
       await api.recomputeCoverage();
     } catch (e) {
       this.legend.append(Object.assign(document.createElement("p"),
-        { className: "error", textContent: e instanceof api.ApiError ? e.message : "The server did not answer." }));
+        { className: "error", textContent: e instanceof api.ApiError ? e.message : t("coverage:serverNoAnswer") }));
       return;
     }
     void this.poll();
@@ -143,6 +146,7 @@ export class CoverageView {
     const [sectors, gaps] = await Promise.all([api.coverageSectors(), api.coverageGaps(this.cls)]);
     if (key !== this.shownFor) return; // a newer selection won
     this.whenStyle(() => this.drawLayers(s, gaps));
+    this.lastGaps = [sectors, gaps];
     this.renderGaps(sectors, gaps);
   }
 
@@ -187,8 +191,8 @@ export class CoverageView {
       li.dataset.sector = s.sector;
       li.tabIndex = 0;
       li.setAttribute("role", "button");
-      li.textContent = `${s.sector}: ${c.covered_pct.toFixed(1)} % covered · longest gap ${(c.longest_gap_m / 1000).toFixed(1)} km`
-        + ` · ${(c.gap_area_m2 / 1e6).toFixed(2)} km² uncovered`;
+      li.textContent = t("coverage:gap", { sector: s.sector, pct: fixed(c.covered_pct, 1),
+        km: fixed(c.longest_gap_m / 1000, 1), area: fixed(c.gap_area_m2 / 1e6, 2) });
       const zoom = () => {
         const b = boxes.get(s.sector)!;
         this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 14, duration: 600 });
@@ -200,7 +204,7 @@ export class CoverageView {
     if (items.length === 0) {
       const li = document.createElement("li");
       li.className = "empty";
-      li.textContent = "No gaps: every sector's strip is covered.";
+      li.textContent = t("coverage:noGaps");
       items.push(li);
     }
     this.list.replaceChildren(...items);

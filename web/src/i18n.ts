@@ -73,3 +73,10 @@ export function applyStatic(root: ParentNode = document): void {
     }
   }
 }
+
+/** Gives an element the text of a key, written again by applyStatic when the language changes. */
+export function i18nText<E extends HTMLElement>(el: E, key: string): E {
+  el.dataset.i18n = key;
+  el.textContent = t(key);
+  return el;
+}

@@ -3,6 +3,12 @@
 // and a record form. Records, marking and clearance only.
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import * as api from "./api";
+import { onLanguageChange, t } from "./i18n";
+import { euros, whole } from "./numbers";
+import { formatDateTime } from "./time";
+
+const kind = (k: string) => t(`obstacles:kind.${k}`, { defaultValue: k.replace(/_/g, " ") });
+const status = (s: string) => t(`obstacles:status.${s}`, { defaultValue: s.replace(/_/g, " ") });
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
@@ -58,6 +64,11 @@ export class ObstaclesView {
       e.preventDefault();
       void this.create();
     });
+    onLanguageChange(() => {
+      if (this.fields.length === 0) return;
+      this.renderList();
+      this.renderDetails();
+    });
   }
 
   setVisible(visible: boolean): void {
@@ -71,7 +82,7 @@ export class ObstaclesView {
     try {
       this.fields = await api.obstacleFields();
     } catch (err) {
-      this.list.textContent = err instanceof api.ApiError ? err.message : "The server did not answer.";
+      this.list.textContent = err instanceof api.ApiError ? err.message : t("obstacles:noAnswer");
       return;
     }
     const src = this.map.getSource("obstacles") as GeoJSONSource | undefined;
@@ -88,7 +99,7 @@ export class ObstaclesView {
       li.dataset.id = f.id;
       li.tabIndex = 0;
       const warn = f.warnings.length ? ` ⚠ ${f.warnings.length}` : "";
-      li.textContent = `${f.name} — ${f.kind.replace(/_/g, " ")}, ${f.status.replace(/_/g, " ")}${warn}`;
+      li.textContent = t("obstacles:listItem", { name: f.name, kind: kind(f.kind), status: status(f.status) }) + warn;
       li.title = f.warnings.map((w) => w.message).join("\n");
       li.addEventListener("click", () => void this.select(f.id));
       li.addEventListener("keydown", (e) => { if (e.key === "Enter") void this.select(f.id); });
@@ -96,7 +107,7 @@ export class ObstaclesView {
     });
     if (rows.length === 0) {
       const p = document.createElement("li");
-      p.textContent = "No records you may read.";
+      p.textContent = t("obstacles:noRecords");
       rows.push(p);
     }
     this.list.replaceChildren(...rows);
@@ -124,7 +135,7 @@ export class ObstaclesView {
   private renderDetails(): void {
     const f = this.fields.find((x) => x.id === this.selected);
     if (!f) {
-      this.details.textContent = "Select a field.";
+      this.details.textContent = t("obstacles:selectField");
       return;
     }
     const el = (tag: string, text: string) => {
@@ -134,24 +145,29 @@ export class ObstaclesView {
     };
     const parts: HTMLElement[] = [
       el("h3", f.name),
-      el("p", `${f.id} · ${f.kind.replace(/_/g, " ")} · status ${f.status} · version ${f.version}${f.example ? " · EXAMPLE" : ""}`),
-      el("p", `sectors ${f.sectors.join(", ") || "–"} · ${f.area_m2 ? `${Math.round(f.area_m2).toLocaleString()} m²` : `${Math.round(f.length_m).toLocaleString()} m`} · EUR ${f.cost_eur.toLocaleString()} (${f.budget_line})`),
+      el("p", t("obstacles:summary", { id: f.id, kind: kind(f.kind), status: status(f.status), version: f.version })
+        + (f.example ? ` · ${t("obstacles:example")}` : "")),
+      el("p", t("obstacles:facts", { sectors: f.sectors.join(", ") || "–",
+        size: f.area_m2 ? `${whole(f.area_m2)} m²` : `${whole(f.length_m)} m`, cost: euros(f.cost_eur), line: f.budget_line })),
     ];
     for (const w of f.warnings) {
-      const p = el("p", `⚠ civilian proximity: ${w.message}`);
+      const p = el("p", t("obstacles:warning", { message: w.message }));
       p.className = "warning";
       parts.push(p);
     }
     const hist = document.createElement("ol");
     hist.className = "history";
-    for (const h of f.history) hist.append(el("li", `${h.at.slice(0, 16).replace("T", " ")} ${h.from ?? "—"} → ${h.to} by ${h.actor}${h.note ? `: ${h.note}` : ""}`));
+    for (const h of f.history) {
+      const step = { at: formatDateTime(h.at), from: h.from ? status(h.from) : "—", to: status(h.to), actor: h.actor };
+      hist.append(el("li", h.note ? t("obstacles:historyNote", { ...step, note: h.note }) : t("obstacles:history", step)));
+    }
     parts.push(hist);
     const role = api.session()?.role;
     const mayStep = role === "admin" || role === "engineer";
     const buttons = document.createElement("div");
     buttons.className = "steps";
     for (const to of f.next) {
-      const b = el("button", `→ ${to.replace(/_/g, " ")}`) as HTMLButtonElement;
+      const b = el("button", `→ ${status(to)}`) as HTMLButtonElement;
       b.disabled = !mayStep;
       b.dataset.to = to;
       b.addEventListener("click", () => void this.step(f, to));
@@ -167,17 +183,16 @@ export class ObstaclesView {
   }
 
   private async step(f: api.ObstacleField, to: string): Promise<void> {
-    const note = window.prompt(`Move "${f.name}" from ${f.status} to ${to}? Note (what was done, by whom):`, "");
+    const note = window.prompt(t("obstacles:stepPrompt", { name: f.name, from: status(f.status), to: status(to) }), "");
     if (note === null) return; // cancelled: nothing changes
     let clearance: unknown;
     if (to === "cleared") {
-      const raw = window.prompt("Clearance record (JSON: organisation, method, started_at, completed_at, area_cleared_m2, "
-        + "devices_found, qm_check {by, at, passed})", "");
+      const raw = window.prompt(t("obstacles:clearancePrompt"), "");
       if (raw === null) return;
       try {
         clearance = JSON.parse(raw);
       } catch {
-        this.error("The clearance record is not valid JSON.");
+        this.error(t("obstacles:clearanceInvalid"));
         return;
       }
     }
@@ -185,7 +200,7 @@ export class ObstaclesView {
       await api.transitionObstacleField(f.id, { to, note, version: f.version, clearance });
       await this.load();
     } catch (err) {
-      this.error(err instanceof api.ApiError ? err.message : "The server did not answer.");
+      this.error(err instanceof api.ApiError ? err.message : t("obstacles:noAnswer"));
     }
   }
 
@@ -200,16 +215,16 @@ export class ObstaclesView {
     try {
       record = JSON.parse((this.form.elements.namedItem("record") as HTMLTextAreaElement).value);
     } catch {
-      out.textContent = "Not valid JSON.";
+      out.textContent = t("obstacles:invalidJson");
       return;
     }
     try {
       const f = await api.createObstacleField(record);
-      out.textContent = `Recorded as ${f.id}.`;
+      out.textContent = t("obstacles:recorded", { id: f.id });
       await this.load();
       await this.select(f.id);
     } catch (err) {
-      out.textContent = err instanceof api.ApiError ? err.message : "The server did not answer.";
+      out.textContent = err instanceof api.ApiError ? err.message : t("obstacles:noAnswer");
     }
   }
 }

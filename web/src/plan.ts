@@ -1,56 +1,24 @@
 import type maplibregl from "maplibre-gl";
 import * as api from "./api";
+import { applyStatic, i18nText, onLanguageChange, t } from "./i18n";
+import { euros, fixed, percent } from "./numbers";
 import { SERIES_COLOURS } from "./palette";
 
-// Every user-facing string of the Plan panel, in one place (for the message catalogues).
-export const PLAN_STRINGS = {
-  heading: "Plan",
-  hint: "Where the next euros go: proposed sensor sites for the budget per year, with a proven bound.",
-  targetClass: "Target class",
-  sensorType: "Sensor type",
-  weights: "Demand weights",
-  weightsUniform: "uniform (every cell of the belt)",
-  weightsCorridors: "approach corridors (fastest count more)",
-  year: "Year",
-  budget: "Budget (EUR)",
-  addYear: "Add year",
-  removeYear: "Remove",
-  timeLimit: "Solver time (s)",
-  resolution: "Grid (m)",
-  run: "Run plan",
-  running: "Running…",
-  busy: "A plan is already running; following it.",
-  noBudget: "Give a budget for at least one year.",
-  failed: "The plan failed: ",
-  cancelled: "The plan was stopped.",
-  noAnswer: "The server did not answer.",
-  queued: "Queued",
-  optimal: "proven optimal",
-  feasible: "stopped at the time limit",
-  summary: (status: string, gap: string, spend: string) => `Plan ${status}: gap ${gap}, spend ${spend}.`,
-  coverage: (before: string, after: string) => `Coverage of the belt: ${before} → ${after}`,
-  objective: (o: string, b: string) => `Objective ${o}, bound ${b}`,
-  solver: (phase: string, elapsed: string, limit: string) => `${phase}: ${elapsed} s of ${limit} s`,
-  incumbent: (best: string, bound: string, gap: string) => ` · best ${best} · bound ${bound} · gap ${gap}`,
-  solverNote: "SCIP reports nothing while it runs: best and bound are from before it started until it ends.",
-  periodsCaption: "Per year",
-  periodHead: ["year", "budget", "spend", "coverage before → after"],
-  sitesCaption: "Proposed sites",
-  siteHead: ["site", "type", "year", "cost", "cells added"],
-  noSites: "The plan builds nothing new.",
-  frontierCaption: "Coverage by budget (frontier)",
-  frontierAxis: "budget EUR M",
-  classes: { person: "Person", vehicle: "Vehicle", drone_50m: "Drone at 50 m", drone_120m: "Drone at 120 m" } as Record<string, string>,
-  sensorTypes: { radar: "Radar", eo_ir_camera: "EO/IR camera", thermal_camera: "Thermal camera" } as Record<string, string>,
-} as const;
-const S = PLAN_STRINGS;
+const CLASSES = ["person", "vehicle", "drone_50m", "drone_120m"];
+const SENSOR_TYPES = ["radar", "eo_ir_camera", "thermal_camera"];
+const WEIGHTS = { uniform: "plan:weightsUniform", corridors: "plan:weightsCorridors" };
+
+/** value → catalogue key, for a select's options. */
+function keys(prefix: string, values: string[]): Record<string, string> {
+  return Object.fromEntries(values.map((v) => [v, `${prefix}.${v}`]));
+}
 
 /** Proposed sites on the map: Okabe–Ito reddish purple with a black ring, apart from the white existing sites. */
 export const PLAN_SITE_COLOUR = "#CC79A7";
 
-const eur = (v: number) => `€${Math.round(v).toLocaleString("en")}`;
-const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
-const gapPct = (v: number) => `${(100 * v).toFixed(2)} %`;
+const eur = euros;
+const pct = (v: number) => percent(v, 1);
+const gapPct = (v: number) => percent(v, 2);
 
 /**
  * The planner view's Plan panel: budget per year, class, sensor type and weights; runs POST /api/siting/plan and
@@ -69,6 +37,7 @@ export class PlanPanel {
   private timer: number | undefined;
   private visible = false;
   private sites: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+  private lastJob: api.SitingJob | null = null;
   /** The job followed, for tests and the console. */
   jobId: string | null = null;
 
@@ -77,10 +46,9 @@ export class PlanPanel {
     this.root.setAttribute("aria-labelledby", "h-plan");
     const h = document.createElement("h2");
     h.id = "h-plan";
-    h.textContent = S.heading;
-    const hint = document.createElement("p");
+    i18nText(h, "plan:heading");
+    const hint = i18nText(document.createElement("p"), "plan:hint");
     hint.className = "hint";
-    hint.textContent = S.hint;
     this.buildForm();
     this.bar.max = 1;
     this.bar.value = 0;
@@ -94,6 +62,16 @@ export class PlanPanel {
     this.root.append(h, hint, this.form, this.bar, this.status, this.error, this.result);
     container.append(this.root);
     this.root.hidden = true;
+    onLanguageChange(() => this.relabel());
+  }
+
+  /** The form's labels, the job's status and the result, in the console's language. */
+  private relabel(): void {
+    applyStatic(this.root);
+    const job = this.lastJob;
+    if (!job) return;
+    this.status.replaceChildren(...this.statusLines(job));
+    if (job.status === "done" && job.result) this.showResult(job.result);
   }
 
   /** Shown in the planner view to planners and admins; the proposed sites are drawn only while it is open. */
@@ -109,18 +87,18 @@ export class PlanPanel {
   private buildForm(): void {
     const select = (name: string, label: string, options: Record<string, string>) => {
       const l = document.createElement("label");
-      l.textContent = `${label} `;
+      l.append(i18nText(document.createElement("span"), label), " ");
       l.style.marginRight = ".6rem";
       const s = document.createElement("select");
       s.name = name;
       s.dataset.testid = `plan-${name}`;
-      for (const [value, text] of Object.entries(options)) s.append(new Option(text, value));
+      for (const [value, key] of Object.entries(options)) s.append(i18nText(new Option("", value), key));
       l.append(s);
       return l;
     };
     const number = (name: string, label: string, value: number, min: number, max: number) => {
       const l = document.createElement("label");
-      l.textContent = `${label} `;
+      l.append(i18nText(document.createElement("span"), label), " ");
       l.style.marginRight = ".6rem";
       const i = document.createElement("input");
       Object.assign(i, { type: "number", name, value: String(value), min: String(min), max: String(max) });
@@ -135,7 +113,7 @@ export class PlanPanel {
     this.addRow(year + 1, 3_000_000);
     const add = document.createElement("button");
     add.type = "button";
-    add.textContent = S.addYear;
+    i18nText(add, "plan:addYear");
     add.dataset.testid = "plan-add-year";
     add.addEventListener("click", () => {
       const years = [...this.rows.querySelectorAll<HTMLInputElement>("input[name=year]")].map((i) => Number(i.value));
@@ -143,7 +121,7 @@ export class PlanPanel {
     });
     const run = document.createElement("button");
     run.type = "submit";
-    run.textContent = S.run;
+    i18nText(run, "plan:run");
     run.dataset.testid = "plan-run";
     const line = (...els: HTMLElement[]) => {
       const d = document.createElement("div");
@@ -152,10 +130,11 @@ export class PlanPanel {
       return d;
     };
     this.form.append(
-      line(select("class", S.targetClass, S.classes), select("sensor_type", S.sensorType, S.sensorTypes)),
-      line(select("weights", S.weights, { uniform: S.weightsUniform, corridors: S.weightsCorridors })),
+      line(select("class", "plan:targetClass", keys("plan:classes", CLASSES)),
+        select("sensor_type", "plan:sensorType", keys("plan:sensorTypes", SENSOR_TYPES))),
+      line(select("weights", "plan:weights", WEIGHTS)),
       this.rows, line(add),
-      line(number("time_limit_s", S.timeLimit, 60, 1, 600), number("resolution_m", S.resolution, 500, 100, 5000)),
+      line(number("time_limit_s", "plan:timeLimit", 60, 1, 600), number("resolution_m", "plan:resolution", 500, 100, 5000)),
       line(run));
     this.form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -169,17 +148,18 @@ export class PlanPanel {
     row.style.margin = ".15rem 0";
     const y = document.createElement("input");
     Object.assign(y, { type: "number", name: "year", value: String(year), min: "2000", max: "2100" });
-    y.setAttribute("aria-label", S.year);
+    y.dataset.i18nAttr = "aria-label=plan:year";
     y.style.width = "5em";
     const b = document.createElement("input");
     Object.assign(b, { type: "number", name: "budget_eur", value: String(budget), min: "0", step: "1000" });
-    b.setAttribute("aria-label", S.budget);
+    b.dataset.i18nAttr = "aria-label=plan:budget";
     b.style.width = "9em";
     const x = document.createElement("button");
     x.type = "button";
-    x.textContent = S.removeYear;
+    i18nText(x, "plan:removeYear");
     x.addEventListener("click", () => row.remove());
     row.append(y, " ", b, " EUR ", x);
+    applyStatic(row);
     this.rows.append(row);
   }
 
@@ -204,7 +184,7 @@ export class PlanPanel {
     this.error.textContent = "";
     const body = this.request();
     if (!body) {
-      this.error.textContent = S.noBudget;
+      this.error.textContent = t("plan:noBudget");
       return;
     }
     try {
@@ -212,10 +192,10 @@ export class PlanPanel {
       this.follow(job.id);
     } catch (e) {
       if (e instanceof api.ApiError && e.status === 409 && e.body && typeof e.body.running === "string") {
-        this.error.textContent = S.busy;
+        this.error.textContent = t("plan:busy");
         this.follow(e.body.running);
       } else {
-        this.error.textContent = e instanceof api.ApiError ? e.message : S.noAnswer;
+        this.error.textContent = e instanceof api.ApiError ? e.message : t("plan:noAnswer");
       }
     }
   }
@@ -225,7 +205,8 @@ export class PlanPanel {
     this.root.dataset.job = id;
     this.bar.hidden = false;
     this.bar.value = 0;
-    this.status.textContent = S.running;
+    this.lastJob = null;
+    this.status.textContent = t("plan:running");
     this.result.replaceChildren();
     void this.poll();
   }
@@ -238,10 +219,11 @@ export class PlanPanel {
     try {
       job = await api.sitingPlan(id);
     } catch (e) {
-      this.error.textContent = e instanceof api.ApiError ? e.message : S.noAnswer;
+      this.error.textContent = e instanceof api.ApiError ? e.message : t("plan:noAnswer");
       return;
     }
     if (id !== this.jobId) return;
+    this.lastJob = job;
     this.bar.value = job.progress;
     this.root.dataset.status = job.status;
     this.status.replaceChildren(...this.statusLines(job));
@@ -250,7 +232,7 @@ export class PlanPanel {
       this.showResult(job.result);
     } else if (job.status === "failed" || job.status === "cancelled") {
       this.bar.hidden = true;
-      this.error.textContent = job.status === "failed" ? S.failed + (job.error ?? "") : S.cancelled;
+      this.error.textContent = job.status === "failed" ? t("plan:failed", { why: job.error ?? "" }) : t("plan:cancelled");
     } else {
       this.timer = window.setTimeout(() => void this.poll(), 1000);
     }
@@ -258,16 +240,16 @@ export class PlanPanel {
 
   private statusLines(job: api.SitingJob): HTMLElement[] {
     const p = document.createElement("p");
-    p.textContent = job.status === "queued" ? S.queued : job.message ? `${job.stage}: ${job.message}` : job.stage;
+    p.textContent = job.status === "queued" ? t("plan:queued") : job.message ? `${job.stage}: ${job.message}` : job.stage;
     const out = [p];
     const s = job.solver;
     if (s && job.status === "running") {
       const q = document.createElement("p");
       q.dataset.testid = "plan-solver";
-      q.textContent = S.solver(s.phase, s.elapsed_s.toFixed(0), s.time_limit_s.toFixed(0))
+      q.textContent = t("plan:solver", { phase: s.phase, elapsed: fixed(s.elapsed_s, 0), limit: fixed(s.time_limit_s, 0) })
         + (s.incumbent !== null && s.bound !== null && s.gap !== null
-          ? S.incumbent(s.incumbent.toFixed(1), s.bound.toFixed(1), gapPct(s.gap)) : "");
-      q.title = S.solverNote;
+          ? " · " + t("plan:incumbent", { best: fixed(s.incumbent, 1), bound: fixed(s.bound, 1), gap: gapPct(s.gap) }) : "");
+      q.title = t("plan:solverNote");
       out.push(q);
     }
     return out;
@@ -276,20 +258,23 @@ export class PlanPanel {
   private showResult(r: api.SitingPlanResult): void {
     const summary = document.createElement("p");
     summary.dataset.testid = "plan-summary";
-    summary.textContent = S.summary(r.status === "OPTIMAL" ? S.optimal : S.feasible, gapPct(r.gap), eur(r.spend_eur));
+    summary.textContent = t("plan:summary", { status: t(r.status === "OPTIMAL" ? "plan:optimal" : "plan:feasible"),
+      gap: gapPct(r.gap), spend: eur(r.spend_eur) });
     summary.dataset.gap = String(r.gap);
     const cov = document.createElement("p");
     cov.dataset.testid = "plan-coverage";
-    cov.textContent = S.coverage(pct(r.coverage_before), pct(r.coverage_after));
+    cov.textContent = t("plan:coverage", { before: pct(r.coverage_before), after: pct(r.coverage_after) });
     const obj = document.createElement("p");
     obj.className = "hint";
-    obj.textContent = S.objective(r.objective.toFixed(1), r.bound.toFixed(1));
-    const periods = this.table(S.periodsCaption, S.periodHead, r.periods.map((p) =>
+    obj.textContent = t("plan:objective", { objective: fixed(r.objective, 1), bound: fixed(r.bound, 1) });
+    const periods = this.table(t("plan:periodsCaption"), ["year", "budget", "spend", "coverage"].map((k) => t(`plan:periodHead.${k}`)),
+      r.periods.map((p) =>
       [String(p.year), eur(p.budget_eur), eur(p.spend_eur), `${pct(p.coverage_before)} → ${pct(p.coverage)}`]));
     periods.dataset.testid = "plan-periods";
-    const sites = r.sites.length === 0 ? Object.assign(document.createElement("p"), { textContent: S.noSites })
-      : this.table(S.sitesCaption, S.siteHead, r.sites.map((s) =>
-        [s.id, s.type.replace(/_/g, " "), String(s.year), eur(s.cost_eur), String(s.cells_added)]));
+    const sites = r.sites.length === 0 ? Object.assign(document.createElement("p"), { textContent: t("plan:noSites") })
+      : this.table(t("plan:sitesCaption"), ["site", "type", "year", "cost", "cells"].map((k) => t(`plan:siteHead.${k}`)),
+        r.sites.map((s) => [s.id, t(`plan:siteType.${s.type}`, { defaultValue: s.type.replace(/_/g, " ") }), String(s.year),
+          eur(s.cost_eur), String(s.cells_added)]));
     sites.dataset.testid = "plan-sites";
     this.result.replaceChildren(summary, cov, obj, periods, sites, this.frontier(r.frontier));
     this.sites = r.plan_geojson;
@@ -323,7 +308,7 @@ export class PlanPanel {
     box.style.maxWidth = "22rem";
     if (points.length < 2) return box;
     const cap = document.createElement("figcaption");
-    cap.textContent = S.frontierCaption;
+    cap.textContent = t("plan:frontierCaption");
     const w = 300, h = 110, pad = 28;
     const maxB = Math.max(...points.map((p) => p.budget_eur), 1);
     // The coverage axis runs to just above the highest bound, so that small shares of a long belt still show.
@@ -359,7 +344,7 @@ export class PlanPanel {
     axis.setAttribute("x", String(pad));
     axis.setAttribute("y", String(h - 2));
     axis.setAttribute("class", "axis");
-    axis.textContent = `${S.frontierAxis}: 0 … ${(maxB / 1e6).toFixed(1)}`;
+    axis.textContent = t("plan:frontierAxis", { max: fixed(maxB / 1e6, 1) });
     const top = document.createElementNS(ns, "text");
     top.setAttribute("x", "0");
     top.setAttribute("y", String(y(maxC) + 10));

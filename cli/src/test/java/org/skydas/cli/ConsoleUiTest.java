@@ -171,6 +171,48 @@ class ConsoleUiTest {
     }
 
     @Test
+    void thePlanningPanelsSpeakLithuanianAfterTheSwitch() throws Exception {
+        watch.addUser("pl1", Role.PLANNER, "planner-pass");
+        login("pl1", "planner-pass");
+        page.locator("#tab-planner").click();
+        Locator corridors = page.getByTestId("corridors-panel");
+        Locator plan = page.getByTestId("plan-panel");
+        plan.waitFor();
+        Locator chart = page.getByTestId("programme-chart");
+        chart.locator("svg rect").first().waitFor();
+        assertThat(corridors.innerText()).contains("Mover").contains("Least warning time per sector");
+        assertThat(plan.innerText()).contains("Target class").contains("Run plan");
+        assertThat(chart.innerText()).contains("Total envelope €1.10 bn");
+
+        page.getByTestId("lang-select").selectOption("lt");
+        // Drawn again at once, without a reload: headings, labels, options, attributes and the numbers' format.
+        assertThat(page.locator("#h-corridors").innerText()).isEqualTo("Koridoriai");
+        assertThat(corridors.innerText()).contains("Iš").contains("Judėjimo būdas")
+                .contains("Mažiausias įspėjimo laikas pagal sektorių").contains("Įspėjimo laikas = kelionės laikas")
+                .doesNotContain("Mover").doesNotContain("Least warning time");
+        assertThat(page.getByTestId("corridor-mover").locator("option").allTextContents())
+                .containsExactly("Pėsčiomis", "Ratinė transporto priemonė", "Vikšrinė transporto priemonė",
+                        "Žemai skrendantis dronas");
+        assertThat(page.locator("#h-plan").innerText()).isEqualTo("Planas");
+        assertThat(plan.innerText()).contains("Objekto klasė").contains("Jutiklio tipas").contains("Poreikio svoriai")
+                .contains("Pridėti metus").contains("Sprendiklio laikas (s)").contains("Skaičiuoti planą")
+                .doesNotContain("Run plan").doesNotContain("Target class");
+        assertThat(plan.getByTestId("plan-sensor_type").locator("option").allTextContents())
+                .containsExactly("Radaras", "EO/IR kamera", "Termovizinė kamera");
+        assertThat(plan.locator("input[name=budget_eur]").first().getAttribute("aria-label")).isEqualTo("Biudžetas (EUR)");
+        plan.getByTestId("plan-add-year").click();
+        assertThat(plan.locator("input[name=year]").last().getAttribute("aria-label")).isEqualTo("Metai");
+        assertThat(page.getByTestId("coverage-panel").innerText()).contains("Objekto klasė");
+        // Lithuanian writes a decimal comma and the currency after the amount.
+        assertThat(chart.innerText()).contains("Iš viso lėšų 1,10 mlrd. €").contains("suplanuota");
+        shot("planner-lt");
+
+        page.getByTestId("lang-select").selectOption("en");
+        assertThat(corridors.innerText()).contains("Mover").doesNotContain("Judėjimo būdas");
+        assertThat(plan.innerText()).contains("Run plan");
+    }
+
+    @Test
     void nightModeDarkensTheMapAndThePanelsAndIsRemembered() throws Exception {
         login("op1", "operator-pass");
         page.waitForFunction("() => window.skydasMap.isStyleLoaded()");

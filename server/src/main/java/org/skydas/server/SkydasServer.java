@@ -150,6 +150,7 @@ public final class SkydasServer implements AutoCloseable {
                         || req.getRequestURI().contains("//");
             });
         });
+        Utf8Responses.install(app);
         app.get("/api/health", this::health);
         app.get("/api/layers", ctx -> ctx.json(Arrays.stream(Layer.values()).map(Layer::tableName).toList()));
         app.get("/api/layers/{name}", this::layer);
