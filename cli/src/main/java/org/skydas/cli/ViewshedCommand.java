@@ -59,9 +59,74 @@ public final class ViewshedCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output GeoTIFF")
     Path out;
 
-    /** Entry point of {@code ./skydas viewshed ARGS} (ARGS without the word "viewshed"). */
+    /**
+     * Entry point of {@code ./skydas viewshed ARGS} (ARGS without the word "viewshed"). Arguments in the documented
+     * form are taken without picocli (see {@link #parsePlain}); anything else goes through picocli as ever.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        ViewshedCommand plain = parsePlain(args);
+        System.exit(plain != null ? plain.call() : execute(args));
+    }
+
+    /** The options that take a value, as {@link #parsePlain} reads them. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--dem", "--observer", "--observer-height",
+            "--target-height", "--max-distance", "--curvature", "--out");
+
+    /**
+     * The command from arguments in the plain documented form ({@code --option value} pairs of this command's
+     * options, each at most once, every required one present, numbers that parse, and {@code --deflate}), or null
+     * for anything else: help, version, {@code --option=value}, unknown or repeated options, a missing or
+     * unparsable value. Picocli models a command through its annotations, which costs about 0.1 s of a run that
+     * takes about 0.4 s (the annotation proxies are generated at start-up); this path gives the same command
+     * (ViewshedCommandTest checks it against picocli) without that, and leaves every message and error to picocli.
+     */
+    static ViewshedCommand parsePlain(String[] args) {
+        ViewshedCommand c = new ViewshedCommand();
+        c.maxDistance = 0;
+        c.curvature = 0.85714;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("@") || !seen.add(a)) { // @file: picocli's argument files
+                return null;
+            }
+            if (a.equals("--deflate")) {
+                c.deflate = true;
+                continue;
+            }
+            if (!VALUED.contains(a) || i + 1 >= args.length || args[i + 1].startsWith("-") && !isNumber(args[i + 1])) {
+                return null;
+            }
+            String v = args[++i];
+            if (v.startsWith("@")) {
+                return null;
+            }
+            try {
+                switch (a) {
+                    case "--dem" -> c.dem = Path.of(v);
+                    case "--observer" -> c.observer = v;
+                    case "--observer-height" -> c.observerHeight = Double.parseDouble(v);
+                    case "--target-height" -> c.targetHeight = Double.parseDouble(v);
+                    case "--max-distance" -> c.maxDistance = Double.parseDouble(v);
+                    case "--curvature" -> c.curvature = Double.parseDouble(v);
+                    default -> c.out = Path.of(v);
+                }
+            } catch (RuntimeException e) {
+                return null; // picocli names the option and the value
+            }
+        }
+        boolean complete = seen.containsAll(java.util.List.of("--dem", "--observer", "--observer-height",
+                "--target-height", "--out"));
+        return complete ? c : null;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Runs {@code skydas viewshed ARGS} on its own and returns the exit code, as {@link Main#execute} would. */

@@ -22,12 +22,31 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A new empty file {@code prefix.PID-N.tmp} in {@code dir}. Not {@link Files#createTempFile}: its random name
+     * seeds a SecureRandom, tens of milliseconds of a one-shot command's start-up, and the name needs only to be
+     * unique (process id and a counter, created exclusively), not unguessable: the directory is the target's own.
+     */
+    private static Path createTemporary(Path dir, String prefix) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        while (true) {
+            Path tmp = dir.resolve(prefix + "." + pid + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // left by an earlier process with this id: take the next number
+            }
+        }
+    }
+
     /** Runs {@code writer} on a temporary sibling of {@code target} and renames it over {@code target}. */
     public static void write(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = createTemporary(dir, "." + abs.getFileName());
         boolean done = false;
         try {
             writer.write(tmp);
