@@ -71,6 +71,36 @@ public final class AlertBook {
         return new Raised(a, true, audit(f.time(), "system", a.id(), "raised", null, a));
     }
 
+    /** The open alert that {@code f} would update (same subject and rule), or null when it would raise a new one. */
+    public Alert openFor(Finding f) {
+        Long open = openBySubjectAndRule.get(f.subject() + "|" + f.rule());
+        return open == null ? null : alerts.get(open);
+    }
+
+    /**
+     * Puts alerts back as they were before changes that could not be stored: for each id its earlier state, or null
+     * where the change created it. Alert ids and audit sequence numbers already handed out stay used (a gap, never a
+     * reuse).
+     */
+    public void restore(Map<Long, Alert> before) {
+        for (Map.Entry<Long, Alert> e : before.entrySet()) {
+            long id = e.getKey();
+            Alert now = alerts.get(id);
+            if (now != null && now.isOpen()) {
+                openBySubjectAndRule.remove(now.subject() + "|" + now.rule(), id);
+            }
+            Alert old = e.getValue();
+            if (old == null) {
+                alerts.remove(id);
+                continue;
+            }
+            alerts.put(id, old);
+            if (old.isOpen()) {
+                openBySubjectAndRule.put(old.subject() + "|" + old.rule(), id);
+            }
+        }
+    }
+
     public AuditEvent acknowledge(long id, String user, String note, double time) {
         Alert a = require(id);
         requireUser(user);

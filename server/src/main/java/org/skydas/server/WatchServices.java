@@ -392,10 +392,8 @@ public final class WatchServices implements AutoCloseable {
     public synchronized Alert raiseHealth(org.skydas.alert.RuleKind rule, org.skydas.alert.Severity severity,
                                           String subject, String message) {
         try {
-            AlertBook.Raised r = book.raise(new Finding(rule, severity, subject, now(), Double.NaN, Double.NaN, null, null,
-                    message));
-            store.record(r.alert(), r.audit());
-            return changed(r.alert());
+            return raiseAll(List.of(new Finding(rule, severity, subject, now(), Double.NaN, Double.NaN, null, null,
+                    message))).get(0).alert();
         } catch (SQLException e) {
             LOG.error("event=health_alert_not_recorded rule={} error=\"{}\"", rule, e.getMessage());
             return null;
@@ -462,7 +460,7 @@ public final class WatchServices implements AutoCloseable {
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {
         for (AuditEvent e : book.escalate(now(), afterS)) {
-            store.record(e.after(), e);
+            storeOrUndo(e);
             changed(e.after());
         }
         evictedResolved += book.evictResolvedBefore(now() - keepResolvedS);
@@ -488,10 +486,7 @@ public final class WatchServices implements AutoCloseable {
 
     /** A finding from the rules: a new alert, or one folded into the open alert for it. */
     public synchronized AlertBook.Raised raise(Finding f) throws SQLException {
-        AlertBook.Raised r = book.raise(f);
-        store.record(r.alert(), r.audit());
-        changed(r.alert());
-        return r;
+        return raiseAll(List.of(f)).get(0);
     }
 
     /** Several findings at once, committed together (one durable write for a burst); results in the same order. */
@@ -508,13 +503,23 @@ public final class WatchServices implements AutoCloseable {
         List<AlertBook.Raised> raised = new java.util.ArrayList<>(findings.size());
         List<Alert> alerts = new java.util.ArrayList<>(findings.size());
         List<AuditEvent> audits = new java.util.ArrayList<>(findings.size());
+        java.util.Map<Long, Alert> before = new java.util.HashMap<>();
         for (Finding f : findings) {
+            Alert prior = book.openFor(f);
             AlertBook.Raised r = book.raise(f);
+            if (!before.containsKey(r.alert().id())) {
+                before.put(r.alert().id(), prior); // null: raised by this batch
+            }
             raised.add(r);
             alerts.add(r.alert());
             audits.add(r.audit());
         }
-        store.recordAll(alerts, audits);
+        try {
+            store.recordAll(alerts, audits);
+        } catch (SQLException | RuntimeException e) {
+            book.restore(before); // nothing is shown that is not committed
+            throw e;
+        }
         for (int i = 0; i < raised.size(); i++) {
             AlertBook.Raised r = raised.get(i);
             changed(r.alert(), r.isNew() && receivedAtMillis != null ? receivedAtMillis.get(i) : 0);
@@ -529,7 +534,7 @@ public final class WatchServices implements AutoCloseable {
         } catch (IllegalStateException x) {
             throw new Conflict(x.getMessage()); // already acknowledged or resolved
         }
-        store.record(e.after(), e);
+        storeOrUndo(e);
         LOG.info("event=alert_acknowledged alert={} user={}", id, user);
         return changed(e.after());
     }
@@ -541,9 +546,21 @@ public final class WatchServices implements AutoCloseable {
         } catch (IllegalStateException x) {
             throw new Conflict(x.getMessage()); // already resolved
         }
-        store.record(e.after(), e);
+        storeOrUndo(e);
         LOG.info("event=alert_resolved alert={} user={} resolution={}", id, user, r);
         return changed(e.after());
+    }
+
+    /** Commits one change of the book, or puts the book back as it was before it and rethrows. */
+    private void storeOrUndo(AuditEvent e) throws SQLException {
+        try {
+            store.record(e.after(), e);
+        } catch (SQLException | RuntimeException x) {
+            java.util.Map<Long, Alert> before = new java.util.HashMap<>();
+            before.put(e.alertId(), e.before());
+            book.restore(before);
+            throw x;
+        }
     }
 
     /** The alerts held in memory (open, and recently resolved: {@link #KEEP_RESOLVED_S}) that pass {@code filter}. */
