@@ -284,6 +284,9 @@ export type IncidentRequest = Omit<Incident, "id" | "status" | "version" | "sect
 export const incidents = () => call<Incident[]>("GET", "/api/incidents");
 export const incident = (id: number) => call<Incident>("GET", `/api/incidents/${id}`);
 export const createIncident = (r: IncidentRequest) => call<Incident>("POST", "/api/incidents", r);
+/** An edit of an open or reported incident, made to the version the editor saw (409 when it changed meanwhile). */
+export const editIncident = (id: number, version: number, r: IncidentRequest, note: string) =>
+  call<Incident>("PUT", `/api/incidents/${id}`, { ...r, version, note });
 export const transitionIncident = (id: number, to: string, version: number, note: string) =>
   call<Incident>("POST", `/api/incidents/${id}/transition`, { to, version, note });
 

@@ -102,33 +102,55 @@ export class IncidentPanel {
   /** The form for a new incident, filled from the alert. */
   form(a: api.Alert): void {
     const session = api.session();
+    const track = /^track:(\d+)$/.exec(a.subject)?.[1];
+    const type = a.rule === "drone_incursion" ? "drone_incursion" : a.rule === "border_crossing" ? "unauthorised_crossing"
+      : a.rule === "approach" || a.rule === "loitering" ? "crossing_attempt" : "other";
+    const initial: api.IncidentRequest = {
+      type, description: `${ruleName(a.rule)} · ${a.sector ?? "—"} · ${formatDateTime(a.raised_at)}: ${a.message}`,
+      originator: session?.username ?? "", owner: "",
+      confidence: { credibility: 3, reliability: "C", validation: "unvalidated" },
+      impact: a.severity === "critical" ? "high" : a.severity === "high" ? "medium" : "low",
+      alerts: [a.id], tracks: track ? [Number(track)] : [], actions_taken: "",
+    };
+    this.details.replaceChildren(this.fields(t("incidents:new", { id: a.id }), initial, t("incidents:open"),
+      (body) => api.createIncident(body)));
+  }
+
+  /** The same form over an open or reported incident: what was learnt since, the actions taken. */
+  editForm(i: api.Incident): void {
+    const note = Object.assign(document.createElement("input"), { name: "note", value: "" });
+    const f = this.fields(t("incidents:editTitle", { id: i.id }), i, t("incidents:save"),
+      (body) => api.editIncident(i.id, i.version, body, note.value.trim()));
+    f.setAttribute("data-testid", "incident-edit-form");
+    f.querySelector("button[type=submit]")!.before(label(t("incidents:field.editNote"), note));
+    this.details.replaceChildren(f);
+  }
+
+  private fields(title: string, v: api.IncidentRequest, submitText: string,
+                 send: (body: api.IncidentRequest) => Promise<api.Incident>): HTMLFormElement {
     const f = document.createElement("form");
     f.className = "incident-form";
     f.setAttribute("data-testid", "incident-form");
     const h = document.createElement("h3");
-    h.textContent = t("incidents:new", { id: a.id });
-    const track = /^track:(\d+)$/.exec(a.subject)?.[1];
-    const type = a.rule === "drone_incursion" ? "drone_incursion" : a.rule === "border_crossing" ? "unauthorised_crossing"
-      : a.rule === "approach" || a.rule === "loitering" ? "crossing_attempt" : "other";
+    h.textContent = title;
     f.append(h,
-      select("type", t("incidents:field.type"), TYPES.map((x) => [x, t(`incidents:type.${x}`)]), type),
-      area("description", t("incidents:field.description"),
-        `${ruleName(a.rule)} · ${a.sector ?? "—"} · ${formatDateTime(a.raised_at)}: ${a.message}`),
-      input("originator", t("incidents:field.originator"), session?.username ?? ""),
-      input("owner", t("incidents:field.owner"), ""),
+      select("type", t("incidents:field.type"), TYPES.map((x) => [x, t(`incidents:type.${x}`)]), v.type),
+      area("description", t("incidents:field.description"), v.description),
+      input("originator", t("incidents:field.originator"), v.originator),
+      input("owner", t("incidents:field.owner"), v.owner),
       select("credibility", t("incidents:field.credibility"),
-        [1, 2, 3, 4, 5, 6].map((n) => [String(n), `${n} – ${t(`incidents:credibility.${n}`)}`]), "3"),
+        [1, 2, 3, 4, 5, 6].map((n) => [String(n), `${n} – ${t(`incidents:credibility.${n}`)}`]),
+        String(v.confidence.credibility)),
       select("reliability", t("incidents:field.reliability"),
-        RELIABILITY.map((x) => [x, `${x} – ${t(`incidents:reliability.${x}`)}`]), "C"),
+        RELIABILITY.map((x) => [x, `${x} – ${t(`incidents:reliability.${x}`)}`]), v.confidence.reliability),
       select("validation", t("incidents:field.validation"), VALIDATION.map((x) => [x, t(`incidents:validation.${x}`)]),
-        "unvalidated"),
-      select("impact", t("incidents:field.impact"), IMPACTS.map((x) => [x, t(`incidents:impact.${x}`)]),
-        a.severity === "critical" ? "high" : a.severity === "high" ? "medium" : "low"),
-      input("tracks", t("incidents:field.tracks"), track ?? ""),
-      area("actions_taken", t("incidents:field.actions"), ""));
+        v.confidence.validation),
+      select("impact", t("incidents:field.impact"), IMPACTS.map((x) => [x, t(`incidents:impact.${x}`)]), v.impact),
+      input("tracks", t("incidents:field.tracks"), v.tracks.join(", ")),
+      area("actions_taken", t("incidents:field.actions"), v.actions_taken));
     const submit = document.createElement("button");
     submit.type = "submit";
-    submit.textContent = t("incidents:open");
+    submit.textContent = submitText;
     submit.setAttribute("data-testid", "incident-submit");
     const error = document.createElement("p");
     error.className = "error";
@@ -141,16 +163,16 @@ export class IncidentPanel {
       const body: api.IncidentRequest = {
         type: s("type"), description: s("description"), originator: s("originator"), owner: s("owner"),
         confidence: { credibility: Number(s("credibility")), reliability: s("reliability"), validation: s("validation") },
-        impact: s("impact") as api.Incident["impact"], alerts: [a.id],
+        impact: s("impact") as api.Incident["impact"], alerts: v.alerts,
         tracks: s("tracks").split(/[\s,]+/).filter(Boolean).map(Number).filter(Number.isInteger),
         actions_taken: s("actions_taken"),
       };
-      void api.createIncident(body).then((i) => {
+      void send(body).then((i) => {
         void this.refresh();
-        void this.open(i.id);
+        this.view(i);
       }).catch((err) => { error.textContent = err instanceof api.ApiError ? err.message : t("common:noAnswer"); });
     });
-    this.details.replaceChildren(f);
+    return f;
   }
 
   async open(id: number): Promise<void> {
@@ -194,6 +216,7 @@ export class IncidentPanel {
     box.append(dl, due);
     const next = i.status === "open" ? "reported" : i.status === "reported" ? "closed" : null;
     if (next && this.canWrite()) {
+      box.append(button(t("incidents:edit"), "incident-edit", () => this.editForm(i)));
       box.append(button(t(`incidents:to.${next}`), `incident-${next}`, async () => {
         const note = window.prompt(t("incidents:notePrompt"), "") ?? "";
         this.view(await api.transitionIncident(i.id, next, i.version, note));

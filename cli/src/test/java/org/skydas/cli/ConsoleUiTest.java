@@ -423,6 +423,21 @@ class ConsoleUiTest {
         assertThat(fc.path("features").get(0).path("geometry").path("coordinates")).hasSize(2);
         assertThat(fc.path("features").findValuesAsText("role")).contains("incident", "alert");
 
+        // What was learnt since goes into the same report: the edit form holds its fields, the history says what changed.
+        view.getByTestId("incident-edit").click();
+        Locator edit = page.getByTestId("incident-edit-form");
+        assertThat(edit.locator("input[name=owner]").inputValue()).isEqualTo("VSAT Vilniaus pasienio rinktinė");
+        edit.locator("select[name=impact]").selectOption("very_high");
+        edit.locator("textarea[name=actions_taken]").fill("patrulis išsiųstas, sulaikyti du asmenys");
+        edit.locator("input[name=note]").fill("patrulio pranešimas");
+        edit.getByTestId("incident-submit").click();
+        page.locator("[data-testid=incident-view]").waitFor();
+        assertThat(view.innerText()).contains("sulaikyti du asmenys");
+        var stored = watch.incidents(l -> l.list()).get(0);
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.record()).contains("\"impact\":\"very_high\"");
+        assertThat(watch.incidents(l -> l.audit(stored.id())).get(1).note()).isEqualTo("changed impact, actions_taken: patrulio pranešimas");
+
         page.onceDialog(d -> d.accept("pranešta nacionaliniam koordinavimo centrui"));
         view.getByTestId("incident-reported").click();
         page.locator("[data-testid=incident-view][data-status=reported]").waitFor();

@@ -28,7 +28,8 @@ import io.javalin.http.HttpStatus;
  * Incident reports made from alerts (issue 22), with the fields an EUROSUR event report carries: type,
  * description, originator and owner, confidence (credibility of the information 1–6, reliability of the source
  * A–F, validation status) and impact (low, medium, high, very high), the linked alerts and tracks, the actions
- * taken. States open → reported → closed; the report is due 24 hours after the incident was opened. Every change
+ * taken. States open → reported → closed; the report is due 24 hours after the incident was opened; an open or
+ * reported incident can be edited (against the version the editor saw). Every change
  * is audited (append-only); exports as GeoJSON or PDF. Who may call what is the access matrix's.
  */
 final class IncidentsApi {
@@ -68,6 +69,7 @@ final class IncidentsApi {
             IncidentLog.Stored s = find(id);
             ctx.json(view(s, watch.incidents(log -> log.audit(id))));
         });
+        app.put("/api/incidents/{id}", this::edit);
         app.post("/api/incidents/{id}/transition", this::transition);
         app.get("/api/incidents/{id}/export", ctx -> {
             IncidentLog.Stored s = find(id(ctx));
@@ -94,6 +96,18 @@ final class IncidentsApi {
         JsonNode body = WatchApi.body(ctx, true);
         String actor = AccessGate.session(ctx).username();
         ObjectNode r = JSON.createObjectNode();
+        fields(body, r, actor);
+        r.put("created_by", actor);
+        String record = JSON.writeValueAsString(r);
+        IncidentLog.Stored s = watch.incidents(log -> log.create(record, WatchServices.now(), actor));
+        ctx.status(HttpStatus.CREATED).header("Location", "/api/incidents/" + s.id()).json(view(s, null));
+    }
+
+    /**
+     * The report's own fields from a request body into {@code r}, each checked; the place and sector come from the
+     * first linked alert that has them. Shared by create and edit, so an edit is held to the same rules.
+     */
+    private void fields(JsonNode body, ObjectNode r, String actor) throws Exception {
         r.put("type", oneOf(body, "type", TYPES));
         r.put("description", text(body, "description", true));
         String originator = text(body, "originator", false);
@@ -136,13 +150,61 @@ final class IncidentsApi {
         ArrayNode tracks = r.putArray("tracks");
         ids(body, "tracks").forEach(tracks::add);
         r.put("sector", sector);
+        r.remove("location");
         if (lon != null) {
             r.putObject("location").put("lon", lon).put("lat", lat);
         }
-        r.put("created_by", actor);
+    }
+
+    /** The fields an edit may change; creation, state and time stamps stay as they were. */
+    static final List<String> EDITABLE = List.of("type", "description", "originator", "owner", "confidence", "impact",
+            "actions_taken", "alerts", "tracks", "sector", "location");
+
+    /**
+     * An edit of an open or reported incident: the whole set of fields again (as in create), checked by the same
+     * rules, against the version the editor saw (409 when someone changed it meanwhile); a closed incident is not
+     * edited. The audit names the fields that changed; a request that changes nothing is answered and not audited.
+     */
+    private void edit(Context ctx) throws Exception {
+        long id = id(ctx);
+        JsonNode body = WatchApi.body(ctx, true);
+        String actor = AccessGate.session(ctx).username();
+        if (!body.path("version").isIntegralNumber()) {
+            throw new WatchApi.BadRequest("'version' is required: the version of the incident being edited");
+        }
+        int version = body.path("version").asInt();
+        IncidentLog.Stored before = find(id);
+        if (before.status().equals("closed")) {
+            throw new WatchServices.Conflict("incident " + id + " is closed: a closed report is not edited");
+        }
+        ObjectNode old = (ObjectNode) JSON.readTree(before.record());
+        ObjectNode r = old.deepCopy();
+        fields(body, r, old.path("originator").asText(actor));
+        r = (ObjectNode) JSON.readTree(JSON.writeValueAsString(r)); // as stored: 7 is an int node there, not a long
+        List<String> changed = new ArrayList<>();
+        for (String f : EDITABLE) {
+            if (!java.util.Objects.equals(old.get(f), r.get(f))) {
+                changed.add(f);
+            }
+        }
+        if (changed.isEmpty()) {
+            if (version != before.version()) {
+                throw new WatchServices.Conflict("incident " + id + " is at version " + before.version()
+                        + ", not " + version);
+            }
+            ctx.json(view(before, null));
+            return;
+        }
+        String note = text(body, "note", false);
         String record = JSON.writeValueAsString(r);
-        IncidentLog.Stored s = watch.incidents(log -> log.create(record, WatchServices.now(), actor));
-        ctx.status(HttpStatus.CREATED).header("Location", "/api/incidents/" + s.id()).json(view(s, null));
+        String audit = "changed " + String.join(", ", changed) + (note == null ? "" : ": " + note);
+        try {
+            IncidentLog.Stored after = watch.incidents(
+                    log -> log.update(id, version, before.status(), record, WatchServices.now(), actor, "edited", audit));
+            ctx.json(view(after, null));
+        } catch (IncidentLog.VersionConflict e) {
+            throw new WatchServices.Conflict(e.getMessage());
+        }
     }
 
     private void transition(Context ctx) throws Exception {

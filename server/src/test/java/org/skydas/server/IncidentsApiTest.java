@@ -165,6 +165,54 @@ class IncidentsApiTest {
     }
 
     @Test
+    void anOpenIncidentIsEditedAgainstItsVersionTheHistoryNamesWhatChangedAndAClosedOneIsNot() throws Exception {
+        JsonNode i = JSON.readTree(call("POST", "/api/incidents", op, request("medium")).body());
+        long id = i.path("id").asLong();
+        String edit = request("very_high").replace("patrol sent", "patrol sent; two persons detained")
+                .replaceFirst("\\{", "{\"version\": %d, \"note\": \"patrol report\", ");
+        HttpResponse<String> edited = call("PUT", "/api/incidents/" + id, op, edit.formatted(1));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        JsonNode e = JSON.readTree(edited.body());
+        assertThat(e.path("version").asInt()).isEqualTo(2);
+        assertThat(e.path("impact").asText()).isEqualTo("very_high");
+        assertThat(e.path("actions_taken").asText()).contains("detained");
+        assertThat(e.path("created_by").asText()).as("creation stays").isEqualTo("op1");
+        assertThat(e.path("created_at").asText()).isEqualTo(i.path("created_at").asText());
+        assertThat(e.path("report_deadline").asText()).as("the deadline runs from opening")
+                .isEqualTo(i.path("report_deadline").asText());
+        assertThat(e.path("status").asText()).isEqualTo("open");
+
+        assertThat(call("PUT", "/api/incidents/" + id, op, edit.formatted(1)).statusCode())
+                .as("made to version 1, the incident is at 2").isEqualTo(409);
+        assertThat(call("PUT", "/api/incidents/" + id, op, request("low")).body())
+                .as("no version").contains("version");
+        assertThat(call("PUT", "/api/incidents/" + id, op, edit.replace("very_high", "catastrophic").formatted(2))
+                .body()).as("the same rules as opening").contains("impact");
+        assertThat(call("PUT", "/api/incidents/" + id, auditor, edit.formatted(2)).statusCode()).isEqualTo(403);
+        HttpResponse<String> same = call("PUT", "/api/incidents/" + id, op, edit.formatted(2));
+        assertThat(JSON.readTree(same.body()).path("version").asInt()).as("nothing changed: no new version").isEqualTo(2);
+
+        JsonNode read = JSON.readTree(call("GET", "/api/incidents/" + id, auditor, null).body());
+        assertThat(read.path("history").findValuesAsText("action")).containsExactly("created", "edited");
+        assertThat(read.path("history").get(1).path("note").asText())
+                .isEqualTo("changed impact, actions_taken: patrol report");
+        for (JsonNode s : JSON.readTree(call("GET", "/api/sectors/status", op, null).body())) {
+            if (s.path("sector").asText().equals("BY-017")) {
+                assertThat(s.path("incidents").path("very_high").asInt()).as("counted at its new impact").isEqualTo(1);
+                assertThat(s.path("incidents").path("medium").asInt()).isZero();
+            }
+        }
+
+        call("POST", "/api/incidents/" + id + "/transition", op, "{\"to\":\"reported\",\"version\":2}");
+        assertThat(call("PUT", "/api/incidents/" + id, op, edit.replace("two persons", "three persons").formatted(3))
+                .statusCode()).as("a reported incident may still be completed").isEqualTo(200);
+        call("POST", "/api/incidents/" + id + "/transition", op, "{\"to\":\"closed\",\"version\":4}");
+        HttpResponse<String> closed = call("PUT", "/api/incidents/" + id, op, edit.formatted(5));
+        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat(closed.body()).contains("closed");
+    }
+
+    @Test
     void badReportsAreRefusedWithTheFieldNamed() throws Exception {
         assertThat(call("POST", "/api/incidents", op, request("catastrophic")).body()).contains("impact");
         assertThat(call("POST", "/api/incidents", op, request("high").replace("\"credibility\": 2", "\"credibility\": 9"))

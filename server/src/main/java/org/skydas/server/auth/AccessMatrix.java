@@ -85,6 +85,7 @@ public final class AccessMatrix {
             rule("GET", "/api/incidents", INCIDENT_READ),
             rule("POST", "/api/incidents", ACT_ON_ALERTS),
             rule("GET", "/api/incidents/{id}", INCIDENT_READ),
+            rule("PUT", "/api/incidents/{id}", ACT_ON_ALERTS),
             rule("POST", "/api/incidents/{id}/transition", ACT_ON_ALERTS),
             rule("GET", "/api/incidents/{id}/export", INCIDENT_READ),
             rule("GET", "/api/stream", WATCH),
