@@ -258,6 +258,16 @@ export interface Replay {
 export const replay = (from: string, to: string) =>
   call<Replay>("GET", `/api/replay?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
 
+/** The console choices the server keeps per user (GET/PUT /api/me/prefs); absent keys were never saved. */
+export interface SavedPrefs {
+  lang?: "lt" | "en";
+  theme?: "day" | "night";
+  muted?: boolean;
+  time?: "local" | "utc";
+}
+export const myPrefs = () => call<SavedPrefs>("GET", "/api/me/prefs");
+export const savePrefs = (p: SavedPrefs) => call<SavedPrefs>("PUT", "/api/me/prefs", p);
+
 /** An incident report (see the OpenAPI schema IncidentRequest and GET /api/incidents/{id}). */
 export interface Incident {
   id: number;

@@ -172,6 +172,7 @@ function loggedIn(s: api.Session): void {
   $("login").hidden = true;
   $("logout").hidden = false;
   showPrefs(prefs.forUser(s.username));
+  void restorePrefs();
   showUser();
   document.body.dataset.role = s.role;
   // The register view is for those who work with it; explosive records are need-to-know on the server too.
@@ -234,7 +235,10 @@ function showTimeZone(): void {
   b.textContent = t("time.button", { zone: zoneLabel() });
   b.dataset.mode = timeZoneMode();
 }
-$("time-zone").addEventListener("click", () => setTimeZoneMode(timeZoneMode() === "utc" ? "local" : "utc"));
+$("time-zone").addEventListener("click", () => {
+  setTimeZoneMode(timeZoneMode() === "utc" ? "local" : "utc");
+  remember(prefs.prefs());
+});
 onTimeZoneChange(() => {
   showTimeZone();
   panel.relabel();
@@ -288,15 +292,38 @@ function showPrefs(p: prefs.Prefs): void {
   sound.dataset.muted = String(p.muted);
 }
 
+/** A choice is kept in this browser and on the server, so that it follows the user to another workstation. */
+function remember(p: prefs.Prefs): prefs.Prefs {
+  if (api.session()) void api.savePrefs({ ...p, time: timeZoneMode() }).catch(() => undefined);
+  return p;
+}
+
+/** After login: the user's choices as the server keeps them, or (none kept yet) the ones on screen are saved. */
+async function restorePrefs(): Promise<void> {
+  let saved: api.SavedPrefs;
+  try {
+    saved = await api.myPrefs();
+  } catch {
+    return; // an older server, or none reachable: this browser's choices stand
+  }
+  if (Object.keys(saved).length === 0) {
+    remember(prefs.prefs());
+    return;
+  }
+  const { time, ...chosen } = saved;
+  showPrefs(prefs.update(chosen));
+  if (time && time !== timeZoneMode()) setTimeZoneMode(time);
+}
+
 $("lang-select").addEventListener("change", (e) => {
   const lang = (e.target as HTMLSelectElement).value;
-  if (isLanguage(lang)) showPrefs(prefs.update({ lang }));
+  if (isLanguage(lang)) showPrefs(remember(prefs.update({ lang })));
 });
 $("theme-toggle").addEventListener("click", () =>
-  showPrefs(prefs.update({ theme: prefs.prefs().theme === "night" ? "day" : "night" })));
+  showPrefs(remember(prefs.update({ theme: prefs.prefs().theme === "night" ? "day" : "night" }))));
 $("sound-toggle").addEventListener("click", () => {
   attention.unlock();
-  showPrefs(prefs.update({ muted: !prefs.prefs().muted }));
+  showPrefs(remember(prefs.update({ muted: !prefs.prefs().muted })));
 });
 onLanguageChange(() => {
   applyStatic();

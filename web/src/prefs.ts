@@ -3,8 +3,8 @@ import { browserLanguage, isLanguage, type Language } from "./i18n";
 /**
  * What each operator chose for the console: language, day or night display, alert sound. Kept in this
  * browser's localStorage per user name (a shared control-room workstation keeps each operator's choice), and
- * the last choice is the login screen's. The accounts API keeps no preferences yet, so they do not follow a
- * user to another workstation.
+ * the last choice is the login screen's. The server keeps them too (GET/PUT /api/me/prefs, see main.ts), so they
+ * follow a user to another workstation: after login the server's copy wins.
  */
 export interface Prefs {
   lang: Language;

@@ -239,6 +239,42 @@ class ConsoleUiTest {
         shot("console-night-lt");
     }
 
+    @Test
+    void anOperatorsChoicesFollowThemToAnotherWorkstation() throws Exception {
+        login("op1", "operator-pass");
+        page.getByTestId("lang-select").selectOption("lt");
+        page.getByTestId("theme-toggle").click();
+        page.getByTestId("sound-toggle").click();
+        page.waitForFunction("() => document.querySelector('[data-testid=sound-toggle]').dataset.muted === 'true'");
+        // Saved on the server: the store holds exactly these choices for op1 and none for op2.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!watch.prefs("op1").orElse("").contains("\"muted\":true") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(watch.prefs("op1")).contains("{\"lang\":\"lt\",\"theme\":\"night\",\"muted\":true,\"time\":\"local\"}");
+        assertThat(watch.prefs("op2")).isEmpty();
+
+        // Another workstation: a browser that has never seen op1 (empty storage), English before login.
+        BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
+                .setLocale("en-US").setTimezoneId("Europe/Vilnius"));
+        try {
+            Page second = other.newPage();
+            second.navigate("http://127.0.0.1:" + server.port() + "/");
+            Locator form = second.getByTestId("login-form");
+            form.waitFor();
+            assertThat(second.getByTestId("lang-select").inputValue()).isEqualTo("en");
+            form.locator("input[name=username]").fill("op1");
+            form.locator("input[name=password]").fill("operator-pass");
+            form.locator("button[type=submit]").click();
+            second.locator("#tab-operator:has-text('Operatorius')").waitFor();
+            assertThat(second.getByTestId("lang-select").inputValue()).isEqualTo("lt");
+            assertThat(second.locator("body").getAttribute("data-theme")).isEqualTo("night");
+            assertThat(second.getByTestId("sound-toggle").getAttribute("data-muted")).isEqualTo("true");
+        } finally {
+            other.close();
+        }
+    }
+
     /** Relative luminance (0 black … 1 white) of "#rrggbb" or "rgb(r, g, b)". */
     static double luminance(String colour) {
         int r;

@@ -35,6 +35,15 @@ final class AccountsApi {
             watch.logout(header == null ? null : header.substring(Math.min(7, header.length())).trim(), ctx.ip());
             ctx.status(HttpStatus.NO_CONTENT);
         });
+        app.get("/api/me/prefs", ctx -> {
+            String saved = watch.prefs(actor(ctx)).orElse("{}");
+            ctx.contentType("application/json").result(saved);
+        });
+        app.put("/api/me/prefs", ctx -> {
+            String prefs = prefs(WatchApi.body(ctx, true));
+            watch.savePrefs(actor(ctx), prefs);
+            ctx.contentType("application/json").result(prefs);
+        });
         app.get("/api/users", ctx -> ctx.json(watch.users().stream().map(AccountsApi::userJson).toList()));
         app.post("/api/users", ctx -> {
             JsonNode body = WatchApi.body(ctx, true);
@@ -88,6 +97,38 @@ final class AccountsApi {
         Sessions.Session s = watch.sessions().find(token).orElseThrow();
         ctx.json(Map.of("token", token, "username", s.username(), "role", s.role().wireName(),
                 "expires_in_s", watch.sessions().ttlSeconds()));
+    }
+
+    /** The console preferences a user may keep: each checked, nothing else stored. */
+    static final java.util.Map<String, java.util.List<String>> PREFS = java.util.Map.of(
+            "lang", java.util.List.of("lt", "en"), "theme", java.util.List.of("day", "night"),
+            "time", java.util.List.of("local", "utc"));
+
+    /** A preferences body checked: known keys with allowed values, {@code muted} a boolean; anything else refused. */
+    static String prefs(JsonNode body) {
+        if (!body.isObject()) {
+            throw new WatchApi.BadRequest("preferences are an object {lang, theme, muted, time}");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode out = IncidentsApi.JSON.createObjectNode();
+        for (var f : (Iterable<java.util.Map.Entry<String, JsonNode>>) body::fields) {
+            String key = f.getKey();
+            JsonNode v = f.getValue();
+            if (key.equals("muted")) {
+                if (!v.isBoolean()) {
+                    throw new WatchApi.BadRequest("'muted' must be true or false");
+                }
+                out.put(key, v.asBoolean());
+            } else if (PREFS.containsKey(key)) {
+                if (!v.isTextual() || !PREFS.get(key).contains(v.asText())) {
+                    throw new WatchApi.BadRequest("'" + key + "' must be one of " + String.join(", ", PREFS.get(key)));
+                }
+                out.put(key, v.asText());
+            } else {
+                throw new WatchApi.BadRequest("unknown preference '" + org.skydas.server.auth.Text.clip(key)
+                        + "': lang, theme, muted and time are kept");
+            }
+        }
+        return out.toString();
     }
 
     private static String actor(Context ctx) {

@@ -184,6 +184,16 @@ public final class WatchServices implements AutoCloseable {
         return added;
     }
 
+    /** A user's saved console preferences (JSON), if any. */
+    public synchronized java.util.Optional<String> prefs(String username) throws SQLException {
+        return store.userPrefs(username);
+    }
+
+    /** Saves a user's console preferences (JSON already checked by the caller). */
+    public synchronized void savePrefs(String username, String prefsJson) throws SQLException {
+        store.setUserPrefs(username, prefsJson, now());
+    }
+
     /** Every account (password hashes included: callers show name, role and state only). */
     public synchronized List<UserRecord> users() throws SQLException {
         return store.users();

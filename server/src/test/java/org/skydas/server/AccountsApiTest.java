@@ -82,6 +82,42 @@ class AccountsApiTest {
     }
 
     @Test
+    void eachUserKeepsTheirOwnConsoleChoicesAndOnlyKnownOnes() throws Exception {
+        addUser("op1", "long-enough-password", "operator");
+        addUser("au1", "long-enough-password", "auditor");
+        String op = login("op1", "long-enough-password");
+        String au = login("au1", "long-enough-password");
+        assertThat(send("GET", "/api/me/prefs", null, op).body()).as("nothing saved yet").isEqualTo("{}");
+        HttpResponse<String> saved = send("PUT", "/api/me/prefs",
+                "{\"lang\":\"lt\",\"theme\":\"night\",\"muted\":true,\"time\":\"utc\"}", op);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(send("PUT", "/api/me/prefs", "{\"lang\":\"en\"}", au).statusCode()).isEqualTo(200);
+        JsonNode mine = JSON.readTree(send("GET", "/api/me/prefs", null, op).body());
+        assertThat(mine.path("lang").asText()).isEqualTo("lt");
+        assertThat(mine.path("theme").asText()).isEqualTo("night");
+        assertThat(mine.path("muted").asBoolean()).isTrue();
+        assertThat(mine.path("time").asText()).isEqualTo("utc");
+        assertThat(send("GET", "/api/me/prefs", null, au).body()).isEqualTo("{\"lang\":\"en\"}");
+
+        HttpResponse<String> unknown = send("PUT", "/api/me/prefs", "{\"lang\":\"lt\",\"font\":\"huge\"}", op);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("font");
+        assertThat(send("PUT", "/api/me/prefs", "{\"lang\":\"fr\"}", op).body()).contains("lang");
+        assertThat(send("PUT", "/api/me/prefs", "{\"muted\":\"yes\"}", op).body()).contains("muted");
+        assertThat(send("PUT", "/api/me/prefs", "[]", op).statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(send("GET", "/api/me/prefs", null, op).body()).path("theme").asText())
+                .as("a refused change changes nothing").isEqualTo("night");
+        assertThat(send("GET", "/api/me/prefs", null, null).statusCode()).isEqualTo(401);
+
+        // Kept in the store: a restarted server still has them.
+        server.stop();
+        pipeline.close();
+        watch.close();
+        start();
+        assertThat(watch.prefs("op1").orElseThrow()).contains("\"theme\":\"night\"");
+    }
+
+    @Test
     void theFirstAdminsPasswordFollowsTheRulesToo() throws Exception {
         try (WatchServices fresh = new WatchServices(WatchStore.openSqlite(dir.resolve("fresh")))) {
             assertThatThrownBy(() -> fresh.ensureAdmin("admin")).isInstanceOf(WatchServices.Invalid.class);

@@ -55,6 +55,8 @@ public final class AccessMatrix {
             open("GET", "/api/openapi.json"),
             open("POST", "/api/login"),
             rule("POST", "/api/logout", ANY_ACCOUNT),
+            rule("GET", "/api/me/prefs", ANY_ACCOUNT),
+            rule("PUT", "/api/me/prefs", ANY_ACCOUNT),
             rule("GET", "/api/users", ADMIN),
             rule("POST", "/api/users", ADMIN),
             rule("POST", "/api/users/{name}/disable", ADMIN),

@@ -177,7 +177,11 @@ final class WatchMigrations {
                         + "'audit is append-only'); END"),
                 List.of(
                     "CREATE TRIGGER incident_audit_append_only BEFORE UPDATE OR DELETE ON incident_audit "
-                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")));
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")),
+            // Each user's console preferences (issue 22), so that they follow the user to another workstation.
+            new Migration(9, "console preferences per user", List.of(
+                "CREATE TABLE user_prefs (username TEXT PRIMARY KEY, prefs_json TEXT NOT NULL, updated_at {REAL} NOT NULL)"),
+                List.of(), List.of()));
 
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -691,6 +691,34 @@ public final class WatchStore implements AutoCloseable {
         return new UserRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
     }
 
+    /** A user's console preferences as the JSON they were saved in, if any were saved. */
+    public java.util.Optional<String> userPrefs(String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT prefs_json FROM user_prefs WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.Optional<String> out = rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+                c.commit();
+                return out;
+            }
+        }
+    }
+
+    /** Saves (replaces) a user's console preferences. */
+    public void setUserPrefs(String username, String prefsJson, double t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_prefs (username, prefs_json, updated_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT (username) DO UPDATE SET prefs_json = excluded.prefs_json, "
+                + "updated_at = excluded.updated_at")) {
+            ps.setString(1, username);
+            ps.setString(2, prefsJson);
+            ps.setDouble(3, t);
+            ps.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
     /** Every user, by name. */
     public List<UserRecord> users() throws SQLException {
         List<UserRecord> out = new ArrayList<>();

@@ -306,6 +306,21 @@ abstract class WatchStoreContract {
     }
 
     @Test
+    void consolePreferencesAreKeptPerUserAndReplacedWhenSavedAgain() throws Exception {
+        try (WatchStore s = open()) {
+            assertThat(s.userPrefs("op1")).isEmpty();
+            s.setUserPrefs("op1", "{\"lang\":\"lt\"}", 100);
+            s.setUserPrefs("op2", "{\"theme\":\"night\"}", 101);
+            s.setUserPrefs("op1", "{\"lang\":\"en\",\"muted\":true}", 102);
+            assertThat(s.userPrefs("op1")).contains("{\"lang\":\"en\",\"muted\":true}");
+            assertThat(s.userPrefs("op2")).contains("{\"theme\":\"night\"}");
+        }
+        try (WatchStore s = open()) {
+            assertThat(s.userPrefs("op1")).as("after reopening").contains("{\"lang\":\"en\",\"muted\":true}");
+        }
+    }
+
+    @Test
     void usersAreDisabledAndGivenNewPasswordsWithAnAccountAuditThatCannotBeRewritten() throws Exception {
         try (WatchStore s = open()) {
             assertThat(s.ping()).isGreaterThanOrEqualTo(4);
