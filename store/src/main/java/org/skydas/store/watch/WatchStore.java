@@ -514,6 +514,27 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Records an explicit action of {@code actor} other than a purge (e.g. {@code apply_siting_plan}) in the append-only
+     * admin log, with the highest alert id and audit sequence as they are (nothing is removed).
+     */
+    public void appendAdminLog(String actor, String action, String detailJson) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO admin_log (time, actor, action, detail_json, "
+                + "max_alert_id, max_audit_sequence) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setDouble(1, System.currentTimeMillis() / 1000.0);
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, detailJson);
+            ps.setLong(5, lastAlertIdInTransaction());
+            ps.setLong(6, lastAuditSequenceInTransaction());
+            ps.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
     /** The highest alert id ever used, purged ones included (ids are never reused). */
     public long lastAlertId() throws SQLException {
         long v = lastAlertIdInTransaction();
