@@ -262,7 +262,7 @@ class PlanApplyApiTest {
         assertThat(Files.readAllBytes(gpkg)).isEqualTo(file);
         assertThat(watch.adminLog()).hasSize(1);
 
-        // A new plan is made on the applied scenario (its planned sites are candidates now, at the sensor's capex).
+        // A new plan is made on the applied scenario (its planned sites are candidate sites now).
         JsonNode third = plan();
         assertThat(third.get("scenario_revision").asLong()).isEqualTo(1);
         assertThat(third.get("result").get("candidates").asInt())
