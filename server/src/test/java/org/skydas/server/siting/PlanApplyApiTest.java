@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -272,19 +271,7 @@ class PlanApplyApiTest {
     @Test
     void unfinishedPlansFilesChangedOnDiskAndScenariosInMemoryAreRefused() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
-        SitingJobs jobs = new SitingJobs(SitingApiTest.scenario(), List.of(), null, r -> {
-            Thread t = new Thread(() -> {
-                try {
-                    hold.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                r.run();
-            });
-            t.setDaemon(true);
-            return t;
-        });
-        start(jobs, true);
+        start(SitingApiTest.held(hold), true);
         HttpResponse<String> r = send(Role.PLANNER, "POST", "/api/siting/plan", PLAN);
         String id = JSON.readTree(r.body()).get("id").asText();
         assertConflict(apply(Role.PLANNER, id), "not_finished");
