@@ -184,6 +184,30 @@ export interface SitingJob {
   solver?: { phase: string; elapsed_s: number; time_limit_s: number; incumbent: number | null; bound: number | null; gap: number | null };
   error: string | null;
   result: SitingPlanResult | null;
+  scenario_revision?: number;
+  apply?: SitingApply;
+}
+
+/** Whether a plan can be applied now and what that adds (state ready), or who applied it, or why not. */
+export interface SitingApply {
+  state: "ready" | "applied" | "not_finished" | "stale" | "changed_on_disk" | "conflict" | "no_file" | "no_audit";
+  reason?: string;
+  assets?: number | string[];
+  new_sites?: number | string[];
+  total_cost_eur?: number;
+  per_year?: { year: number; assets: number; cost_eur: number }[];
+  by?: string;
+  at?: string;
+  revision?: number;
+  watch?: string;
+}
+
+/** POST /api/siting/plan/{id}/apply: what the plan added to the scenario. */
+export interface SitingApplied {
+  plan: string;
+  applied: { by: string; at: string; revision: number; assets: string[]; new_sites: string[]; total_cost_eur: number;
+    per_year: { year: number; assets: number; cost_eur: number }[] };
+  watch: string;
 }
 
 export interface SitingPlanResult {
@@ -202,6 +226,8 @@ export interface SitingPlanResult {
 
 export const startSitingPlan = (body: unknown) => call<SitingJob>("POST", "/api/siting/plan", body);
 export const sitingPlan = (id: string) => call<SitingJob>("GET", `/api/siting/plan/${encodeURIComponent(id)}`);
+export const applySitingPlan = (id: string) =>
+  call<SitingApplied>("POST", `/api/siting/plan/${encodeURIComponent(id)}/apply`);
 /** One corridor's properties, as `skydas corridors` writes them (GET /api/corridors). */
 export interface CorridorProps {
   rank: number;

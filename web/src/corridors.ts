@@ -118,6 +118,11 @@ export class CorridorsView {
     else window.clearTimeout(this.timer);
   }
 
+  /** Asks for the corridors now (a plan was applied: they are computed again through the new coverage). */
+  refresh(): void {
+    void this.poll();
+  }
+
   private async poll(): Promise<void> {
     window.clearTimeout(this.timer);
     if (!this.visible) return;

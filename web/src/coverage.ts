@@ -66,6 +66,11 @@ export class CoverageView {
     });
   }
 
+  /** Asks for the status now (the scenario changed: a plan was applied and the coverage is being recomputed). */
+  refresh(): void {
+    void this.poll();
+  }
+
   private async poll(): Promise<void> {
     window.clearTimeout(this.timer);
     try {

@@ -29,6 +29,14 @@ const corridors = new CorridorsView(map, $("corridors"));
 const obstacles = new ObstaclesView(map, $("obstacle-list"), $("obstacle-details"), $("obstacle-form") as HTMLFormElement);
 const plan = new PlanPanel(map, $("planner-view"), () => api.session()?.role ?? null);
 (window as unknown as { skydasPlan: unknown }).skydasPlan = plan; // for tests and the console
+// An applied plan changes the scenario: its planned sensors on the map, in the roll-up and the asset table, and in the
+// coverage and corridors the server now computes again.
+plan.onApplied = () => {
+  (map.getSource("assets") as import("maplibre-gl").GeoJSONSource | undefined)?.setData(`/api/layers/assets?v=${Date.now()}`);
+  void loadPlanner();
+  coverage.refresh();
+  corridors.refresh();
+};
 
 const details = new TrackDetails(map, $("track-details"));
 const panel = new AlertPanel($("alert-list"), $("alert-count"), $("track-details"),

@@ -23,7 +23,8 @@ const gapPct = (v: number) => percent(v, 2);
 /**
  * The planner view's Plan panel: budget per year, class, sensor type and weights; runs POST /api/siting/plan and
  * follows the job (stage, progress, the solver's time, incumbent and bound); then the proposed sites on the map and
- * in a table with cost, year and the cells each adds, coverage before → after per year, gap, spend and the frontier.
+ * in a table with cost, year and the cells each adds, coverage before → after per year, gap, spend and the frontier;
+ * then "Apply", with a confirmation listing what it adds, writes the plan into the scenario as planned assets.
  * Planners and admins only (the server refuses others too).
  */
 export class PlanPanel {
@@ -34,7 +35,11 @@ export class PlanPanel {
   private readonly bar = document.createElement("progress");
   private readonly result = document.createElement("div");
   private readonly error = document.createElement("p");
+  private readonly applyBox = document.createElement("div");
+  private readonly dialog = document.createElement("dialog");
   private timer: number | undefined;
+  /** Called once a plan is applied: the planner view reloads the scenario's layers, roll-up and coverage. */
+  onApplied: (applied: api.SitingApplied) => void = () => undefined;
   private visible = false;
   private sites: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
   private lastJob: api.SitingJob | null = null;
@@ -59,7 +64,10 @@ export class PlanPanel {
     this.error.className = "error";
     this.error.setAttribute("role", "alert");
     this.result.dataset.testid = "plan-result";
-    this.root.append(h, hint, this.form, this.bar, this.status, this.error, this.result);
+    this.applyBox.dataset.testid = "plan-apply-box";
+    this.dialog.dataset.testid = "plan-apply-dialog";
+    this.dialog.setAttribute("aria-labelledby", "h-plan-apply");
+    this.root.append(h, hint, this.form, this.bar, this.status, this.error, this.result, this.applyBox, this.dialog);
     container.append(this.root);
     this.root.hidden = true;
     onLanguageChange(() => this.relabel());
@@ -71,7 +79,10 @@ export class PlanPanel {
     const job = this.lastJob;
     if (!job) return;
     this.status.replaceChildren(...this.statusLines(job));
-    if (job.status === "done" && job.result) this.showResult(job.result);
+    if (job.status === "done" && job.result) {
+      this.showResult(job.result);
+      this.showApply(job);
+    }
   }
 
   /** Shown in the planner view to planners and admins; the proposed sites are drawn only while it is open. */
@@ -208,6 +219,7 @@ export class PlanPanel {
     this.lastJob = null;
     this.status.textContent = t("plan:running");
     this.result.replaceChildren();
+    this.applyBox.replaceChildren();
     void this.poll();
   }
 
@@ -230,6 +242,7 @@ export class PlanPanel {
     if (job.status === "done" && job.result) {
       this.bar.hidden = true;
       this.showResult(job.result);
+      this.showApply(job);
     } else if (job.status === "failed" || job.status === "cancelled") {
       this.bar.hidden = true;
       this.error.textContent = job.status === "failed" ? t("plan:failed", { why: job.error ?? "" }) : t("plan:cancelled");
@@ -279,6 +292,91 @@ export class PlanPanel {
     this.result.replaceChildren(summary, cov, obj, periods, sites, this.frontier(r.frontier));
     this.sites = r.plan_geojson;
     this.drawSites();
+  }
+
+  /**
+   * The Apply button of a finished plan (or who applied it, or why it cannot be applied): it opens a confirmation that
+   * lists what the server will add — planned sensors, new sites, total cost and cost per year — before anything is
+   * written.
+   */
+  private showApply(job: api.SitingJob): void {
+    const a = job.apply;
+    if (!a) {
+      this.applyBox.replaceChildren();
+      return;
+    }
+    this.applyBox.dataset.state = a.state;
+    if (a.state === "applied") {
+      const p = document.createElement("p");
+      p.dataset.testid = "plan-apply-result";
+      p.textContent = t("plan:applied", { by: a.by ?? "", count: Array.isArray(a.assets) ? a.assets.length : 0,
+        cost: eur(a.total_cost_eur ?? 0) });
+      const w = Object.assign(document.createElement("p"), { className: "hint", textContent: t("plan:applyWatch") });
+      this.applyBox.replaceChildren(p, w);
+      return;
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.testid = "plan-apply";
+    button.textContent = t("plan:apply");
+    if (a.state !== "ready") {
+      button.disabled = true;
+      const why = Object.assign(document.createElement("p"), { className: "hint",
+        textContent: t(`plan:applyState.${a.state}`, { defaultValue: a.reason ?? a.state }) });
+      why.dataset.testid = "plan-apply-why";
+      this.applyBox.replaceChildren(button, why);
+      return;
+    }
+    button.addEventListener("click", () => this.confirmApply(job));
+    this.applyBox.replaceChildren(button);
+  }
+
+  private confirmApply(job: api.SitingJob): void {
+    const a = job.apply!;
+    const h = document.createElement("h3");
+    h.id = "h-plan-apply";
+    h.textContent = t("plan:applyTitle");
+    const what = document.createElement("p");
+    what.dataset.testid = "plan-apply-summary";
+    what.textContent = t("plan:applyWhat", { count: Number(a.assets ?? 0), sites: Number(a.new_sites ?? 0),
+      cost: eur(a.total_cost_eur ?? 0) });
+    const perYear = this.table(t("plan:applyPerYear"), ["year", "assets", "cost"].map((k) => t(`plan:applyHead.${k}`)),
+      (a.per_year ?? []).map((y) => [String(y.year), String(y.assets), eur(y.cost_eur)]));
+    perYear.dataset.testid = "plan-apply-years";
+    const note = Object.assign(document.createElement("p"), { className: "hint", textContent: t("plan:applyNote") });
+    const watch = Object.assign(document.createElement("p"), { className: "hint", textContent: t("plan:applyWatch") });
+    const error = Object.assign(document.createElement("p"), { className: "error" });
+    error.setAttribute("role", "alert");
+    const confirm = document.createElement("button");
+    confirm.type = "button";
+    confirm.dataset.testid = "plan-apply-confirm";
+    confirm.textContent = t("plan:applyConfirm");
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.dataset.testid = "plan-apply-cancel";
+    cancel.textContent = t("plan:applyCancel");
+    cancel.addEventListener("click", () => this.dialog.close());
+    confirm.addEventListener("click", async () => {
+      confirm.disabled = true;
+      try {
+        const done = await api.applySitingPlan(job.id);
+        this.dialog.close();
+        job.apply = { state: "applied", by: done.applied.by, at: done.applied.at, assets: done.applied.assets,
+          new_sites: done.applied.new_sites, total_cost_eur: done.applied.total_cost_eur, per_year: done.applied.per_year };
+        this.showApply(job);
+        this.onApplied(done);
+      } catch (e) {
+        confirm.disabled = false;
+        const reason = e instanceof api.ApiError && e.body && typeof e.body.reason === "string" ? e.body.reason : "";
+        error.textContent = reason
+          ? t(`plan:applyState.${reason}`, { defaultValue: e instanceof Error ? e.message : reason })
+          : e instanceof api.ApiError ? e.message : t("plan:noAnswer");
+      }
+    });
+    const buttons = document.createElement("div");
+    buttons.append(confirm, " ", cancel);
+    this.dialog.replaceChildren(h, what, perYear, note, watch, error, buttons);
+    this.dialog.showModal();
   }
 
   private table(caption: string, head: readonly string[], rows: string[][]): HTMLTableElement {

@@ -406,7 +406,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withCorridors(new org.skydas.server.corridor.CorridorService(s, terrain.dems(), terrain.landcover(),
                         new org.skydas.server.corridor.CoverageDetection(coverage),
                         org.skydas.server.corridor.CorridorService.Settings.defaults()))
-                .withExports(dataDir.resolve("exports"));
+                .withExports(dataDir.resolve("exports"))
+                .withScenarioFile(file);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

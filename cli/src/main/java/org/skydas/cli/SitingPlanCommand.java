@@ -166,6 +166,8 @@ final class SitingPlanCommand implements Callable<Integer> {
         List<ScenarioSiting.Candidate> given = candidates == null ? null : readCandidates(candidates);
 
         Progress steps = new Progress("skydas siting plan", w == SitingPlanner.Weights.CORRIDORS ? 6 : 5);
+        // The file as read: --apply adds to exactly this one (another program's change meanwhile is refused).
+        String digest = ScenarioStore.digest(scenario);
         Scenario s = ScenarioStore.read(scenario);
         List<DemGrid> grids = new ArrayList<>();
         for (Path d : dems) {
@@ -194,9 +196,10 @@ final class SitingPlanCommand implements Callable<Integer> {
                 : candidates.toString());
         outputs.writeAll(out, plan.frontier(), echo);
         if (apply) {
-            Scenario updated = PlanApply.apply(s, plan.siting(), outputs.newSites());
-            ScenarioStore.write(updated, scenario);
-            steps.step("wrote " + out + "; applied " + outputs.newSites().size() + " planned site(s) to " + scenario);
+            PlanApply.Additions added = PlanApply.additions(s, plan.siting().template(), outputs.newSites());
+            ScenarioStore.append(scenario, digest, added.sites(), added.assets(), () -> { });
+            steps.step(String.format(Locale.ROOT, "wrote %s; applied %d planned sensor(s) on %d new site(s), %,.0f EUR, "
+                    + "to %s", out, added.assets().size(), added.sites().size(), added.totalCostEur(), scenario));
         } else {
             steps.step("wrote " + out);
         }

@@ -37,7 +37,8 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 /**
  * The planner view's Plan panel in Debian's Chromium against a real server with the demo scenario: budgets for two
  * years, run, progress while the job runs, then the table, the per-year figures, the gap and the proposed sites on
- * the map are exactly what {@code GET /api/siting/plan/{id}} returns; an operator gets no Plan panel.
+ * the map are exactly what {@code GET /api/siting/plan/{id}} returns; Apply, with confirmation, writes the plan into
+ * the scenario file and the roll-up and map show it; an operator gets no Plan panel.
  * Screenshot: target/screenshots/planPanel.png.
  */
 class PlanPanelTest {
@@ -191,6 +192,104 @@ class PlanPanelTest {
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("planPanel.png")));
+    }
+
+    /**
+     * Apply, with confirmation, on the demo scenario served from its GeoPackage: the dialog lists what the server will
+     * add (the API's count, total cost and years) before anything is written; after Apply the file holds the planned
+     * radars with their year and cost, and the page's programme roll-up, asset table and map show them.
+     * Screenshots: target/screenshots/planApplyDialog.png, planApplied.png.
+     */
+    @Test
+    void applyingAPlanWithConfirmationWritesItAndTheRollUpAndMapShowIt() throws Exception {
+        Path gpkg = dir.resolve("demo.gpkg");
+        org.skydas.store.ScenarioStore.write(new DemoScenario().build(), gpkg);
+        org.skydas.model.Scenario before = org.skydas.store.ScenarioStore.read(gpkg);
+        watch = new WatchServices(WatchStore.openSqlite(dir.resolve("watch")));
+        watch.ensureAdmin("admin-password");
+        watch.addUser("pl1", Role.PLANNER, "planner-pass");
+        server = new SkydasServer(new ScenarioView(before), gpkg.toString(), watch).withScenarioFile(gpkg)
+                .start("127.0.0.1", 0);
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
+        login("pl1", "planner-pass");
+        page.locator("#tab-planner").click();
+        Locator panel = page.getByTestId("plan-panel");
+        panel.waitFor();
+        Locator total = page.getByTestId("programme-chart").locator("p");
+        total.waitFor();
+        String totalBefore = total.innerText();
+        Locator years = panel.locator(".plan-year");
+        years.nth(1).locator("button").click(); // one year
+        years.nth(0).locator("input[name=year]").fill("2027");
+        years.nth(0).locator("input[name=budget_eur]").fill("2500000");
+        panel.getByTestId("plan-resolution_m").fill("1000");
+        panel.getByTestId("plan-run").click();
+        panel.getByTestId("plan-summary").waitFor(new Locator.WaitForOptions().setTimeout(300_000));
+
+        String id = (String) page.evaluate("() => window.skydasPlan.jobId");
+        String token = watch.login("pl1", "planner-pass").orElseThrow();
+        JsonNode job = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/siting/plan/" + id))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode apply = job.get("apply");
+        assertThat(apply.get("state").asText()).isEqualTo("ready");
+        int count = apply.get("assets").asInt();
+        assertThat(count).isPositive().isEqualTo(job.get("result").get("sites").size());
+
+        // The confirmation lists what will be added; cancelling writes nothing.
+        byte[] file = Files.readAllBytes(gpkg);
+        panel.getByTestId("plan-apply").click();
+        Locator dialog = page.getByTestId("plan-apply-dialog");
+        dialog.waitFor();
+        assertThat(dialog.getByTestId("plan-apply-summary").innerText())
+                .contains(count + " planned sensor(s)").contains(eur(apply.get("total_cost_eur").asDouble()));
+        Locator yearRows = dialog.locator("[data-testid=plan-apply-years] tbody tr");
+        assertThat(yearRows.count()).isEqualTo(apply.get("per_year").size());
+        JsonNode y0 = apply.get("per_year").get(0);
+        assertThat(yearRows.nth(0).locator("td").allInnerTexts()).containsExactly(y0.get("year").asText(),
+                y0.get("assets").asText(), eur(y0.get("cost_eur").asDouble()));
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("planApplyDialog.png")));
+        dialog.getByTestId("plan-apply-cancel").click();
+        assertThat(dialog.isVisible()).isFalse();
+        assertThat(Files.readAllBytes(gpkg)).isEqualTo(file);
+
+        panel.getByTestId("plan-apply").click();
+        dialog.getByTestId("plan-apply-confirm").click();
+        Locator result = panel.getByTestId("plan-apply-result");
+        result.waitFor();
+        assertThat(result.innerText()).contains("pl1").contains(eur(apply.get("total_cost_eur").asDouble()));
+
+        // In the file: the planned radars with the plan's years and costs, everything else as it was.
+        org.skydas.model.Scenario after = org.skydas.store.ScenarioStore.read(gpkg);
+        assertThat(after.assets()).hasSize(before.assets().size() + count);
+        assertThat(after.zones()).isEqualTo(before.zones());
+        assertThat(after.programme()).isEqualTo(before.programme());
+        double added = 0;
+        List<String> names = new java.util.ArrayList<>();
+        for (org.skydas.model.Asset a : after.assets().subList(before.assets().size(), after.assets().size())) {
+            assertThat(a.status()).isEqualTo(org.skydas.model.AssetStatus.PROPOSED);
+            assertThat(a.year()).isEqualTo(2027);
+            added += a.capexEur();
+            names.add(a.name());
+        }
+        assertThat(added).isCloseTo(apply.get("total_cost_eur").asDouble(), org.assertj.core.api.Assertions.within(0.01));
+
+        // On the page: the roll-up's planned total grew by the plan's cost, the map draws the planned radars.
+        page.waitForFunction("t => document.querySelector('[data-testid=programme-chart] p').innerText !== t", totalBefore);
+        java.util.regex.Matcher m0 = java.util.regex.Pattern.compile("planned €([0-9.,]+) M").matcher(totalBefore);
+        java.util.regex.Matcher m1 = java.util.regex.Pattern.compile("planned €([0-9.,]+) M").matcher(total.innerText());
+        assertThat(m0.find()).isTrue();
+        assertThat(m1.find()).isTrue();
+        assertThat(Double.parseDouble(m1.group(1).replace(",", "")) - Double.parseDouble(m0.group(1).replace(",", "")))
+                .isCloseTo(added / 1e6, org.assertj.core.api.Assertions.within(0.11));
+        page.waitForFunction("n => new Set(window.skydasMap.querySourceFeatures('assets')"
+                + ".map(f => String(f.properties.name)).filter(s => s.includes('(skydas siting plan)'))).size === n", count);
+        Object onMap = page.evaluate("() => [...new Set(window.skydasMap.querySourceFeatures('assets')"
+                + ".map(f => String(f.properties.name)).filter(s => s.includes('(skydas siting plan)')))]");
+        assertThat(((List<?>) onMap).stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(names);
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("planApplied.png")));
     }
 
     @Test

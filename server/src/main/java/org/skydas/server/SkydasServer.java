@@ -23,7 +23,8 @@ public final class SkydasServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SkydasServer.class);
 
-    private final ScenarioView view;
+    /** Replaced when a plan is applied ({@code server.siting.ServedScenario}); WatchApi keeps the first (same sectors). */
+    private volatile ScenarioView view;
     private final String scenarioSource;
     private final WatchServices watch;
     private org.skydas.server.pipeline.LivePipeline pipeline;
@@ -99,6 +100,14 @@ public final class SkydasServer implements AutoCloseable {
     }
 
     private org.skydas.server.siting.SitingJobs siting;
+
+    /** The GeoPackage the scenario was read from: a finished plan can then be applied to it. Call before {@link #start}. */
+    public SkydasServer withScenarioFile(java.nio.file.Path file) {
+        this.scenarioFile = file;
+        return this;
+    }
+
+    private java.nio.file.Path scenarioFile;
 
     /** Serves the approach corridors that {@code service} computes; the server stops it in {@link #stop}. */
     public SkydasServer withCorridors(org.skydas.server.corridor.CorridorService service) {
@@ -230,7 +239,7 @@ public final class SkydasServer implements AutoCloseable {
         if (siting == null) {
             siting = new org.skydas.server.siting.SitingJobs(view.scenario(), java.util.List.of(), null);
         }
-        new org.skydas.server.siting.SitingApi(siting, view.scenario(), ctx -> AccessGate.session(ctx).username())
+        new org.skydas.server.siting.SitingApi(siting, planApplier(), ctx -> AccessGate.session(ctx).username())
                 .register(app);
         new org.skydas.server.corridor.CorridorApi(corridors).register(app);
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -254,6 +263,27 @@ public final class SkydasServer implements AutoCloseable {
         LOG.info("event=server_started url={}://{}:{}/ scenario=\"{}\"", keyStore != null ? "https" : "http", host,
                 app.port(), scenarioSource);
         return this;
+    }
+
+    /** Applying a plan reloads the PLAN views: layers and programme, coverage, corridors, new plans. */
+    private org.skydas.server.siting.PlanApplier planApplier() {
+        org.skydas.server.siting.ServedScenario served;
+        try {
+            served = new org.skydas.server.siting.ServedScenario(view.scenario(), scenarioFile);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the scenario file " + scenarioFile + ": " + e.getMessage(), e);
+        }
+        siting.reload(served.basis());
+        served.onReplace(b -> view = new ScenarioView(b.scenario()));
+        served.onReplace(siting::reload);
+        if (coverage != null) {
+            served.onReplace(b -> coverage.recompute(b.scenario()));
+        }
+        if (corridors != null) {
+            served.onReplace(b -> corridors.reload(b.scenario()));
+        }
+        return new org.skydas.server.siting.PlanApplier(siting, served,
+                watch == null ? null : watch::logAdminAction);
     }
 
     private static byte[] openApi() throws java.io.IOException {

@@ -460,6 +460,11 @@ public final class WatchServices implements AutoCloseable {
         return new Purge(file, sha, n[0], n[1]);
     }
 
+    /** Appends an explicit action (not a purge) to the append-only admin log ({@code GET /api/admin/log}). */
+    public synchronized void logAdminAction(String actor, String action, String detailJson) throws SQLException {
+        store.appendAdminLog(actor, action, detailJson);
+    }
+
     /** The append-only admin log: {time, actor, action, detail_json} per entry, oldest first. */
     public synchronized List<String[]> adminLog() throws SQLException {
         return store.adminLog();

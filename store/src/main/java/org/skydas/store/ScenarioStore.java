@@ -21,12 +21,15 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.skydas.geo.AtomicFile;
 import org.skydas.geo.GeoJsonFeature;
 import org.skydas.geo.Lks94;
+import org.skydas.model.Asset;
 import org.skydas.model.BudgetLine;
 import org.skydas.model.Category;
 import org.skydas.model.Programme;
 import org.skydas.model.Scenario;
+import org.skydas.model.Site;
 import org.skydas.model.Wire;
 import org.skydas.model.layer.Layer;
 import org.skydas.model.layer.LayerCodec;
@@ -74,7 +77,7 @@ public final class ScenarioStore {
                 Migrations.apply(c);
                 writeMetadata(c, scenario.metadata(), scenario.programme().name());
                 for (Layer layer : Layer.values()) {
-                    writeLayer(c, layer, LayerCodec.encode(scenario, layer));
+                    writeLayer(c, layer, LayerCodec.encode(scenario, layer), false);
                 }
                 writeProgramme(c, scenario.programme());
                 c.commit();
@@ -93,6 +96,91 @@ public final class ScenarioStore {
         }
     }
 
+    /** Runs once the new file is complete, before it replaces the old one; throwing abandons the change. */
+    @FunctionalInterface
+    public interface BeforeReplace {
+        void run() throws Exception;
+    }
+
+    /** The file is not the one the caller read: someone else changed it since. */
+    public static final class Changed extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        Changed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Adds sites and assets to the scenario in {@code file} and changes nothing else in it: the other layers, the
+     * metadata, the programme, the {@code obstacle_fields} layer and any table a GIS tool added stay as they were
+     * (unlike {@link #write}, which writes a whole scenario from the model). The file is copied beside itself, the
+     * features go into the copy in one transaction (extents and R-tree indexes kept up to date), {@code beforeReplace}
+     * runs, and the copy is renamed over the file ({@link AtomicFile}): a reader sees the old file or the new one.
+     *
+     * @param expectedDigest the {@link #digest} of the file as the caller read it; any other content is refused
+     *                       with {@link Changed} and nothing is written
+     * @return the new file's digest
+     */
+    public static String append(Path file, String expectedDigest, List<Site> sites, List<Asset> assets,
+                                BeforeReplace beforeReplace) throws StoreException {
+        Scenario added = new Scenario(Map.of(), List.of(), List.of(), List.of(), sites, assets,
+                new Programme(null, List.of()));
+        String[] digest = new String[1];
+        try {
+            AtomicFile.write(file, tmp -> {
+                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+                String found = digest(tmp);
+                if (!found.equals(expectedDigest)) {
+                    throw new ChangedOnDisk();
+                }
+                try (Connection c = connect(tmp, false)) {
+                    checkGeoPackage(c, file);
+                    c.setAutoCommit(false);
+                    writeLayer(c, Layer.SITES, LayerCodec.encode(added, Layer.SITES), true);
+                    writeLayer(c, Layer.ASSETS, LayerCodec.encode(added, Layer.ASSETS), true);
+                    c.commit();
+                } catch (SQLException | StoreException e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+                digest[0] = digest(tmp);
+                try {
+                    beforeReplace.run();
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+            });
+        } catch (ChangedOnDisk e) {
+            throw new Changed(file + ": changed since it was read (by another program or server): nothing written");
+        } catch (java.io.IOException e) {
+            throw new StoreException(file + ": could not add to the scenario: " + e.getMessage(), e);
+        }
+        return digest[0];
+    }
+
+    private static final class ChangedOnDisk extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** SHA-256 of the file's bytes (hex): what {@link #append} checks that nobody changed the file since it was read. */
+    public static String digest(Path file) throws java.io.IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     private static void writeMetadata(Connection c, Map<String, String> meta, String programmeName)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO skydas_metadata VALUES (?, ?)")) {
@@ -108,7 +196,9 @@ public final class ScenarioStore {
         }
     }
 
-    private static void writeLayer(Connection c, Layer layer, List<GeoJsonFeature> features) throws SQLException {
+    /** Inserts the features; the layer's extent grows to take them in ({@code append}) or is theirs. */
+    private static void writeLayer(Connection c, Layer layer, List<GeoJsonFeature> features, boolean append)
+            throws SQLException {
         StringBuilder cols = new StringBuilder("geom, id");
         StringBuilder marks = new StringBuilder("?, ?");
         for (Layer.Column col : layer.columns()) {
@@ -116,6 +206,18 @@ public final class ScenarioStore {
             marks.append(", ?");
         }
         Envelope extent = new Envelope();
+        if (append && !features.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents "
+                    + "WHERE table_name = ? AND min_x IS NOT NULL")) {
+                ps.setString(1, layer.tableName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        extent.expandToInclude(rs.getDouble(1), rs.getDouble(2));
+                        extent.expandToInclude(rs.getDouble(3), rs.getDouble(4));
+                    }
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + layer.tableName() + "\" (" + cols
                 + ") VALUES (" + marks + ")")) {
             for (GeoJsonFeature f : features) {

@@ -129,4 +129,75 @@ class ScenarioStoreTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.gpkg");
         }
     }
+
+    /**
+     * {@code append}: the new site and asset are in the file, found by the R-tree and inside the layer's extent, and
+     * everything else (the other features, a table another tool added) is as it was; a file changed since its digest
+     * was taken is refused and left alone; a hook that fails leaves the file as it was.
+     */
+    @Test
+    void appendAddsSitesAndAssetsAndNothingElse() throws Exception {
+        Path f = dir.resolve("s.gpkg");
+        Scenario s = TestScenarios.small();
+        ScenarioStore.write(s, f);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE qgis_notes (note TEXT)");
+            st.execute("INSERT INTO qgis_notes VALUES ('kept')");
+        }
+        Scenario before = ScenarioStore.read(f);
+        org.locationtech.jts.geom.Point far = org.skydas.geo.Lks94.GRID.createPoint(
+                new org.locationtech.jts.geom.Coordinate(700_000, 6_250_000));
+        org.skydas.model.Site site = new org.skydas.model.Site("site-new", "New", far, false, null, null, 250_000);
+        Asset planned = new Asset("plan-radar-1", "Planned radar", s.assets().get(0).type(), far,
+                org.skydas.model.AssetStatus.PROPOSED, 1_450_000, 50_000, null, 2027, s.assets().get(0).sensor(),
+                java.util.Map.of("site", "site-new"));
+
+        // A hook that fails: nothing changes.
+        byte[] original = Files.readAllBytes(f);
+        assertThatThrownBy(() -> ScenarioStore.append(f, ScenarioStore.digest(f), List.of(site), List.of(planned), () -> {
+            throw new java.sql.SQLException("audit store down");
+        })).isInstanceOf(StoreException.class).hasMessageContaining("audit store down");
+        assertThat(Files.readAllBytes(f)).isEqualTo(original);
+
+        String digest = ScenarioStore.append(f, ScenarioStore.digest(f), List.of(site), List.of(planned), () -> { });
+        assertThat(digest).isEqualTo(ScenarioStore.digest(f));
+        Scenario after = ScenarioStore.read(f);
+        assertThat(after.assets()).extracting(Asset::id).containsExactly("radar-1", "fence-1", "plan-radar-1");
+        assertThat(after.assets().get(2)).usingRecursiveComparison().ignoringFields("geometry").isEqualTo(planned);
+        assertThat(after.sites()).extracting(org.skydas.model.Site::id).containsExactly("site-1", "site-new");
+        assertThat(after.sites().subList(0, before.sites().size())).isEqualTo(before.sites());
+        assertThat(after.border()).isEqualTo(before.border());
+        assertThat(after.sectors()).isEqualTo(before.sectors());
+        assertThat(after.zones()).isEqualTo(before.zones());
+        assertThat(after.programme()).isEqualTo(before.programme());
+        assertThat(after.metadata()).isEqualTo(before.metadata());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT note FROM qgis_notes")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("kept");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM rtree_assets_geom WHERE minx <= 700000 AND "
+                    + "maxx >= 700000 AND miny <= 6250000 AND maxy >= 6250000")) {
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT min_x, max_x, max_y FROM gpkg_contents WHERE table_name = 'assets'")) {
+                assertThat(rs.getDouble(2)).isEqualTo(700_000);
+                assertThat(rs.getDouble(3)).isEqualTo(6_250_000);
+                assertThat(rs.getDouble(1)).isLessThan(700_000); // the earlier assets are still inside
+            }
+        }
+
+        // Changed since the digest was taken: refused, the change kept.
+        String stale = ScenarioStore.digest(f);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO qgis_notes VALUES ('edited')");
+        }
+        byte[] edited = Files.readAllBytes(f);
+        assertThatThrownBy(() -> ScenarioStore.append(f, stale, List.of(), List.of(planned), () -> { }))
+                .isInstanceOf(ScenarioStore.Changed.class);
+        assertThat(Files.readAllBytes(f)).isEqualTo(edited);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.gpkg");
+        }
+    }
 }

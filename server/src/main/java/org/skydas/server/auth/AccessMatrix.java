@@ -107,7 +107,8 @@ public final class AccessMatrix {
             rule("POST", "/api/admin/purge-alerts", ADMIN),
             rule("GET", "/api/admin/log", AUDIT),
             rule("POST", "/api/siting/plan", PLAN),
-            rule("GET", "/api/siting/plan/{id}", PLAN));
+            rule("GET", "/api/siting/plan/{id}", PLAN),
+            rule("POST", "/api/siting/plan/{id}/apply", PLAN));
 
     private AccessMatrix() {
     }

@@ -77,7 +77,7 @@ public final class CorridorService implements AutoCloseable {
         }
     }
 
-    private final Scenario scenario;
+    private volatile Scenario scenario;
     private final List<Path> dems;
     private final Path landcover;
     private final DetectionSource detection;
@@ -144,6 +144,15 @@ public final class CorridorService implements AutoCloseable {
             s = states.get(key);
         }
         return s;
+    }
+
+    /**
+     * Uses {@code changed} from now on (a plan applied to the scenario: its planned sensors change the detection) and
+     * computes every analysis asked for so far again; their previous results stay served until then.
+     */
+    public synchronized List<Key> reload(Scenario changed) {
+        this.scenario = Objects.requireNonNull(changed, "scenario");
+        return recompute(null);
     }
 
     /** Computes every analysis asked for so far again (or only {@code only}, when not null); returns those queued. */

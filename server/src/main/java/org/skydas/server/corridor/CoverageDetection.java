@@ -9,8 +9,9 @@ import org.skydas.terrain.corridor.CorridorAnalysis;
 
 /**
  * Detection along corridors from the server's coverage: the latest finished map of the target class
- * (the one the planner view shows). While the first coverage is still being computed, a corridor job
- * waits for it; when the coverage failed, the corridor job fails with its reason.
+ * (the one the planner view shows). While a coverage is being computed (the first, or a recomputation after a
+ * plan was applied), a corridor job waits for it; when the coverage failed, the corridor job uses the previous map,
+ * or fails with the reason when there is none.
  */
 public final class CoverageDetection implements CorridorService.DetectionSource {
 
@@ -26,7 +27,7 @@ public final class CoverageDetection implements CorridorService.DetectionSource 
         while (true) {
             CoverageService.State st = coverage.state();
             CoverageSnapshot snap = st.snapshot();
-            if (snap != null) {
+            if (snap != null && st.status() != CoverageService.Status.RUNNING) {
                 CoverageSnapshot.ClassLayer layer = snap.classes().get(target);
                 if (layer == null) {
                     throw new IllegalStateException("the coverage has no class " + CoverageSnapshot.wireName(target));

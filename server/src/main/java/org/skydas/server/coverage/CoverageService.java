@@ -33,7 +33,7 @@ public final class CoverageService implements AutoCloseable {
     public record State(Status status, double progress, CoverageSnapshot snapshot, String error) {
     }
 
-    private final Scenario scenario;
+    private Scenario scenario;
     private final List<Path> dems;
     private final Path landcover;
     private final CoverageSettings settings;
@@ -94,6 +94,15 @@ public final class CoverageService implements AutoCloseable {
     /** What the terrain will be, for the status before the first result says what it was. */
     public String terrainPlan() {
         return terrainPlan;
+    }
+
+    /**
+     * Serves {@code changed} from now on (a plan applied to the scenario): as {@link #recompute()}, over its sensors.
+     * The previous result stays served until the new one is ready.
+     */
+    public synchronized void recompute(Scenario changed) {
+        this.scenario = Objects.requireNonNull(changed, "scenario");
+        recompute();
     }
 
     /** Cancels a running job (it stops after the sensor in hand) and starts a new one. */

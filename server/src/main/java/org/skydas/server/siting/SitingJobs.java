@@ -60,13 +60,36 @@ public final class SitingJobs implements AutoCloseable {
         private final String actor;
         private final PlanRequest request;
         private final Instant created = Instant.now();
+        private final ServedScenario.Basis basis;
+        private volatile Applicable applicable;
+        private volatile PlanApplier.Applied applied;
         private volatile Snapshot snapshot = new Snapshot(Status.QUEUED, "queued", "", 0, null, null, null, null, null);
         private volatile boolean cancelled;
 
-        Job(String id, String actor, PlanRequest request) {
+        Job(String id, String actor, PlanRequest request, ServedScenario.Basis basis) {
             this.id = id;
             this.actor = actor;
             this.request = request;
+            this.basis = basis;
+        }
+
+        /** The scenario (and its revision) the plan was made on. */
+        public ServedScenario.Basis basis() {
+            return basis;
+        }
+
+        /** What applying the finished plan needs; null until it is done. */
+        Applicable applicable() {
+            return applicable;
+        }
+
+        /** Who applied the plan to the scenario, and what it added; null while it is not applied. */
+        public PlanApplier.Applied applied() {
+            return applied;
+        }
+
+        void applied(PlanApplier.Applied a) {
+            applied = a;
         }
 
         public String id() {
@@ -108,7 +131,11 @@ public final class SitingJobs implements AutoCloseable {
         }
     }
 
-    private final Scenario scenario;
+    /** A finished plan, kept small for applying it: the sensor template and the new sites (not the coverage). */
+    record Applicable(org.skydas.model.Asset template, List<org.skydas.siting.scenario.PlanOutputs.NewSite> sites) {
+    }
+
+    private volatile ServedScenario.Basis basis;
     private final List<Path> dems;
     private final Path landcover;
     private final String terrainPlan;
@@ -127,7 +154,7 @@ public final class SitingJobs implements AutoCloseable {
     }
 
     SitingJobs(Scenario scenario, List<Path> dems, Path landcover, ThreadFactory threads) {
-        this.scenario = scenario;
+        this.basis = new ServedScenario.Basis(scenario, 0, null);
         this.dems = List.copyOf(dems);
         this.landcover = landcover;
         this.threads = threads;
@@ -139,6 +166,16 @@ public final class SitingJobs implements AutoCloseable {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
+    }
+
+    /** New jobs plan on {@code b} from now on (a plan was applied); jobs made before keep theirs. */
+    public void reload(ServedScenario.Basis b) {
+        basis = b;
+    }
+
+    /** The scenario new jobs plan on. */
+    public ServedScenario.Basis basis() {
+        return basis;
     }
 
     public String terrainPlan() {
@@ -153,7 +190,7 @@ public final class SitingJobs implements AutoCloseable {
         if (running != null) {
             throw new Busy(running.id());
         }
-        Job job = new Job(UUID.randomUUID().toString(), actor, request);
+        Job job = new Job(UUID.randomUUID().toString(), actor, request, basis);
         jobs.put(job.id(), job);
         while (jobs.size() > KEPT) {
             jobs.remove(jobs.keySet().iterator().next());
@@ -188,9 +225,10 @@ public final class SitingJobs implements AutoCloseable {
             }
             DemGrid lc = landcover == null ? null : DemReader.read(landcover);
             SitingPlanner.Request r = job.request().planner();
-            SitingPlanner.Plan plan = SitingPlanner.run(scenario, grids, lc, r, new Tracker(job, r),
+            SitingPlanner.Plan plan = SitingPlanner.run(job.basis().scenario(), grids, lc, r, new Tracker(job, r),
                     () -> job.cancelled || closed());
             ObjectNode result = result(plan, job.request());
+            job.applicable = new Applicable(plan.siting().template(), plan.outputs().newSites());
             job.snapshot = new Snapshot(Status.DONE, "done", "", 1, job.snapshot.solver(), started, Instant.now(),
                     result, null);
             LOG.info("event=siting_plan_done id={} status={} objective={} bound={} gap={} seconds={}", job.id(),

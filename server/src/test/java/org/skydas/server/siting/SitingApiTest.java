@@ -266,10 +266,9 @@ class SitingApiTest {
         assertThat(none.statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void aSecondPlanWhileOneRunsIsAConflictNamingTheRunningJob() throws Exception {
-        CountDownLatch hold = new CountDownLatch(1);
-        SitingJobs jobs = new SitingJobs(scenario(), List.of(), null, r -> {
+    /** Jobs on {@link #scenario()} whose runs wait for {@code hold} (at most 60 s). */
+    static SitingJobs held(CountDownLatch hold) {
+        return new SitingJobs(scenario(), List.of(), null, r -> {
             Thread t = new Thread(() -> {
                 try {
                     hold.await(60, TimeUnit.SECONDS);
@@ -281,6 +280,12 @@ class SitingApiTest {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    @Test
+    void aSecondPlanWhileOneRunsIsAConflictNamingTheRunningJob() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        SitingJobs jobs = held(hold);
         start(jobs);
         String body = "{\"class\": \"person\", \"budget_eur\": 1000000, \"time_limit_s\": 5, \"frontier\": []}";
         HttpResponse<String> first = post(Role.PLANNER, body);

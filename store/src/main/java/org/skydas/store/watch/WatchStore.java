@@ -497,20 +497,40 @@ public final class WatchStore implements AutoCloseable {
                 ps.setDouble(1, t);
                 alerts = ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO admin_log (time, actor, action, detail_json, "
-                    + "max_alert_id, max_audit_sequence) VALUES (?, ?, 'purge_alerts', ?, ?, ?)")) {
-                ps.setDouble(1, System.currentTimeMillis() / 1000.0);
-                ps.setString(2, actor);
-                ps.setString(3, detailJson);
-                ps.setLong(4, maxAlert);
-                ps.setLong(5, maxSequence);
-                ps.executeUpdate();
-            }
+            insertAdminLog(actor, "purge_alerts", detailJson, maxAlert, maxSequence);
             c.commit();
             return new long[] {alerts, audits};
         } catch (SQLException e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    /**
+     * Records an explicit action of {@code actor} other than a purge (e.g. {@code apply_siting_plan}) in the append-only
+     * admin log, with the highest alert id and audit sequence as they are (nothing is removed).
+     */
+    public void appendAdminLog(String actor, String action, String detailJson) throws SQLException {
+        try {
+            insertAdminLog(actor, action, detailJson, lastAlertIdInTransaction(), lastAuditSequenceInTransaction());
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private void insertAdminLog(String actor, String action, String detailJson, long maxAlert, long maxSequence)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO admin_log (time, actor, action, detail_json, "
+                + "max_alert_id, max_audit_sequence) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setDouble(1, System.currentTimeMillis() / 1000.0);
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, detailJson);
+            ps.setLong(5, maxAlert);
+            ps.setLong(6, maxSequence);
+            ps.executeUpdate();
         }
     }
 

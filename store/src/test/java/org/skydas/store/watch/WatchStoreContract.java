@@ -71,6 +71,15 @@ abstract class WatchStoreContract {
                     null, null, "m"));
             assertThat(again.alert().id()).isEqualTo(4);
             assertThat(again.audit().sequence()).isEqualTo(lastSequence + 1);
+            // Another explicit action (a siting plan applied) goes into the same log after the purges, removing
+            // nothing: the ids still continue from where they were.
+            s.appendAdminLog("pl1", "apply_siting_plan", "{\"plan\":\"p-1\"}");
+            assertThat(s.adminLog()).extracting(e -> e[2]).containsExactly("purge_alerts", "purge_alerts",
+                    "apply_siting_plan");
+            assertThat(s.adminLog().get(2)[1]).isEqualTo("pl1");
+            assertThat(s.adminLog().get(2)[3]).isEqualTo("{\"plan\":\"p-1\"}");
+            assertThat(s.lastAlertId()).isEqualTo(3);
+            assertThat(s.lastAuditSequence()).isEqualTo(lastSequence);
         }
     }
 
