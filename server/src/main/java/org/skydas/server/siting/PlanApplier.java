@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * append-only admin log (who applied which plan, when, what it added) made before the file is replaced, then the
  * server's PLAN views reloaded ({@link ServedScenario}). Refused, nothing written, when the plan is not finished, is
  * applied already, was made on an older revision of the scenario, or the file changed on disk since the server read
- * it. One apply at a time. See docs/adr/0016-applying-a-siting-plan.md.
+ * it. One apply at a time. See docs/adr/0022-applying-a-siting-plan.md.
  */
 public final class PlanApplier {
 
