@@ -38,9 +38,15 @@ import org.slf4j.LoggerFactory;
  * still handed over (the nodes disagree on the scenario or partition count: an operator must look); a handler that
  * throws gets the same batch again after a pause, other partitions carry on.
  *
- * <p>One thread per consumer ({@link #start}); {@link #close} commits what was handled and leaves the group at once,
- * {@link #abandon} stops as a killed process would (no commit, no leave: the group notices when the session times
- * out) — for failover drills and tests.
+ * <p>Each consumer made by {@link #connect} is a static member of the group ({@code group.instance.id} =
+ * {@code skydas-tracker-NAME}, so NAME must be unique in the group: the tracker node's id): a node restarted within
+ * the group's session timeout gets its partitions back without a rebalance, and a node that died (SIGKILL, power,
+ * network) is replaced once the session times out (the broker's {@code group.consumer.session.timeout.ms}: 45 s by
+ * default, set lower for a faster failover; ADR 0024).
+ *
+ * <p>One thread per consumer ({@link #start}); {@link #close} commits what was handled and stops; {@link #abandon}
+ * stops as a killed process would (no commit, no hand-over, no callback to the handler; the group reassigns the
+ * partitions after the session timeout) — for failover drills and tests.
  */
 public final class SectorConsumer implements AutoCloseable {
 
@@ -90,6 +96,7 @@ public final class SectorConsumer implements AutoCloseable {
     public static SectorConsumer connect(String bootstrapServers, String groupId, String topic, SectorMap map,
                                          SectorHandler handler, String name, Map<String, Object> overrides) {
         Map<String, Object> config = consumerConfig(bootstrapServers, groupId, "skydas-tracker-" + name);
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "skydas-tracker-" + name);
         config.putAll(overrides);
         return new SectorConsumer(new KafkaConsumer<>(config), topic, map, handler, name);
     }
@@ -249,12 +256,12 @@ public final class SectorConsumer implements AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
+            if (abandoned) {
+                return; // a killed process hands nothing over and commits nothing
+            }
             revokedCount.addAndGet(partitions.size());
             LOG.info("event=sector_partitions_revoked consumer={} partitions={}", name, numbers(partitions));
             handler.revoked(numbers(partitions));
-            if (abandoned) {
-                return;
-            }
             Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata o = uncommitted.remove(tp);
@@ -271,6 +278,9 @@ public final class SectorConsumer implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
+                return;
+            }
+            if (abandoned) {
                 return;
             }
             lostCount.addAndGet(partitions.size());
