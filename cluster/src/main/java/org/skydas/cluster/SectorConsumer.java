@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * network) is replaced once the session times out (the broker's {@code group.consumer.session.timeout.ms}: 45 s by
  * default, set lower for a faster failover; ADR 0024).
  *
- * <p>One thread per consumer ({@link #start}); {@link #close} commits what was handled and stops; {@link #abandon}
+ * <p>One thread per consumer ({@link #start}); {@link #close} hands over, commits and leaves the group; {@link #abandon}
  * stops as a killed process would (no commit, no hand-over, no callback to the handler; the group reassigns the
  * partitions after the session timeout) — for failover drills and tests.
  */
@@ -166,7 +166,10 @@ public final class SectorConsumer implements AutoCloseable {
                     } catch (RuntimeException e) {
                         LOG.warn("event=sector_final_commit_failed consumer={} error=\"{}\"", name, e.toString());
                     }
-                    consumer.close();
+                    // A node stopped on purpose hands its sectors over at once (a static member would otherwise
+                    // keep them, unserved, until the session timeout).
+                    consumer.close(CloseOptions.groupMembershipOperation(
+                            CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("event=sector_consumer_close_failed consumer={} error=\"{}\"", name, e.toString());
@@ -331,7 +334,11 @@ public final class SectorConsumer implements AutoCloseable {
         }
     }
 
-    /** Commits what was handled, leaves the group (its partitions move at once) and stops the thread. */
+    /**
+     * Stops after the batch in hand: the handler hands its partitions over ({@link SectorHandler#revoked}), what was
+     * handled is committed, and the consumer leaves the group, so its partitions move at once, with nothing delivered
+     * twice.
+     */
     @Override
     public void close() throws InterruptedException {
         running = false;

@@ -166,6 +166,54 @@ class SectorFailoverTest {
     }
 
     @Test
+    void aTrackerNodeStoppedOnPurposeHandsOverAtOnceAndNothingIsHandledTwice() throws Exception {
+        String topic = "handover";
+        SectorTopic.ensure(admin, topic, MAP, (short) 1, 24);
+        ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+        AtomicInteger revokedCalls = new AtomicInteger();
+        Recorder ra = new Recorder("e", seen) {
+            @Override
+            public void revoked(Collection<Integer> partitions) {
+                super.revoked(partitions);
+                revokedCalls.incrementAndGet();
+            }
+        };
+        Recorder rb = new Recorder("f", seen);
+        // This group's session lasts 30 s: a move within that time is the leave, not a timeout.
+        admin.incrementalAlterConfigs(Map.of(
+                new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.GROUP,
+                        "handover-group"),
+                List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                        new org.apache.kafka.clients.admin.ConfigEntry("consumer.session.timeout.ms", "30000"),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+        SectorConsumer a = SectorConsumer.connect(kafka.bootstrap(), "handover-group", topic, MAP, ra, "e", Map.of())
+                .start();
+        SectorConsumer b = SectorConsumer.connect(kafka.bootstrap(), "handover-group", topic, MAP, rb, "f", Map.of())
+                .start();
+        try (SectorPublisher publisher = SectorPublisher.connect(kafka.bootstrap(), topic, MAP, 3, Map.of())) {
+            await("each consumer owns one partition", () -> ra.owned.size() == 1 && rb.owned.size() == 1);
+            int aPartition = ra.owned.iterator().next();
+            Set<String> accepted = new HashSet<>(publish(publisher, 0, 1_000));
+            await("the first half handled", () -> keys(seen).containsAll(accepted));
+            int revokedBefore = revokedCalls.get();
+            long stoppedAt = System.nanoTime();
+            a.close();
+            await("b owns a's partition", () -> rb.owned.contains(aPartition));
+            double handOverS = (System.nanoTime() - stoppedAt) / 1e9;
+            accepted.addAll(publish(publisher, 1_000, 1_000));
+            await("all handled", () -> keys(seen).containsAll(accepted));
+            System.out.printf("hand-over: partition %d on the other node %.1f s after close%n", aPartition, handOverS);
+            assertThat(revokedCalls.get()).isGreaterThan(revokedBefore);        // the handler could hand over
+            assertThat(seen).hasSize(accepted.size());                           // committed on revoke: no repeat
+            assertThat(keys(seen)).isEqualTo(accepted);
+            assertThat(handOverS).as("moved by leaving, not by the group's 30 s session timeout").isLessThan(30);
+        } finally {
+            b.close();
+            a.close();
+        }
+    }
+
+    @Test
     void aHandlerThatFailsGetsTheSameBatchAgainAndNothingIsLost() throws Exception {
         String topic = "retry";
         SectorTopic.ensure(admin, topic, MAP, (short) 1, 24);
