@@ -39,7 +39,8 @@ import org.skydas.model.Sector;
  * ids in order, P): every ingest and tracker node must use the same scenario and partition count (the tracker node
  * counts records whose key is a sector it would put elsewhere: {@code misrouted}).
  *
- * <p>Immutable and thread-safe once built; a lookup is an R-tree search over the border's segments.
+ * <p>Immutable in what it answers and thread-safe; a lookup is an R-tree search over the border's segments within
+ * reach of the position, bounded by the distance to the nearest line from the centre of its 500 m cell (cached).
  */
 public final class SectorMap {
 
@@ -62,11 +63,18 @@ public final class SectorMap {
     private record Segment(int sector, LineSegment line) {
     }
 
+    /** Side of the cells whose centre's nearest-line distance is cached, m. */
+    static final double CELL_M = 500;
+    static final double CELL_HALF_DIAGONAL_M = CELL_M * Math.sqrt(0.5);
+    /** At most this many cells are cached (~10 000 km² at 500 m: the whole border belt), then lookups go uncached. */
+    static final int MAX_CELLS = 40_000;
+
     private final List<String> ids;
     private final Map<String, Integer> ordinal = new HashMap<>();
     private final int partitions;
     private final double haloM;
     private final STRtree index = new STRtree();
+    private final java.util.concurrent.ConcurrentHashMap<Long, Double> cellNearest = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SectorMap(List<Sector> sectors, int partitions, double haloM) {
         if (sectors.isEmpty()) {
@@ -126,11 +134,9 @@ public final class SectorMap {
             throw new IllegalArgumentException("sector map: position must be finite, is (" + x + ", " + y + ")");
         }
         Coordinate p = new Coordinate(x, y);
-        Segment nearest = (Segment) index.nearestNeighbour(new Envelope(p), new Segment(-1, new LineSegment(p, p)),
-                (a, b) -> ((Segment) a.getItem()).line().distance(((Segment) b.getItem()).line()));
-        double ownerDistance = nearest.line().distance(p);
-        // Every sector within ownerDistance + 2H: the exact nearest distance per sector from its segments there.
-        double reach = ownerDistance + 2 * haloM;
+        // The owner is at most (distance of the nearest line from the cell's centre + half the cell's diagonal) away;
+        // every sector of the result is within that + 2H: the exact nearest distance per sector from its segments there.
+        double reach = nearestFromCell(x, y) + CELL_HALF_DIAGONAL_M + 2 * haloM;
         Envelope search = new Envelope(p);
         search.expandBy(reach);
         double[] best = new double[ids.size()];
@@ -156,6 +162,25 @@ public final class SectorMap {
         List<String> haloIds = new ArrayList<>(halo.size());
         halo.forEach(k -> haloIds.add(ids.get(k)));
         return new Routing(ids.get(owner), haloIds);
+    }
+
+    /** The distance from the centre of p's cell to the nearest sector line, cached per cell (a bounded cache). */
+    private double nearestFromCell(double x, double y) {
+        long i = (long) Math.floor(x / CELL_M);
+        long j = (long) Math.floor(y / CELL_M);
+        long key = (i << 32) ^ (j & 0xFFFF_FFFFL);
+        Double known = cellNearest.get(key);
+        if (known != null) {
+            return known;
+        }
+        Coordinate c = new Coordinate((i + 0.5) * CELL_M, (j + 0.5) * CELL_M);
+        Segment nearest = (Segment) index.nearestNeighbour(new Envelope(c), new Segment(-1, new LineSegment(c, c)),
+                (a, b) -> ((Segment) a.getItem()).line().distance(((Segment) b.getItem()).line()));
+        double d = nearest.line().distance(c);
+        if (cellNearest.size() < MAX_CELLS) {
+            cellNearest.put(key, d);
+        }
+        return d;
     }
 
     /** The partition that carries {@code sectorId}; an unknown id is an error (another scenario?). */
