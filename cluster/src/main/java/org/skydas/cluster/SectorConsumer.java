@@ -182,6 +182,7 @@ public final class SectorConsumer implements AutoCloseable {
         int partition = tp.partition();
         List<String> sectors = map.sectorsOf(partition);
         List<SectorDetection> detections = new ArrayList<>(batch.size());
+        List<Long> offsets = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> r : batch) {
             records.incrementAndGet();
             try {
@@ -195,6 +196,7 @@ public final class SectorConsumer implements AutoCloseable {
                     }
                 }
                 detections.add(d);
+                offsets.add(r.offset());
             } catch (MalformedRecordException e) {
                 long n = malformed.incrementAndGet();
                 if (Long.bitCount(n) == 1) {
@@ -207,7 +209,7 @@ public final class SectorConsumer implements AutoCloseable {
         long next = batch.get(batch.size() - 1).offset() + 1;
         try {
             if (!detections.isEmpty()) {
-                handler.handle(new SectorBatch(partition, sectors, first, next, detections));
+                handler.handle(new SectorBatch(partition, sectors, first, next, detections, offsets));
                 handled.addAndGet(detections.size());
             }
             uncommitted.put(tp, new OffsetAndMetadata(next));

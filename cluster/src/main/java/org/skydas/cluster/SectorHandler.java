@@ -28,7 +28,9 @@ public interface SectorHandler {
     /**
      * One partition's next detections, in order. Return only once their effects are durable (journal, alerts, track
      * history committed, or safely handed to something that is); throwing means nothing of the batch may be counted
-     * on: the consumer logs it, waits and delivers the same batch again.
+     * on: the consumer logs it, waits and delivers the same batch again. State kept in memory (the tracker) must not
+     * take a detection twice: keep per partition the offset applied so far and skip below it
+     * ({@link SectorBatch#offsets}).
      */
     void handle(SectorBatch batch) throws Exception;
 

@@ -222,6 +222,9 @@ class SectorFailoverTest {
         Recorder r = new Recorder("c", seen) {
             @Override
             public void handle(SectorBatch batch) throws Exception {
+                assertThat(batch.offsets()).isSorted().hasSize(batch.detections().size());
+                assertThat(batch.offsets().get(0)).isEqualTo(batch.firstOffset());
+                assertThat(batch.offsets().get(batch.offsets().size() - 1)).isEqualTo(batch.nextOffset() - 1);
                 if (failures.getAndDecrement() > 0) {
                     super.handle(batch); // part of the work done, then the store fails: none of it may count
                     throw new java.sql.SQLException("store unavailable");
@@ -249,8 +252,16 @@ class SectorFailoverTest {
         String topic = "bad-input";
         SectorTopic.ensure(admin, topic, MAP, (short) 1, 24);
         ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
-        SectorConsumer c = SectorConsumer.connect(kafka.bootstrap(), "bad-group", topic, MAP, new Recorder("d", seen),
-                "d", Map.of()).start();
+        List<Long> offsetsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Recorder recorder = new Recorder("d", seen) {
+            @Override
+            public void handle(SectorBatch batch) throws Exception {
+                offsetsSeen.addAll(batch.offsets());
+                super.handle(batch);
+            }
+        };
+        SectorConsumer c = SectorConsumer.connect(kafka.bootstrap(), "bad-group", topic, MAP, recorder, "d", Map.of())
+                .start();
         Map<String, Object> config = SectorPublisher.producerConfig(kafka.bootstrap(), "raw");
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(config)) {
             SectorDetection good = new SectorDetection(11, "json:S1", null, 1, "BY-001", false,
@@ -262,6 +273,7 @@ class SectorFailoverTest {
             raw.send(new ProducerRecord<>(topic, 0, "BY-001", DetectionCodec.encode(good))).get();
             await("both readable records handled", () -> seen.size() == 2);
             assertThat(seen).extracting(Seen::id).containsExactly(12L, 11L);
+            assertThat(offsetsSeen).containsExactly(1L, 2L);   // offset 0 was the unreadable record
             assertThat(c.counters().malformed()).isEqualTo(1);
             assertThat(c.counters().misrouted()).isEqualTo(1);
             assertThat(c.counters().records()).isEqualTo(3);
