@@ -56,7 +56,7 @@ public final class SectorConsumer implements AutoCloseable {
 
     /** Running totals of one consumer. */
     public record Counters(long records, long handled, long malformed, long misrouted, long handlerFailures,
-                           long commits, long assigned, long revoked, long lost) {
+                           long commits, long commitFailures, long assigned, long revoked, long lost) {
     }
 
     private final Consumer<String, byte[]> consumer;
@@ -78,6 +78,7 @@ public final class SectorConsumer implements AutoCloseable {
     private final AtomicLong misrouted = new AtomicLong();
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong commitFailures = new AtomicLong();
     private final AtomicLong assignedCount = new AtomicLong();
     private final AtomicLong revokedCount = new AtomicLong();
     private final AtomicLong lostCount = new AtomicLong();
@@ -215,8 +216,10 @@ public final class SectorConsumer implements AutoCloseable {
             uncommitted.put(tp, new OffsetAndMetadata(next));
         } catch (Exception e) {
             long n = handlerFailures.incrementAndGet();
-            LOG.warn("event=sector_handler_failed consumer={} partition={} offset={} records={} failures={} "
-                    + "action=redeliver error=\"{}\"", name, partition, first, batch.size(), n, e.toString());
+            if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th…: a store down for an hour does not flood the log
+                LOG.warn("event=sector_handler_failed consumer={} partition={} offset={} records={} failures={} "
+                        + "action=redeliver error=\"{}\"", name, partition, first, batch.size(), n, e.toString());
+            }
             consumer.seek(tp, first);
             pause();
         }
@@ -231,13 +234,32 @@ public final class SectorConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits the handled offsets. A commit Kafka refuses because the partitions moved on (a rebalance fenced this
+     * member) is dropped: the new owner reads those records again, which at least once allows; a retriable error keeps
+     * the offsets for the next round. Neither stops the consumer.
+     */
     private void commit() {
         if (uncommitted.isEmpty()) {
             return;
         }
-        consumer.commitSync(uncommitted);
-        commits.incrementAndGet();
-        uncommitted.clear();
+        try {
+            consumer.commitSync(uncommitted);
+            commits.incrementAndGet();
+            uncommitted.clear();
+        } catch (org.apache.kafka.common.errors.RetriableException e) {
+            commitFailures.incrementAndGet();
+            LOG.warn("event=sector_commit_failed consumer={} action=retry error=\"{}\"", name, e.toString());
+        } catch (org.apache.kafka.clients.consumer.CommitFailedException
+                 | org.apache.kafka.common.errors.FencedInstanceIdException e) {
+            commitFailures.incrementAndGet();
+            LOG.warn("event=sector_commit_failed consumer={} partitions={} action=redelivered_elsewhere error=\"{}\"",
+                    name, numbers(uncommitted.keySet()), e.toString());
+            uncommitted.clear();
+            if (e instanceof org.apache.kafka.common.errors.FencedInstanceIdException) {
+                throw e; // another member runs with this node's name: stop rather than fight over its partitions
+            }
+        }
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
@@ -275,8 +297,14 @@ public final class SectorConsumer implements AutoCloseable {
                 }
             }
             if (!mine.isEmpty()) {
-                consumer.commitSync(mine);
-                commits.incrementAndGet();
+                try {
+                    consumer.commitSync(mine);
+                    commits.incrementAndGet();
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    commitFailures.incrementAndGet();
+                    LOG.warn("event=sector_commit_failed consumer={} partitions={} on=revoke action=redelivered_elsewhere "
+                            + "error=\"{}\"", name, numbers(partitions), e.toString());
+                }
             }
         }
 
@@ -301,7 +329,7 @@ public final class SectorConsumer implements AutoCloseable {
 
     public Counters counters() {
         return new Counters(records.get(), handled.get(), malformed.get(), misrouted.get(), handlerFailures.get(),
-                commits.get(), assignedCount.get(), revokedCount.get(), lostCount.get());
+                commits.get(), commitFailures.get(), assignedCount.get(), revokedCount.get(), lostCount.get());
     }
 
     /** True while the consumer's thread runs. */
