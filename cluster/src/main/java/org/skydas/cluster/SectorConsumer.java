@@ -370,7 +370,7 @@ public final class SectorConsumer implements AutoCloseable {
      * twice.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         if (!started) {
             consumer.close();
@@ -378,7 +378,11 @@ public final class SectorConsumer implements AutoCloseable {
         }
         if (Thread.currentThread() != thread && thread.isAlive()) {
             consumer.wakeup();
-            stopped.await(30, TimeUnit.SECONDS);
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
