@@ -38,6 +38,7 @@ record ModuleTable(Map<String, Set<String>> dependsOn, Map<String, Set<String>> 
             Map.entry("zstd-jni", List.of("com.github.luben.zstd..")),
             Map.entry("protobuf-java", List.of("com.google.protobuf..")),
             Map.entry("PDFBox", List.of("org.apache.pdfbox..")),
+            Map.entry("Kafka", List.of("org.apache.kafka..")),
             Map.entry("JUnit", List.of("org.junit..", "org.opentest4j..")),
             Map.entry("BouncyCastle", List.of("org.bouncycastle..")));
 
@@ -47,6 +48,7 @@ record ModuleTable(Map<String, Set<String>> dependsOn, Map<String, Set<String>> 
             "siting", List.of("org.slf4j.."),
             "ingest", List.of("org.slf4j..", "uk.gov.dstl.sapientmsg.."),          // SAPIENT classes protoc generates
             "store", List.of("org.slf4j.."),
+            "cluster", List.of("org.slf4j.."),
             "server", List.of("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "org.slf4j.."),
             "cli", List.of("picocli..", "org.slf4j.."));
 
