@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 public final class Track {
 
+    private static final TargetClass[] CLASSES = TargetClass.values();
+
     final long id;
     final double[] x = new double[4];
     final double[] p = new double[16];
@@ -105,6 +107,17 @@ public final class Track {
 
     public TrackHistory history() {
         return history;
+    }
+
+    /** The most probable class now. */
+    public TargetClass mostLikelyClass() {
+        int best = 0;
+        for (int c = 1; c < classProb.length; c++) {
+            if (classProb[c] > classProb[best]) {
+                best = c;
+            }
+        }
+        return CLASSES[best];
     }
 
     /** Largest position standard deviation along x or y, m. */
