@@ -3,9 +3,9 @@ package org.skydas.track;
 import java.util.Arrays;
 
 /**
- * A track owned and mutated by the {@link Tracker}; outside code reads it through the getters or
- * takes a {@link #snapshot()}. State (x, y, vx, vy) and 4x4 covariance are plain arrays so the
- * filter steps run without allocation.
+ * A track owned by the {@link Tracker} and changed only by its {@code TrackUpdater} (components read it and
+ * return decisions: ADR 0017); outside code reads it through the getters or takes a {@link #snapshot()}. State
+ * (x, y, vx, vy) and 4x4 covariance are plain arrays so the filter steps run without allocation.
  */
 public final class Track {
 
