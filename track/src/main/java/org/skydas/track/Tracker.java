@@ -29,7 +29,7 @@ import org.skydas.track.init.Initiator;
  * first (so a tentative track cannot steal a confirmed track's detection), then tentative tracks;
  * let the remaining detections start tracks; delete. Components decide and never write a track:
  * the gater returns pairs, the associator hypotheses, the initiator initial states, the deleter
- * verdicts, and {@link TrackUpdater} alone applies them.
+ * verdicts, and {@code TrackUpdater} alone applies them.
  *
  * <p>The default gate ({@link ChiSquareGater}) costs a pair by the negative log likelihood ratio of
  * "track i produced detection j" against "track i was missed and detection j is clutter"; leaving a
