@@ -1,20 +1,42 @@
 package org.skydas.alert;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-/** What the rules remember of one track between its updates. */
-final class TrackMemory {
+/**
+ * What the {@link RuleEngine} remembers of a track between its updates, for the rules: its last position and time,
+ * whether it was on national territory, and whether it has ever been confirmed. Rule-specific memory (a warning
+ * already given, a stay in a zone) belongs to the rule.
+ */
+public final class TrackMemory {
     double x;
     double y;
     double t;
     boolean onTerritory;
     boolean confirmed;
-    boolean approachWarned;
-    /** Zone id → time the track was first seen inside it (this stay). */
-    final Map<String, Double> enteredAt = new HashMap<>();
-    /** Zones whose loitering alert this stay has already raised. */
-    final Set<String> loiterWarned = new HashSet<>();
+
+    TrackMemory() {
+    }
+
+    /** Last position, east, LKS-94 m. */
+    public double x() {
+        return x;
+    }
+
+    /** Last position, north, LKS-94 m. */
+    public double y() {
+        return y;
+    }
+
+    /** Time of the last estimate, s. */
+    public double t() {
+        return t;
+    }
+
+    /** Whether the last estimate was on national territory. */
+    public boolean onTerritory() {
+        return onTerritory;
+    }
+
+    /** Whether the track has been confirmed (or coasting) at any of its estimates so far. */
+    public boolean confirmed() {
+        return confirmed;
+    }
 }

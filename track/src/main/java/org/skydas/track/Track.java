@@ -3,11 +3,13 @@ package org.skydas.track;
 import java.util.Arrays;
 
 /**
- * A track owned and mutated by the {@link Tracker}; outside code reads it through the getters or
- * takes a {@link #snapshot()}. State (x, y, vx, vy) and 4x4 covariance are plain arrays so the
- * filter steps run without allocation.
+ * A track owned by the {@link Tracker} and changed only by its {@code TrackUpdater} (components read it and
+ * return decisions: ADR 0017); outside code reads it through the getters or takes a {@link #snapshot()}. State
+ * (x, y, vx, vy) and 4x4 covariance are plain arrays so the filter steps run without allocation.
  */
 public final class Track {
+
+    private static final TargetClass[] CLASSES = TargetClass.values();
 
     final long id;
     final double[] x = new double[4];
@@ -105,6 +107,17 @@ public final class Track {
 
     public TrackHistory history() {
         return history;
+    }
+
+    /** The most probable class now. */
+    public TargetClass mostLikelyClass() {
+        int best = 0;
+        for (int c = 1; c < classProb.length; c++) {
+            if (classProb[c] > classProb[best]) {
+                best = c;
+            }
+        }
+        return CLASSES[best];
     }
 
     /** Largest position standard deviation along x or y, m. */

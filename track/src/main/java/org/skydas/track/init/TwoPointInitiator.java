@@ -17,13 +17,7 @@ import org.skydas.track.gate.GridIndex;
  * position) instead of starting a duplicate. Seeds expire after {@code maxAge} seconds. A seed and a detection
  * that both carry an identity (a trusted sensor's id) pair only if it is the same.
  */
-public final class TwoPointInitiator {
-
-    /** Receives a new track's initial state (x, y, vx, vy) and covariance (4x4 row-major). */
-    @FunctionalInterface
-    public interface Sink {
-        void create(double[] state, double[] covariance, int detection);
-    }
+public final class TwoPointInitiator implements Initiator {
 
     private static final class Seed {
         double t;
@@ -54,6 +48,7 @@ public final class TwoPointInitiator {
         this.gate = gate;
     }
 
+    @Override
     public int seedCount() {
         return seeds.size();
     }
@@ -73,6 +68,7 @@ public final class TwoPointInitiator {
     }
 
     /** As above; {@code identity[j]}, when not null, is detection j's identity (see the class comment). */
+    @Override
     public void process(double t, double[] zx, double[] zy, double[] rxx, double[] rxy, double[] ryy,
                         String[] identity, boolean[] used, int n, GridIndex index, Sink sink) {
         seeds.removeIf(s -> t - s.t > maxAge + 1e-9);

@@ -1,0 +1,44 @@
+package org.skydas.alert;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.skydas.track.TargetClass;
+import org.skydas.track.TrackState;
+
+/**
+ * Border crossing: a track confirmed before was outside and is now on national territory within
+ * {@link RuleConfig#crossingDistanceM()} of a border sector (entering from the sea or a lagoon is no border
+ * crossing). Critical for a vehicle, high otherwise; placed at the nearest border point.
+ */
+public final class BorderCrossingRule implements Rule {
+
+    private final BorderIndex border;
+    private final RuleConfig config;
+
+    public BorderCrossingRule(BorderIndex border, RuleConfig config) {
+        this.border = border;
+        this.config = config;
+    }
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.BORDER_CROSSING;
+    }
+
+    @Override
+    public void onTrack(TrackState t, boolean inside, TrackMemory m, List<Finding> out) {
+        if (m == null || !m.confirmed || m.onTerritory || !inside) {
+            return;
+        }
+        BorderIndex.Nearest n = border.nearest(t.x(), t.y());
+        if (n == null || n.distanceM() > config.crossingDistanceM()) {
+            return;
+        }
+        TargetClass c = t.mostLikelyClass();
+        Severity s = c == TargetClass.VEHICLE ? Severity.CRITICAL : Severity.HIGH;
+        out.add(new Finding(RuleKind.BORDER_CROSSING, s, Finding.track(t.id()), t.t(), n.point().x, n.point().y,
+                n.sector().id(), null, String.format(Locale.ROOT, "%s crossed the border from %s in sector %s",
+                        Rule.className(t), n.sector().neighbour().displayName(), n.sector().id())));
+    }
+}
