@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
                 portOr(remoteIdPort, 8620), null, null);
         int takOut = takOutPort != null ? takOutPort : headless ? -1 : 8089;
         ServeCommand.Running r = ServeCommand.start(scenario, host, portOr(port, 8080), dataDir, null, feeds,
-                takOut, org.skydas.server.pipeline.LivePipeline.DEFAULT_WINDOW_S, new TerrainFiles(dems, null));
+                takOut, org.skydas.watch.LivePipeline.DEFAULT_WINDOW_S, new TerrainFiles(dems, null));
         // The simulated world runs --speed times faster than the wall clock, so its reports are stamped ahead of
         // their receipt on purpose: no clock-lead limit for the demo.
         r.pipeline().withMaxClockLead(Double.POSITIVE_INFINITY);

@@ -10,8 +10,8 @@ import org.skydas.ingest.listen.ListenerStats;
 import org.skydas.ingest.listen.MqttDetectionListener;
 import org.skydas.ingest.listen.RemoteIdListener;
 import org.skydas.ingest.listen.TakStreamListener;
-import org.skydas.server.pipeline.AsterixFeed;
-import org.skydas.server.pipeline.LivePipeline;
+import org.skydas.watch.LivePipeline;
+import org.skydas.watch.feed.AsterixFeed;
 
 /**
  * The sensor feeds a running Skydas listens to, all into one pipeline: CoT (TCP and UDP), TAK protocol v1
@@ -61,11 +61,11 @@ final class Feeds implements AutoCloseable {
     private RemoteIdListener remoteId;
     private MqttDetectionListener mqtt;
     private org.skydas.ingest.listen.SapientListener sapient;
-    private org.skydas.server.pipeline.SapientFeed sapientFeed;
+    private org.skydas.watch.feed.SapientFeed sapientFeed;
     private org.skydas.ingest.listen.GmtiListener gmti;
-    private org.skydas.server.pipeline.GmtiFeed gmtiFeed;
+    private org.skydas.watch.feed.GmtiFeed gmtiFeed;
     private org.skydas.ingest.listen.OnvifListener onvif;
-    private org.skydas.server.pipeline.OnvifFeed onvifFeed;
+    private org.skydas.watch.feed.OnvifFeed onvifFeed;
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
         return start(host, ports, pipeline, Guard.open(host));
@@ -96,18 +96,18 @@ final class Feeds implements AutoCloseable {
                         () -> RemoteIdListener.start(udpHost, ports.remoteId(), pipeline::offerRemoteId));
             }
             if (ports.sapient() >= 0) {
-                f.sapientFeed = new org.skydas.server.pipeline.SapientFeed(pipeline);
+                f.sapientFeed = new org.skydas.watch.feed.SapientFeed(pipeline);
                 f.sapient = open("SAPIENT", host, ports.sapient(), () -> org.skydas.ingest.listen.SapientListener.start(host,
                         ports.sapient(), f.sapientFeed, guard.tcp(),
                         org.skydas.ingest.listen.SapientListener.DEFAULT_MAX_MESSAGE_BYTES));
             }
             if (ports.gmti() >= 0) {
-                f.gmtiFeed = new org.skydas.server.pipeline.GmtiFeed(pipeline);
+                f.gmtiFeed = new org.skydas.watch.feed.GmtiFeed(pipeline);
                 f.gmti = open("STANAG 4607 GMTI", host, ports.gmti(), () -> org.skydas.ingest.listen.GmtiListener.start(host,
                         ports.gmti(), f.gmtiFeed, guard.tcp(), udpHost));
             }
             if (ports.onvif() >= 0) {
-                f.onvifFeed = new org.skydas.server.pipeline.OnvifFeed(pipeline);
+                f.onvifFeed = new org.skydas.watch.feed.OnvifFeed(pipeline);
                 f.onvif = open("ONVIF events", host, ports.onvif(), () -> org.skydas.ingest.listen.OnvifListener.start(host,
                         ports.onvif(), f.onvifFeed, guard.tcp()));
             }
@@ -170,7 +170,7 @@ final class Feeds implements AutoCloseable {
         return onvif == null ? -1 : onvif.port();
     }
 
-    org.skydas.server.pipeline.SapientFeed sapientFeed() {
+    org.skydas.watch.feed.SapientFeed sapientFeed() {
         return sapientFeed;
     }
 

@@ -10,10 +10,11 @@ import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
 import org.skydas.server.CotOut;
 import org.skydas.server.WatchServices;
-import org.skydas.server.pipeline.LivePipeline;
+import org.skydas.server.WatchWiring;
 import org.skydas.ingest.listen.CotListener;
 import org.skydas.store.watch.WatchStore;
 import org.skydas.store.ScenarioStore;
+import org.skydas.watch.LivePipeline;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -362,7 +363,7 @@ public final class ServeCommand implements Callable<Integer> {
         WatchServices watch = openWatch(dataDir, db, security.tokenLifetime());
         // An empty obstacle register starts from the scenario's obstacle_fields layer (the demo's examples).
         watch.seedObstacles(org.skydas.store.ObstacleLayer.read(file), file.toString());
-        LivePipeline pipeline = new LivePipeline(s, watch, 100_000, windowS).withGround(ground);
+        LivePipeline pipeline = WatchWiring.pipeline(s, watch, 100_000, windowS).withGround(WatchWiring.ground(ground));
         Feeds.Guard guard = security.feedGuard(host);
         Feeds feeds;
         try {

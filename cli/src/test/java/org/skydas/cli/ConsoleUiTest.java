@@ -20,9 +20,10 @@ import org.skydas.alert.Severity;
 import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
 import org.skydas.server.WatchServices;
+import org.skydas.server.WatchWiring;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -340,7 +341,7 @@ class ConsoleUiTest {
     @Test
     void manyTracksAreGroupedAtLowZoomInTheirClassColoursAndDrawnOneByOneFromZoomNine() throws Exception {
         server.stop();
-        pipeline = new LivePipeline(view.scenario(), watch, 10_000);
+        pipeline = WatchWiring.pipeline(view.scenario(), watch, 10_000);
         server = new SkydasServer(view, "demo", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
         feed = SyntheticTracks.start(pipeline, SyntheticTracks.targets(view.scenario(), 40, 11));
         login("op1", "operator-pass");
@@ -393,9 +394,9 @@ class ConsoleUiTest {
     void theTimelineShowsATrackWhereItWasTenMinutesAgoAndGoesBackToLive() throws Exception {
         double now = WatchServices.now();
         // Track 4242 walked along the Belarus border from fifteen to five minutes ago (stored history, 5 s apart).
-        List<org.skydas.store.watch.TrackPoint> points = new java.util.ArrayList<>();
+        List<org.skydas.watch.port.TrackPoint> points = new java.util.ArrayList<>();
         for (int i = 0; i <= 120; i++) {
-            points.add(new org.skydas.store.watch.TrackPoint(4242, now - 900 + 5 * i, 560_000, 5_985_000 + 7.5 * i, 0, 1.5,
+            points.add(new org.skydas.watch.port.TrackPoint(4242, now - 900 + 5 * i, 560_000, 5_985_000 + 7.5 * i, 0, 1.5,
                     "person"));
         }
         watch.trackHistory(points);

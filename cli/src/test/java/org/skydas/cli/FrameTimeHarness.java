@@ -11,9 +11,10 @@ import org.skydas.model.demo.DemoScenario;
 import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
 import org.skydas.server.WatchServices;
+import org.skydas.server.WatchWiring;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -101,7 +102,7 @@ public final class FrameTimeHarness {
         try (WatchServices watch = new WatchServices(WatchStore.openSqlite(dir))) {
             watch.ensureAdmin("admin-password");
             watch.addUser("op1", Role.OPERATOR, "operator-pass");
-            LivePipeline pipeline = new LivePipeline(demo, watch, 100_000);
+            LivePipeline pipeline = WatchWiring.pipeline(demo, watch, 100_000);
             SkydasServer server = new SkydasServer(view, "demo", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
             SyntheticTracks feed = SyntheticTracks.start(pipeline, SyntheticTracks.targets(demo, tracks, 7));
             try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()

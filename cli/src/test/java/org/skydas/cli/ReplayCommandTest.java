@@ -31,12 +31,12 @@ import org.skydas.ingest.listen.ListenerStats;
 import org.skydas.model.Scenario;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.sim.Channel;
 import org.skydas.sim.SimMessage;
 import org.skydas.sim.journal.JournalReader;
 import org.skydas.sim.journal.JournalWriter;
 import org.skydas.store.ScenarioStore;
+import org.skydas.watch.LivePipeline;
 
 import com.sun.net.httpserver.HttpServer;
 

@@ -22,7 +22,7 @@ import org.skydas.ingest.json.DetectionKind;
 import org.skydas.ingest.listen.Received;
 import org.skydas.model.Scenario;
 import org.skydas.model.ZoneKind;
-import org.skydas.server.pipeline.LivePipeline;
+import org.skydas.watch.LivePipeline;
 
 /**
  * Targets that move in straight lines and report their position once a second each, as JSON camera

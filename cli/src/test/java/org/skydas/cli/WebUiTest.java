@@ -48,7 +48,7 @@ class WebUiTest {
     WatchServices watch;
     SkydasServer server;
     Page page;
-    org.skydas.server.pipeline.LivePipeline pipeline;
+    org.skydas.watch.LivePipeline pipeline;
     SyntheticTracks feed;
 
     @BeforeAll
@@ -288,7 +288,7 @@ class WebUiTest {
     /** Restarts the server with a live pipeline that {@code n} synthetic targets report to once a second. */
     void startLive(int n) {
         server.stop();
-        pipeline = new org.skydas.server.pipeline.LivePipeline(view.scenario(), watch, 10_000);
+        pipeline = org.skydas.server.WatchWiring.pipeline(view.scenario(), watch, 10_000);
         server = new SkydasServer(view, "demo", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
         feed = SyntheticTracks.start(pipeline, SyntheticTracks.targets(view.scenario(), n, 11));
     }

@@ -13,7 +13,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.alert.Alert;
 import org.skydas.geo.Lks94;
 import org.skydas.store.watch.IncidentLog;
-import org.skydas.store.watch.TrackPoint;
+import org.skydas.watch.port.TrackPoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

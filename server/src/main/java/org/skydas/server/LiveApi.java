@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.listen.ListenerStats;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
+import org.skydas.watch.LivePipeline;
 
 import io.javalin.Javalin;
 
@@ -59,7 +59,7 @@ final class LiveApi {
                 ctx.status(400).json(Map.of("error", "track id must be a whole number, is '" + org.skydas.server.auth.Text.clip(ctx.pathParam("id")) + "'"));
                 return;
             }
-            List<org.skydas.store.watch.TrackPoint> points = watch.trackHistory(id, 10_000);
+            List<org.skydas.watch.port.TrackPoint> points = watch.trackHistory(id, 10_000);
             if (points.isEmpty()) {
                 ctx.status(404).json(Map.of("error", "no history for track " + id));
                 return;

@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.alert.Alert;
 import org.skydas.alert.AuditEvent;
 import org.skydas.geo.Lks94;
-import org.skydas.store.watch.TrackPoint;
+import org.skydas.watch.port.TrackPoint;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;

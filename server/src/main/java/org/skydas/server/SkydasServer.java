@@ -27,7 +27,7 @@ public final class SkydasServer implements AutoCloseable {
     private volatile ScenarioView view;
     private final String scenarioSource;
     private final WatchServices watch;
-    private org.skydas.server.pipeline.LivePipeline pipeline;
+    private org.skydas.watch.LivePipeline pipeline;
     private java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> listenerStats =
             java.util.List::of;
     private final StreamHub hub;
@@ -52,7 +52,7 @@ public final class SkydasServer implements AutoCloseable {
     }
 
     /** Serves the live picture of {@code pipeline} (tracks, ingest counters); call before {@link #start}. */
-    public SkydasServer withLive(org.skydas.server.pipeline.LivePipeline pipeline,
+    public SkydasServer withLive(org.skydas.watch.LivePipeline pipeline,
                                  java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> stats) {
         this.pipeline = pipeline;
         this.listenerStats = stats;

@@ -337,11 +337,9 @@ public final class WatchServices implements AutoCloseable {
         return store.ping();
     }
 
-    /** Commits accepted detections to the journal; returns when they are durable. */
-    public synchronized void journal(List<org.skydas.store.watch.JournalEntry> entries) throws SQLException {
-        if (!entries.isEmpty()) {
-            store.appendDetections(entries);
-        }
+    /** Commits accepted detections to the journal; returns when they are durable, with their ids in order. */
+    public synchronized long[] journal(List<org.skydas.watch.port.JournalEntry> entries) throws SQLException {
+        return entries.isEmpty() ? new long[0] : store.appendDetections(entries);
     }
 
     /** Throws when the journal cannot be written now (a rolled-back trial insert). */
@@ -349,14 +347,14 @@ public final class WatchServices implements AutoCloseable {
         store.probeJournal();
     }
 
-    public synchronized void trackHistory(List<org.skydas.store.watch.TrackPoint> points) throws SQLException {
+    public synchronized void trackHistory(List<org.skydas.watch.port.TrackPoint> points) throws SQLException {
         if (!points.isEmpty()) {
             store.appendTrackPoints(points);
         }
     }
 
     /** Replay: every track's stored points in {@code (from, to]}, oldest first, at most {@code limit}. */
-    public synchronized List<org.skydas.store.watch.TrackPoint> trackPointsBetween(double from, double to, int limit)
+    public synchronized List<org.skydas.watch.port.TrackPoint> trackPointsBetween(double from, double to, int limit)
             throws SQLException {
         return store.trackPointsBetween(from, to, limit);
     }
@@ -371,7 +369,7 @@ public final class WatchServices implements AutoCloseable {
         return store.alertsAsOf(t).stream().map(AuditEvent::after).toList();
     }
 
-    public synchronized List<org.skydas.store.watch.TrackPoint> trackHistory(long id, int limit) throws SQLException {
+    public synchronized List<org.skydas.watch.port.TrackPoint> trackHistory(long id, int limit) throws SQLException {
         return store.trackHistory(id, limit);
     }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skydas.model.Scenario;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +55,7 @@ class ApiFuzzTest {
         watch.ensureAdmin("admin-password-long");
         watch.addUser("cam", Role.SENSOR, "camera-password");
         Scenario s = LivePipelineTest.square();
-        pipeline = new LivePipeline(s, watch, 10_000);
+        pipeline = WatchWiring.pipeline(s, watch, 10_000);
         server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of)
                 .withCorridors(new org.skydas.server.corridor.CorridorService(s, List.of(), (target, cancelled) -> (x, y) -> 0,
                         org.skydas.server.corridor.CorridorService.Settings.defaults()))

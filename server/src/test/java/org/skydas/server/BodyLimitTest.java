@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skydas.model.Scenario;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 /**
  * Request bodies are limited while they stream: a 400 MB body, chunked or declared, to the open login
@@ -41,7 +41,7 @@ class BodyLimitTest {
         watch.ensureAdmin("admin-password-long");
         watch.addUser("cam", org.skydas.server.auth.Role.SENSOR, "camera-password");
         Scenario s = LivePipelineTest.square();
-        pipeline = new LivePipeline(s, watch, 1_000);
+        pipeline = WatchWiring.pipeline(s, watch, 1_000);
         server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
     }
 

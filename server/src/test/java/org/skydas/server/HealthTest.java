@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skydas.ingest.listen.CotListener;
 import org.skydas.model.Scenario;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +33,7 @@ class HealthTest {
     void eachPartGoingDownGives503NamingIt() throws Exception {
         WatchServices watch = new WatchServices(WatchStore.openSqlite(dir));
         Scenario s = LivePipelineTest.square();
-        LivePipeline pipeline = new LivePipeline(s, watch, 1_000);
+        LivePipeline pipeline = WatchWiring.pipeline(s, watch, 1_000);
         CotListener cot = CotListener.start("127.0.0.1", 0, pipeline::offerCot);
         SkydasServer server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, cot::stats)
                 .withListenerHealth(() -> new java.util.LinkedHashMap<>(Map.of("cot", cot.isOpen())))

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skydas.model.Scenario;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
 import org.skydas.testkit.TestPki;
+import org.skydas.watch.LivePipeline;
 
 /** {@code --tls-cert/--tls-key}: the HTTP port speaks HTTPS and WSS only. */
 class HttpsTest {
@@ -33,7 +33,7 @@ class HttpsTest {
         watch.ensureAdmin("admin-password-long");
         watch.addUser("op1", Role.OPERATOR, "operator-password");
         Scenario s = LivePipelineTest.square();
-        LivePipeline pipeline = new LivePipeline(s, watch, 1_000);
+        LivePipeline pipeline = WatchWiring.pipeline(s, watch, 1_000);
         SkydasServer server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of)
                 .withTls(cert.cert(), cert.key()).start("127.0.0.1", 0);
         try {

@@ -28,8 +28,8 @@ import org.skydas.model.Zone;
 import org.skydas.model.ZoneKind;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +67,7 @@ public class LivePipelineTest {
         watch.ensureAdmin("admin-password");
         watch.addUser("cam", Role.SENSOR, "camera-password");
         Scenario s = square();
-        pipeline = new LivePipeline(s, watch, 1_000);
+        pipeline = WatchWiring.pipeline(s, watch, 1_000);
         server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
         token = JSON.readTree(post("/api/login", "{\"username\":\"cam\",\"password\":\"camera-password\"}", null).body())
                 .path("token").asText();

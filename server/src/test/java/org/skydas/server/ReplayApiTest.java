@@ -18,8 +18,8 @@ import org.skydas.alert.Severity;
 import org.skydas.geo.Lks94;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.server.auth.Role;
-import org.skydas.store.watch.TrackPoint;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.port.TrackPoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

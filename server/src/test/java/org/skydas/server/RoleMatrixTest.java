@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skydas.model.Scenario;
 import org.skydas.server.auth.AccessMatrix;
 import org.skydas.server.auth.Role;
-import org.skydas.server.pipeline.LivePipeline;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +62,7 @@ class RoleMatrixTest {
             }
         }
         Scenario s = LivePipelineTest.square();
-        pipeline = new LivePipeline(s, watch, 1_000);
+        pipeline = WatchWiring.pipeline(s, watch, 1_000);
         server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
         for (Role r : Role.values()) {
             tokens.put(r, login(r));

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotXmlParser;
 import org.skydas.ingest.cot.CotXmlWriter;
-import org.skydas.store.watch.JournalEntry;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.port.JournalEntry;
 
 /**
  * What one journalled detection costs on disk (SQLite): writes {@code N} detections as the live pipeline journals

@@ -47,6 +47,7 @@ record ModuleTable(Map<String, Set<String>> dependsOn, Map<String, Set<String>> 
             "terrain", List.of("mil.nga.tiff.."),                                   // GeoTIFF I/O
             "siting", List.of("org.slf4j.."),
             "ingest", List.of("org.slf4j..", "uk.gov.dstl.sapientmsg.."),          // SAPIENT classes protoc generates
+            "watch", List.of("org.slf4j.."),
             "store", List.of("org.slf4j.."),
             "cluster", List.of("org.slf4j.."),
             "server", List.of("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "org.slf4j.."),

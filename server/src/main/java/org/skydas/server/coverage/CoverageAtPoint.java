@@ -3,6 +3,7 @@ package org.skydas.server.coverage;
 import org.skydas.alert.Finding;
 import org.skydas.model.TargetClass;
 import org.skydas.terrain.coverage.CoverageResult;
+import org.skydas.watch.port.CoverageLookup;
 
 /**
  * Whether a place in the LKS-94 grid is covered for a tracked class, from the server's latest computed coverage:
@@ -11,7 +12,7 @@ import org.skydas.terrain.coverage.CoverageResult;
  * 120 m (the altitude Remote ID drones usually fly; 50 m coverage is stricter). Null while no coverage is ready
  * or when the place is outside the computed grid.
  */
-public final class CoverageAtPoint {
+public final class CoverageAtPoint implements CoverageLookup {
 
     private final CoverageService service;
 
@@ -20,6 +21,7 @@ public final class CoverageAtPoint {
     }
 
     /** {@link Finding#COVERED}, {@link Finding#GAP}, or null when unknown. */
+    @Override
     public String at(double x, double y, org.skydas.track.TargetClass tracked) {
         if (service == null || !Double.isFinite(x) || !Double.isFinite(y)) {
             return null;

@@ -20,8 +20,9 @@ import org.skydas.server.LivePipelineTest;
 import org.skydas.server.ScenarioView;
 import org.skydas.server.SkydasServer;
 import org.skydas.server.WatchServices;
-import org.skydas.server.pipeline.LivePipeline;
+import org.skydas.server.WatchWiring;
 import org.skydas.store.watch.WatchStore;
+import org.skydas.watch.LivePipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ class OperationsApiTest {
         watch.ensureAdmin("admin-password");
         watch.addUser("op", org.skydas.server.auth.Role.OPERATOR, "operator-password");
         Scenario s = LivePipelineTest.square();
-        pipeline = new LivePipeline(s, watch, 1_000);
+        pipeline = WatchWiring.pipeline(s, watch, 1_000);
         server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of)
                 .withExports(dir.resolve("exports")).start("127.0.0.1", 0);
         token = JSON.readTree(send("POST", "/api/login", "{\"username\":\"admin\",\"password\":\"admin-password\"}", null)

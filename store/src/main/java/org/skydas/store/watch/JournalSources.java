@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.skydas.watch.port.JournalEntry;
+
 /**
  * The journal's small tables, kept in step with memory by the store's one writer: sources (a sensor id and protocol
  * spelt once, a row refers to it by number), codecs (see {@link JournalCodecs}) and, on PostgreSQL, the dated

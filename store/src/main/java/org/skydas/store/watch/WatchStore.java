@@ -20,6 +20,8 @@ import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
 import org.skydas.store.StoreException;
+import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.TrackPoint;
 import org.sqlite.SQLiteConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

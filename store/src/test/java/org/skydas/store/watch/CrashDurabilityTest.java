@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skydas.alert.Alert;
 import org.skydas.alert.AlertStatus;
+import org.skydas.watch.port.JournalEntry;
 
 /**
  * What was accepted survives {@code kill -9}: a real child process journals detections and

@@ -9,6 +9,7 @@ import org.skydas.alert.AuditEvent;
 import org.skydas.alert.Finding;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
+import org.skydas.watch.port.JournalEntry;
 
 /**
  * A writer for the crash test: journals detections and acknowledges alerts as fast as it can, and

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.skydas.testkit.SharedData;
+import org.skydas.watch.port.JournalEntry;
 
 /**
  * The watch store on PostgreSQL + PostGIS at 127.0.0.1:5432 (user postgres, trust auth, as these

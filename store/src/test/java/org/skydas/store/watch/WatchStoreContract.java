@@ -15,6 +15,8 @@ import org.skydas.alert.Finding;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
+import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.TrackPoint;
 
 /** The same behaviour on every database the watch store runs on. */
 abstract class WatchStoreContract {

@@ -1,0 +1,110 @@
+package org.skydas.server;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.skydas.alert.AlertBook;
+import org.skydas.alert.Finding;
+import org.skydas.model.Scenario;
+import org.skydas.terrain.HeightAboveGround;
+import org.skydas.watch.LivePipeline;
+import org.skydas.watch.port.AlertSink;
+import org.skydas.watch.port.GroundHeight;
+import org.skydas.watch.port.Journal;
+import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.PortException;
+import org.skydas.watch.port.Ports;
+import org.skydas.watch.port.TrackHistory;
+import org.skydas.watch.port.TrackPoint;
+
+/**
+ * The watch module wired to the server: its ports over the watch store (through {@link WatchServices}, whose one lock
+ * orders every write of the store's connection, and whose alert book and listeners push committed alerts to operators
+ * and TAK), the DEMs as its ground, and the server's alert figures in its stats.
+ */
+public final class WatchWiring {
+
+    private WatchWiring() {
+    }
+
+    /** A live pipeline over {@code watch}'s store with the default reorder window. */
+    public static LivePipeline pipeline(Scenario scenario, WatchServices watch, int queueCapacity) {
+        return pipeline(scenario, watch, queueCapacity, LivePipeline.DEFAULT_WINDOW_S);
+    }
+
+    /** A live pipeline over {@code watch}'s store, with its alert latency and alert memory in the pipeline's stats. */
+    public static LivePipeline pipeline(Scenario scenario, WatchServices watch, int queueCapacity, double windowS) {
+        return new LivePipeline(scenario, ports(watch), queueCapacity, windowS)
+                .withStats("alert_latency", () -> watch.alertLatency().snapshot())
+                .withStats("alert_memory", watch::alertMemory);
+    }
+
+    /** The watch loop's outputs, written to the watch store. */
+    public static Ports ports(WatchServices watch) {
+        Journal journal = new Journal() {
+            @Override
+            public long[] append(List<JournalEntry> entries) throws PortException {
+                try {
+                    return watch.journal(entries);
+                } catch (SQLException e) {
+                    throw new PortException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void probe() throws PortException {
+                try {
+                    watch.probeJournal();
+                } catch (SQLException e) {
+                    throw new PortException(e.getMessage(), e);
+                }
+            }
+        };
+        AlertSink alerts = new AlertSink() {
+            @Override
+            public List<AlertBook.Raised> raise(List<Finding> findings, List<Long> receivedAtMillis)
+                    throws PortException {
+                try {
+                    return watch.raiseAll(findings, receivedAtMillis);
+                } catch (SQLException e) {
+                    throw new PortException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void escalate(double afterS) throws PortException {
+                try {
+                    watch.escalate(afterS);
+                } catch (SQLException e) {
+                    throw new PortException(e.getMessage(), e);
+                }
+            }
+        };
+        TrackHistory history = (List<TrackPoint> points) -> {
+            try {
+                watch.trackHistory(points);
+            } catch (SQLException e) {
+                throw new PortException(e.getMessage(), e);
+            }
+        };
+        return new Ports(journal, alerts, history);
+    }
+
+    /** The DEMs' ground below targets, for the pipeline's class hints from a measured height. */
+    public static GroundHeight ground(HeightAboveGround heights) {
+        if (heights == HeightAboveGround.NONE) {
+            return GroundHeight.NONE;
+        }
+        return new GroundHeight() {
+            @Override
+            public double fromMslHeight(double lonDeg, double latDeg, double mslM) {
+                return heights.fromMslHeight(lonDeg, latDeg, mslM);
+            }
+
+            @Override
+            public double fromPressureAltitude(double lonDeg, double latDeg, double pressureAltitudeM) {
+                return heights.fromMslHeight(lonDeg, latDeg, HeightAboveGround.standardAtmosphereHeight(pressureAltitudeM));
+            }
+        };
+    }
+}

@@ -1,5 +1,0 @@
-package org.skydas.store.watch;
-
-/** A downsampled point of a track's history (grid coordinates). */
-public record TrackPoint(long trackId, double t, double x, double y, double vx, double vy, String targetClass) {
-}

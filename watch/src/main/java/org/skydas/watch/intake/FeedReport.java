@@ -1,0 +1,21 @@
+package org.skydas.watch.intake;
+
+import java.util.List;
+
+import org.skydas.track.Detection;
+
+/**
+ * A report of a feed that converts its own messages (SAPIENT, STANAG 4607, ONVIF): the source it comes from (one
+ * tracker sensor and one sensor_down watch per source), the decoded message as JSON for the journal, whether it is a
+ * sign of life (a node that reports itself in error or saying goodbye is not, so its silence raises sensor_down),
+ * and its detections, stamped with any sensor id: the pipeline gives them the source's.
+ */
+public record FeedReport(String source, String listener, long receivedAtMillis, String journalJson, boolean signOfLife,
+                         List<Detection> detections) {
+
+    /** {@code d} as reported by tracker sensor {@code sensorId}. */
+    public static Detection fromSensor(Detection d, int sensorId) {
+        return new Detection(d.t(), sensorId, d.x(), d.y(), d.z(), d.varZ(), d.varX(), d.covXY(), d.varY(), d.vx(),
+                d.vy(), d.classHint(), d.classConfidence(), d.externalId(), d.snr(), d.dimension());
+    }
+}

@@ -1,0 +1,94 @@
+package org.skydas.watch.normalise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.skydas.geo.Lks94;
+import org.skydas.ingest.stanag4607.Gmti;
+import org.skydas.track.Detection;
+import org.skydas.track.Dimension;
+import org.skydas.track.TargetClass;
+
+/**
+ * The target reports of a STANAG 4607 dwell as tracker detections.
+ * <ul>
+ * <li>Time: the dwell time (D6, ms) after midnight UTC of the Mission segment's reference date; without one, the
+ * time of day on the UTC day nearest the receipt.
+ * <li>Position: the target's high-resolution or delta position (D32.2/3 or D32.4/5 with D10/D11); a report with
+ * neither is skipped. Height D32.6 (m above the ellipsoid, as sent) with D32.14 as its sigma (30 m without).
+ * <li>Accuracy: one sigma = the larger of the slant-range (D32.12) and cross-range (D32.13) uncertainties, 50 m when
+ * the radar states neither.
+ * <li>Velocity: a GMTI radar measures only the line-of-sight (radial) component (D32.7, with its uncertainty D32.15):
+ * it is not a velocity vector, so the detection carries none; the journal keeps it.
+ * <li>Class (D32.10, less 128 for simulated targets): tracked, wheeled, amphibious vehicle and vehicle → vehicle;
+ * person → person; rotary and fixed wing → drone, stated as air (what a ground-surveillance radar sees flying low
+ * over a land border); the rest (animal, maritime, beacon, stationary rotator, multiple returns, other, unknown)
+ * give no hint. The confidence is D32.11 (%), 0.6 when absent.
+ * </ul>
+ */
+public final class GmtiToDetection {
+
+    static final double DEFAULT_SIGMA_M = 50;
+    static final double DEFAULT_HEIGHT_SIGMA_M = 30;
+    private static final double DAY_S = 86_400;
+
+    private GmtiToDetection() {
+    }
+
+    public static List<Detection> convert(Gmti.Packet p, long receivedAtMillis) {
+        List<Detection> out = new ArrayList<>();
+        for (Gmti.Segment s : p.segments()) {
+            if (!(s instanceof Gmti.Dwell d)) {
+                continue;
+            }
+            double t = p.referenceDate() != null
+                    ? p.referenceDate().toEpochDay() * DAY_S + d.dwellTimeMs() / 1000.0
+                    : PlotToDetection.absoluteTime((d.dwellTimeMs() / 1000.0) % DAY_S, receivedAtMillis);
+            for (Gmti.Target g : d.targets()) {
+                Detection det = convert(g, t);
+                if (det != null) {
+                    out.add(det);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Detection convert(Gmti.Target g, double t) {
+        if (g.latDeg() == null || g.lonDeg() == null) {
+            return null;
+        }
+        Coordinate grid = Lks94.toGrid(Gmti.signedLon(g.lonDeg()), g.latDeg());
+        double sigma = Math.max(g.slantRangeUncertaintyM() == null ? 0 : g.slantRangeUncertaintyM(),
+                g.crossRangeUncertaintyM() == null ? 0 : g.crossRangeUncertaintyM());
+        if (!(sigma > 0)) {
+            sigma = DEFAULT_SIGMA_M;
+        }
+        Detection det = Detection.position(t, 0, grid.x, grid.y, sigma);
+        if (g.geodeticHeightM() != null) {
+            det = det.withHeight(g.geodeticHeightM(),
+                    g.heightUncertaintyM() != null && g.heightUncertaintyM() > 0 ? g.heightUncertaintyM() : DEFAULT_HEIGHT_SIGMA_M);
+        }
+        TargetClass k = g.classification() == null ? null : classOf(g.classification() & 0x7F);
+        if (k != null) {
+            double p = g.classProbabilityPct() != null && g.classProbabilityPct() > 0 && g.classProbabilityPct() <= 100
+                    ? g.classProbabilityPct() / 100.0 : 0.6;
+            det = det.withClassHint(k, p);
+            if (k == TargetClass.DRONE) {
+                det = det.withDimension(Dimension.AIR);
+            }
+        }
+        return det;
+    }
+
+    /** D32.10 (live value, 0-127) as a Skydas class, or null. */
+    static TargetClass classOf(int classification) {
+        return switch (classification) {
+            case 1, 2, 8, 10 -> TargetClass.VEHICLE;
+            case 9 -> TargetClass.PERSON;
+            case 3, 4 -> TargetClass.DRONE;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package org.skydas.watch.port;
+
+import org.skydas.alert.Finding;
+import org.skydas.track.TargetClass;
+
+/**
+ * Whether a place in the LKS-94 grid is covered for a tracked class, so that each alert says whether it arose in
+ * covered ground or in a gap. The server answers from its computed coverage ({@code server.coverage}).
+ */
+@FunctionalInterface
+public interface CoverageLookup {
+
+    /** Nothing is known: every finding's coverage stays unknown. */
+    CoverageLookup UNKNOWN = (x, y, tracked) -> null;
+
+    /** {@link Finding#COVERED}, {@link Finding#GAP}, or null when unknown (no coverage yet, outside its grid). */
+    String at(double x, double y, TargetClass tracked);
+}
