@@ -95,16 +95,6 @@ public final class WatchWiring {
         if (heights == HeightAboveGround.NONE) {
             return GroundHeight.NONE;
         }
-        return new GroundHeight() {
-            @Override
-            public double fromMslHeight(double lonDeg, double latDeg, double mslM) {
-                return heights.fromMslHeight(lonDeg, latDeg, mslM);
-            }
-
-            @Override
-            public double fromPressureAltitude(double lonDeg, double latDeg, double pressureAltitudeM) {
-                return heights.fromMslHeight(lonDeg, latDeg, HeightAboveGround.standardAtmosphereHeight(pressureAltitudeM));
-            }
-        };
+        return GroundHeight.of(heights::fromMslHeight, HeightAboveGround::standardAtmosphereHeight);
     }
 }

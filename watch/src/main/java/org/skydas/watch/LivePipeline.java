@@ -76,10 +76,10 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     public LivePipeline(Scenario scenario, Ports ports, int queueCapacity, double windowS) {
-        this(scenario, ports, queueCapacity, windowS, FeedSensorModels.defaults());
+        this(scenario, ports, queueCapacity, windowS, FeedSensorModels.fromMetadata(scenario.metadata()));
     }
 
-    /** With the tracker's sensor model of each kind of feed ({@link FeedSensorModels}). */
+    /** With the tracker's sensor model of each kind of feed (else the scenario's: {@link FeedSensorModels#fromMetadata}). */
     public LivePipeline(Scenario scenario, Ports ports, int queueCapacity, double windowS, FeedSensorModels sensors) {
         this.scenario = scenario;
         this.journal = ports.journal();

@@ -10,7 +10,8 @@ import org.skydas.track.SensorModel;
  * The tracker's sensor model of each kind of feed: its probability of detection and its clutter density. Every
  * source of a feed (a CoT sender, a JSON sensor, a radar, a Remote ID receiver, a SAPIENT node, a GMTI platform, an
  * ONVIF camera) is its own event reporter to the tracker (ADR 0005), registered with its feed's model when first
- * heard. The defaults are the values Skydas has always used: Pd 0.9 and clutter 1e-9 per m² for every feed.
+ * heard. The defaults are the values Skydas has always used: Pd 0.9 and clutter 1e-9 per m² for every feed; a
+ * scenario may set its own ({@link #fromMetadata}).
  */
 public record FeedSensorModels(Map<Feed, Model> models) {
 
@@ -19,14 +20,14 @@ public record FeedSensorModels(Map<Feed, Model> models) {
         COT, JSON, RADAR, SYSTEM_TRACK, REMOTE_ID, SAPIENT, GMTI, ONVIF
     }
 
-    /** Probability of detection in (0, 1] and clutter density (false reports per m² per report, ≥ 0). */
+    /** Probability of detection in (0, 1) and clutter density (false reports per m² per report, > 0), as the tracker needs. */
     public record Model(double pd, double clutterDensity) {
         public Model {
-            if (!(pd > 0 && pd <= 1)) {
-                throw new IllegalArgumentException("pd must be in (0, 1], is " + pd);
+            if (!(pd > 0 && pd < 1)) {
+                throw new IllegalArgumentException("pd must be in (0, 1), is " + pd);
             }
-            if (!(clutterDensity >= 0) || Double.isInfinite(clutterDensity)) {
-                throw new IllegalArgumentException("clutterDensity must be finite and >= 0, is " + clutterDensity);
+            if (!(clutterDensity > 0) || Double.isInfinite(clutterDensity)) {
+                throw new IllegalArgumentException("clutter_density must be finite and > 0, is " + clutterDensity);
             }
         }
 
@@ -50,6 +51,44 @@ public record FeedSensorModels(Map<Feed, Model> models) {
     /** {@link #DEFAULT} for every feed. */
     public static FeedSensorModels defaults() {
         return new FeedSensorModels(Map.of());
+    }
+
+    /**
+     * From a scenario's metadata: {@code sensors.<feed>.pd} and {@code sensors.<feed>.clutter_density} per feed
+     * ({@code cot}, {@code json}, {@code radar}, {@code system_track}, {@code remote_id}, {@code sapient}, {@code gmti},
+     * {@code onvif}), each optional ({@link #DEFAULT} where absent). A value that is no number, or out of range, is an
+     * error naming its key.
+     */
+    public static FeedSensorModels fromMetadata(Map<String, String> metadata) {
+        Map<Feed, Model> m = new EnumMap<>(Feed.class);
+        for (Feed f : Feed.values()) {
+            String prefix = "sensors." + f.name().toLowerCase(java.util.Locale.ROOT) + ".";
+            String pd = metadata.get(prefix + "pd");
+            String clutter = metadata.get(prefix + "clutter_density");
+            if (blank(pd) && blank(clutter)) {
+                continue;
+            }
+            double p = blank(pd) ? DEFAULT.pd() : number(prefix + "pd", pd);
+            double c = blank(clutter) ? DEFAULT.clutterDensity() : number(prefix + "clutter_density", clutter);
+            try {
+                m.put(f, new Model(p, c));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("scenario metadata " + prefix + "*: " + e.getMessage());
+            }
+        }
+        return new FeedSensorModels(m);
+    }
+
+    private static boolean blank(String v) {
+        return v == null || v.isBlank();
+    }
+
+    private static double number(String key, String v) {
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("scenario metadata " + key + " must be a number, is '" + v + "'");
+        }
     }
 
     /** The same, with {@code model} for {@code feed}. */
