@@ -1,12 +1,12 @@
 package org.skydas.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.skydas.watch.Await.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +30,6 @@ class LivePipelineJournalTest {
     void stop() throws Exception {
         if (pipeline != null) {
             pipeline.close();
-        }
-    }
-
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within 15 s").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 
