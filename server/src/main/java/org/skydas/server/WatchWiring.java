@@ -11,7 +11,7 @@ import org.skydas.watch.LivePipeline;
 import org.skydas.watch.port.AlertSink;
 import org.skydas.watch.port.GroundHeight;
 import org.skydas.watch.port.Journal;
-import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.NormalisedBatch;
 import org.skydas.watch.port.PortException;
 import org.skydas.watch.port.Ports;
 import org.skydas.watch.port.TrackHistory;
@@ -43,9 +43,9 @@ public final class WatchWiring {
     public static Ports ports(WatchServices watch) {
         Journal journal = new Journal() {
             @Override
-            public long[] append(List<JournalEntry> entries) throws PortException {
+            public long[] append(NormalisedBatch batch) throws PortException {
                 try {
-                    return watch.journal(entries);
+                    return watch.journal(batch.journal());
                 } catch (SQLException e) {
                     throw new PortException(e.getMessage(), e);
                 }

@@ -18,11 +18,11 @@ import org.skydas.watch.intake.Message;
 import org.skydas.watch.intake.NotJournalledException;
 import org.skydas.watch.loop.WatchLoop;
 import org.skydas.watch.normalise.FeedSensorModels;
-import org.skydas.watch.normalise.NormalisedBatch;
 import org.skydas.watch.normalise.Normaliser;
 import org.skydas.watch.port.CoverageLookup;
 import org.skydas.watch.port.GroundHeight;
 import org.skydas.watch.port.Journal;
+import org.skydas.watch.port.NormalisedBatch;
 import org.skydas.watch.port.PortException;
 import org.skydas.watch.port.Ports;
 import org.slf4j.Logger;
@@ -296,7 +296,7 @@ public final class LivePipeline implements AutoCloseable {
         PortException last = null;
         for (int attempt = 1; attempt <= JOURNAL_ATTEMPTS; attempt++) {
             try {
-                journal.append(b.journal());
+                journal.append(b);
                 return null;
             } catch (PortException e) {
                 last = e;
@@ -333,7 +333,7 @@ public final class LivePipeline implements AutoCloseable {
             if (pending.journal().isEmpty()) {
                 journal.probe(); // only HTTP messages failed: nothing to write, but is the journal back?
             } else {
-                journal.append(pending.journal());
+                journal.append(pending);
             }
         } catch (PortException e) {
             intake.journalFailure("journal write failing: " + e.getMessage());

@@ -18,6 +18,7 @@ import org.skydas.watch.intake.Message;
 import org.skydas.watch.normalise.FeedSensorModels.Feed;
 import org.skydas.watch.port.GroundHeight;
 import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.NormalisedBatch;
 
 /**
  * Feed message → journal entry and grid detections. Each message gives exactly one journal entry (the decoded message

@@ -22,6 +22,7 @@ import org.skydas.watch.intake.FeedReport;
 import org.skydas.watch.intake.Message;
 import org.skydas.watch.normalise.FeedSensorModels.Feed;
 import org.skydas.watch.normalise.FeedSensorModels.Model;
+import org.skydas.watch.port.NormalisedBatch;
 
 /** Feed message → one journal entry, grid detections with their source's sensor and its feed's model. */
 class NormaliserTest {

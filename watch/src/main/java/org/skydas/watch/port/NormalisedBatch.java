@@ -1,16 +1,16 @@
-package org.skydas.watch.normalise;
+package org.skydas.watch.port;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.skydas.track.Detection;
-import org.skydas.watch.port.JournalEntry;
 
 /**
- * What the normaliser made of a batch of messages: exactly one journal entry per message, the grid detections each
- * gave (with the ordered source it came in and its receipt time), and the sources that gave a sign of life. Grows
- * without allocating per detection (parallel arrays); filled by one thread, then read by the watch loop.
+ * A batch of normalised messages, the unit the {@link Journal} appends and the watch loop consumes: exactly one journal
+ * entry per message (the message as received), the grid detections each gave (with the ordered source it came in and
+ * its receipt time), and the sources that gave a sign of life. Grows without allocating per detection (parallel
+ * arrays); filled by one thread (the normaliser, or a consumer rebuilding batches from a journal topic), then read.
  */
 public final class NormalisedBatch {
 
@@ -37,7 +37,7 @@ public final class NormalisedBatch {
     }
 
     /** Starts the next message: its journal entry. Its detections and sign of life follow. */
-    void begin(JournalEntry entry) {
+    public void begin(JournalEntry entry) {
         if (messages == alive.length) {
             int n = alive.length * 2;
             firstDetection = Arrays.copyOf(firstDetection, n + 1);
@@ -52,18 +52,18 @@ public final class NormalisedBatch {
     }
 
     /** The current message's source gave a sign of life at {@code receivedS}. */
-    void signOfLife(String source, double receivedS) {
+    public void signOfLife(String source, double receivedS) {
         alive[messages - 1] = source;
         aliveAt[messages - 1] = receivedS;
     }
 
     /** A detection of the current message; its source and receipt are filled in by {@link #stamp}. */
-    void add(Detection d) {
+    public void add(Detection d) {
         detections.add(d);
     }
 
     /** Drops the current message's detections stamped after {@code latestS}; returns how many went. */
-    int dropLaterThan(double latestS) {
+    public int dropLaterThan(double latestS) {
         int dropped = 0;
         for (int i = detections.size() - 1; i >= firstDetection[messages - 1]; i--) {
             if (detections.get(i).t() > latestS) {
@@ -75,7 +75,7 @@ public final class NormalisedBatch {
     }
 
     /** Ends the current message: its detections came in {@code source} at {@code receivedAtMillis}. */
-    void stamp(String source, long receivedAt) {
+    public void stamp(String source, long receivedAt) {
         int from = firstDetection[messages - 1];
         int to = detections.size();
         if (receivedAtMillis.length < to) {
