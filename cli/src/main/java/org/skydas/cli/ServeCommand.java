@@ -349,6 +349,7 @@ public final class ServeCommand implements Callable<Integer> {
         org.skydas.server.ops.RetentionSettings retention;
         try {
             org.skydas.alert.WatchSettings.fromMetadata(s.metadata());
+            org.skydas.watch.normalise.FeedSensorModels.fromMetadata(s.metadata());
             retention = operating.retention(s.metadata());
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());

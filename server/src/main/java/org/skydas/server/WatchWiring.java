@@ -11,7 +11,7 @@ import org.skydas.watch.LivePipeline;
 import org.skydas.watch.port.AlertSink;
 import org.skydas.watch.port.GroundHeight;
 import org.skydas.watch.port.Journal;
-import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.NormalisedBatch;
 import org.skydas.watch.port.PortException;
 import org.skydas.watch.port.Ports;
 import org.skydas.watch.port.TrackHistory;
@@ -43,9 +43,9 @@ public final class WatchWiring {
     public static Ports ports(WatchServices watch) {
         Journal journal = new Journal() {
             @Override
-            public long[] append(List<JournalEntry> entries) throws PortException {
+            public long[] append(NormalisedBatch batch) throws PortException {
                 try {
-                    return watch.journal(entries);
+                    return watch.journal(batch.journal());
                 } catch (SQLException e) {
                     throw new PortException(e.getMessage(), e);
                 }
@@ -95,16 +95,6 @@ public final class WatchWiring {
         if (heights == HeightAboveGround.NONE) {
             return GroundHeight.NONE;
         }
-        return new GroundHeight() {
-            @Override
-            public double fromMslHeight(double lonDeg, double latDeg, double mslM) {
-                return heights.fromMslHeight(lonDeg, latDeg, mslM);
-            }
-
-            @Override
-            public double fromPressureAltitude(double lonDeg, double latDeg, double pressureAltitudeM) {
-                return heights.fromMslHeight(lonDeg, latDeg, HeightAboveGround.standardAtmosphereHeight(pressureAltitudeM));
-            }
-        };
+        return GroundHeight.of(heights::fromMslHeight, HeightAboveGround::standardAtmosphereHeight);
     }
 }

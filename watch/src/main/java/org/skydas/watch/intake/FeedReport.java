@@ -12,10 +12,4 @@ import org.skydas.track.Detection;
  */
 public record FeedReport(String source, String listener, long receivedAtMillis, String journalJson, boolean signOfLife,
                          List<Detection> detections) {
-
-    /** {@code d} as reported by tracker sensor {@code sensorId}. */
-    public static Detection fromSensor(Detection d, int sensorId) {
-        return new Detection(d.t(), sensorId, d.x(), d.y(), d.z(), d.varZ(), d.varX(), d.covXY(), d.varY(), d.vx(),
-                d.vy(), d.classHint(), d.classConfidence(), d.externalId(), d.snr(), d.dimension());
-    }
 }

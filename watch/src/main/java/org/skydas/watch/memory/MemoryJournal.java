@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.skydas.watch.port.Journal;
 import org.skydas.watch.port.JournalEntry;
+import org.skydas.watch.port.NormalisedBatch;
 import org.skydas.watch.port.PortException;
 
 /**
@@ -17,13 +18,13 @@ public final class MemoryJournal implements Journal {
     private String failure;
 
     @Override
-    public synchronized long[] append(List<JournalEntry> batch) throws PortException {
+    public synchronized long[] append(NormalisedBatch batch) throws PortException {
         if (failure != null) {
             throw new PortException(failure);
         }
-        long[] ids = new long[batch.size()];
+        long[] ids = new long[batch.journal().size()];
         for (int i = 0; i < ids.length; i++) {
-            JournalEntry e = batch.get(i);
+            JournalEntry e = batch.journal().get(i);
             ids[i] = entries.size() + 1L;
             entries.add(new JournalEntry(ids[i], e.receivedAt(), e.sensorId(), e.protocol(), e.payload()));
         }

@@ -1,7 +1,5 @@
 package org.skydas.watch.port;
 
-import java.util.List;
-
 /**
  * Where accepted messages are made durable before anything acts on them (ADR 0004): "accepted" means appended here.
  * The watch store implements it on SQLite or PostgreSQL (through the server, under its one lock); a broker topic can
@@ -10,11 +8,13 @@ import java.util.List;
 public interface Journal {
 
     /**
-     * Appends {@code entries} in order and returns only once they are durable, with the sequence number each was
-     * accepted under (same order; increasing within the journal). Throws when they are not durable: then none of them
-     * may be taken as accepted, and the caller keeps them to try again.
+     * Appends the batch's journal entries ({@link NormalisedBatch#journal()}) in order and returns only once they are
+     * durable, with the sequence number each was accepted under (same order; increasing within the journal). Throws
+     * when they are not durable: then none of them may be taken as accepted, and the caller keeps the batch to try
+     * again. A store keeps the entries (the record of what the sensors said); a broker topic would carry the batch's
+     * detections with them, for tracker nodes to hand to the watch loop without normalising again.
      */
-    long[] append(List<JournalEntry> entries) throws PortException;
+    long[] append(NormalisedBatch batch) throws PortException;
 
     /** Throws when an append would fail now: checked while the journal is down and nothing waits to be written. */
     void probe() throws PortException;

@@ -2,11 +2,11 @@ package org.skydas.watch.normalise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.skydas.watch.Await.await;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,14 +75,6 @@ class RadarAndRemoteIdFeedTest {
     void stop() throws Exception {
         if (pipeline != null) {
             pipeline.close();
-        }
-    }
-
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within 15 s").isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 

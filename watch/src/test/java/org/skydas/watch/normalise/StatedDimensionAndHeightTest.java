@@ -45,17 +45,7 @@ class StatedDimensionAndHeightTest {
 
     /** The DEM behind the pipeline's ground-height port, as the server hands it over. */
     static GroundHeight ground(HeightAboveGround dem) {
-        return new GroundHeight() {
-            @Override
-            public double fromMslHeight(double lonDeg, double latDeg, double mslM) {
-                return dem.fromMslHeight(lonDeg, latDeg, mslM);
-            }
-
-            @Override
-            public double fromPressureAltitude(double lonDeg, double latDeg, double pressureAltitudeM) {
-                return dem.fromMslHeight(lonDeg, latDeg, HeightAboveGround.standardAtmosphereHeight(pressureAltitudeM));
-            }
-        };
+        return GroundHeight.of(dem::fromMslHeight, HeightAboveGround::standardAtmosphereHeight);
     }
 
     static TrackState track(List<Detection> detections) {

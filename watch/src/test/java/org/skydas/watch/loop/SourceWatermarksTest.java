@@ -1,4 +1,4 @@
-package org.skydas.watch;
+package org.skydas.watch.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.skydas.watch;
+package org.skydas.watch.loop;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.skydas.watch;
+package org.skydas.watch.loop;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
