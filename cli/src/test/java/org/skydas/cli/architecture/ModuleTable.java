@@ -45,8 +45,7 @@ record ModuleTable(Map<String, Set<String>> dependsOn, Map<String, Set<String>> 
     static final Map<String, List<String>> LIBRARIES_BEYOND_THE_TABLE = Map.of(
             "terrain", List.of("mil.nga.tiff.."),                                   // GeoTIFF I/O
             "siting", List.of("org.slf4j.."),
-            "ingest", List.of("org.slf4j..", "uk.gov.dstl.sapientmsg..",           // SAPIENT and TAK v1 classes protoc generates
-                    "atakmap.commoncommo.protobuf.v1.."),
+            "ingest", List.of("org.slf4j..", "uk.gov.dstl.sapientmsg.."),          // SAPIENT classes protoc generates
             "store", List.of("org.slf4j.."),
             "server", List.of("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "org.slf4j.."),
             "cli", List.of("picocli..", "org.slf4j.."));

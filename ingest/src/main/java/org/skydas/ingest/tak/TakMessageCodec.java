@@ -3,20 +3,7 @@ package org.skydas.ingest.tak;
 import java.time.Instant;
 import java.util.List;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnknownFieldSet;
-
-import atakmap.commoncommo.protobuf.v1.ContactOuterClass;
-import atakmap.commoncommo.protobuf.v1.Cotevent;
-import atakmap.commoncommo.protobuf.v1.DetailOuterClass;
-import atakmap.commoncommo.protobuf.v1.GroupOuterClass;
-import atakmap.commoncommo.protobuf.v1.Precisionlocation;
-import atakmap.commoncommo.protobuf.v1.StatusOuterClass;
-import atakmap.commoncommo.protobuf.v1.Takcontrol;
-import atakmap.commoncommo.protobuf.v1.Takmessage;
-import atakmap.commoncommo.protobuf.v1.TakvOuterClass;
-import atakmap.commoncommo.protobuf.v1.TrackOuterClass;
 
 import org.skydas.ingest.DecodeException;
 import org.skydas.ingest.cot.CotContact;
@@ -30,22 +17,20 @@ import org.skydas.ingest.cot.CotTakv;
 import org.skydas.ingest.cot.CotTrack;
 
 /**
- * The TAK v1 payload codec over the protobuf-java classes protoc generates at build time from TAK Server's
- * published .proto files (package {@code atakmap.commoncommo.protobuf.v1}; see ingest/pom.xml and
- * docs/adr/0019-tak-codec-generated.md).
+ * The TAK v1 payload codec over the protobuf-java classes protoc generates at build time ({@link TakProtos}) from
+ * Skydas's restatement of the TAK v1 schema, {@code ingest/src/main/proto/takmessage.proto}: the union of the
+ * ATAK-CIV and TAK Server flavours, checked field by field against both published schemas by {@code TakSchemaTest}
+ * (docs/adr/0019-tak-codec-generated.md).
  *
- * <p>Decoding accepts the union of the ATAK-CIV and TAK Server flavours: TAK Server's schema is generated, and
- * ATAK-CIV's one extra field, {@code TakControl.contactUid} (3), is read from the unknown fields protobuf-java keeps.
- * Other unknown fields are skipped. Proto3 drops zero values, so absent numbers decode as 0 (an empty
- * {@code track {}} is speed 0, course 0) and absent strings as null. Malformed protobuf (truncation, lying lengths,
- * invalid UTF-8 in a string) is a {@link DecodeException} starting "protobuf: "; so is an event without uid or
- * type, or with a position out of range. Encoding writes the ATAK-CIV flavour plus TAK Server's times when set;
- * unknown hae/ce/le (NaN) are sent as TAK's 9999999. Stateless and thread-safe.
+ * <p>Unknown fields are skipped. Proto3 drops zero values, so absent numbers decode as 0 (an empty {@code track {}}
+ * is speed 0, course 0) and absent strings as null. Malformed protobuf (truncation, a length past the end, invalid
+ * UTF-8 in a string field, as protoc and takproto refuse too) is a {@link DecodeException} starting "protobuf: "; so
+ * is an event without uid or type, or with a position out of range. A known field with an unexpected wire type is
+ * treated as an unknown field, and a sub-message that appears twice is merged, as the protobuf specification says.
+ * Encoding writes the ATAK-CIV flavour plus TAK Server's times when set; unknown hae/ce/le (NaN) are sent as TAK's
+ * 9999999. Stateless and thread-safe.
  */
 public final class TakMessageCodec {
-
-    /** ATAK-CIV's {@code TakControl.contactUid}, absent from TAK Server's schema. */
-    private static final int CONTACT_UID = 3;
 
     public TakMessage decode(byte[] payload) throws DecodeException {
         return decode(payload, 0, payload.length);
@@ -56,9 +41,9 @@ public final class TakMessageCodec {
         if (offset < 0 || length < 0 || offset + length > bytes.length) {
             throw new IllegalArgumentException("range outside the array");
         }
-        Takmessage.TakMessage m;
+        TakProtos.TakMessage m;
         try {
-            m = Takmessage.TakMessage.parser().parseFrom(bytes, offset, length);
+            m = TakProtos.TakMessage.parser().parseFrom(bytes, offset, length);
         } catch (InvalidProtocolBufferException e) {
             throw new DecodeException("protobuf: " + oneLine(e.getMessage()));
         }
@@ -67,17 +52,11 @@ public final class TakMessageCodec {
         return new TakMessage(control, event, m.getSubmissionTime(), m.getCreationTime());
     }
 
-    private static TakControl control(Takcontrol.TakControl c) {
-        String contactUid = null;
-        UnknownFieldSet.Field f = c.getUnknownFields().getField(CONTACT_UID);
-        if (!f.getLengthDelimitedList().isEmpty()) {
-            // Last one wins, as for any protobuf scalar; not valid UTF-8 is replaced, as new String(...) does.
-            contactUid = emptyToNull(f.getLengthDelimitedList().get(f.getLengthDelimitedList().size() - 1).toStringUtf8());
-        }
-        return new TakControl(c.getMinProtoVersion(), c.getMaxProtoVersion(), contactUid);
+    private static TakControl control(TakProtos.TakControl c) {
+        return new TakControl(c.getMinProtoVersion(), c.getMaxProtoVersion(), emptyToNull(c.getContactUid()));
     }
 
-    private static CotEvent event(Cotevent.CotEvent e) throws DecodeException {
+    private static CotEvent event(TakProtos.CotEvent e) throws DecodeException {
         String uid = e.getUid();
         if (uid.isEmpty()) {
             throw new DecodeException("protobuf: cotEvent without uid");
@@ -97,7 +76,7 @@ public final class TakMessageCodec {
                 new CotPoint(lat, lon, e.getHae(), e.getCe(), e.getLe()), detail, List.of());
     }
 
-    private static CotDetail detail(DetailOuterClass.Detail d) {
+    private static CotDetail detail(TakProtos.Detail d) {
         CotContact contact = null;
         if (d.hasContact()) {
             contact = new CotContact(emptyToNull(d.getContact().getCallsign()), emptyToNull(d.getContact().getEndpoint()));
@@ -108,13 +87,13 @@ public final class TakMessageCodec {
         }
         CotPrecisionLocation precision = null;
         if (d.hasPrecisionLocation()) {
-            Precisionlocation.PrecisionLocation p = d.getPrecisionLocation();
+            TakProtos.PrecisionLocation p = d.getPrecisionLocation();
             precision = new CotPrecisionLocation(emptyToNull(p.getGeopointsrc()), emptyToNull(p.getAltsrc()));
         }
         CotStatus status = d.hasStatus() ? new CotStatus(d.getStatus().getBattery()) : null;
         CotTakv takv = null;
         if (d.hasTakv()) {
-            TakvOuterClass.Takv t = d.getTakv();
+            TakProtos.Takv t = d.getTakv();
             takv = new CotTakv(emptyToNull(t.getDevice()), emptyToNull(t.getPlatform()), emptyToNull(t.getOs()),
                     emptyToNull(t.getVersion()));
         }
@@ -132,14 +111,13 @@ public final class TakMessageCodec {
 
     /** Encodes one payload (without framing). */
     public byte[] encode(TakMessage m) {
-        Takmessage.TakMessage.Builder b = Takmessage.TakMessage.newBuilder();
+        TakProtos.TakMessage.Builder b = TakProtos.TakMessage.newBuilder();
         TakControl control = m.takControl();
         if (control != null) {
-            Takcontrol.TakControl.Builder c = Takcontrol.TakControl.newBuilder()
+            TakProtos.TakControl.Builder c = TakProtos.TakControl.newBuilder()
                     .setMinProtoVersion(control.minProtoVersion()).setMaxProtoVersion(control.maxProtoVersion());
-            if (control.contactUid() != null && !control.contactUid().isEmpty()) {
-                c.setUnknownFields(UnknownFieldSet.newBuilder().addField(CONTACT_UID, UnknownFieldSet.Field.newBuilder()
-                        .addLengthDelimited(ByteString.copyFromUtf8(control.contactUid())).build()).build());
+            if (control.contactUid() != null) {
+                c.setContactUid(control.contactUid());
             }
             b.setTakControl(c);
         }
@@ -153,8 +131,8 @@ public final class TakMessageCodec {
         return encode(TakMessage.of(e));
     }
 
-    private static Cotevent.CotEvent.Builder event(CotEvent e) {
-        Cotevent.CotEvent.Builder b = Cotevent.CotEvent.newBuilder();
+    private static TakProtos.CotEvent.Builder event(CotEvent e) {
+        TakProtos.CotEvent.Builder b = TakProtos.CotEvent.newBuilder();
         if (e.type() != null) {
             b.setType(e.type());
         }
@@ -183,10 +161,10 @@ public final class TakMessageCodec {
         return b;
     }
 
-    private static DetailOuterClass.Detail.Builder detail(CotDetail d) {
-        DetailOuterClass.Detail.Builder b = DetailOuterClass.Detail.newBuilder().setXmlDetail(d.xmlDetail());
+    private static TakProtos.Detail.Builder detail(CotDetail d) {
+        TakProtos.Detail.Builder b = TakProtos.Detail.newBuilder().setXmlDetail(d.xmlDetail());
         if (d.contact() != null) {
-            ContactOuterClass.Contact.Builder c = ContactOuterClass.Contact.newBuilder();
+            TakProtos.Contact.Builder c = TakProtos.Contact.newBuilder();
             if (d.contact().endpoint() != null) {
                 c.setEndpoint(d.contact().endpoint());
             }
@@ -196,7 +174,7 @@ public final class TakMessageCodec {
             b.setContact(c);
         }
         if (d.group() != null) {
-            GroupOuterClass.Group.Builder g = GroupOuterClass.Group.newBuilder();
+            TakProtos.Group.Builder g = TakProtos.Group.newBuilder();
             if (d.group().name() != null) {
                 g.setName(d.group().name());
             }
@@ -206,7 +184,7 @@ public final class TakMessageCodec {
             b.setGroup(g);
         }
         if (d.precisionLocation() != null) {
-            Precisionlocation.PrecisionLocation.Builder p = Precisionlocation.PrecisionLocation.newBuilder();
+            TakProtos.PrecisionLocation.Builder p = TakProtos.PrecisionLocation.newBuilder();
             if (d.precisionLocation().geopointsrc() != null) {
                 p.setGeopointsrc(d.precisionLocation().geopointsrc());
             }
@@ -216,10 +194,10 @@ public final class TakMessageCodec {
             b.setPrecisionLocation(p);
         }
         if (d.status() != null) {
-            b.setStatus(StatusOuterClass.Status.newBuilder().setBattery(d.status().battery()));
+            b.setStatus(TakProtos.Status.newBuilder().setBattery(d.status().battery()));
         }
         if (d.takv() != null) {
-            TakvOuterClass.Takv.Builder t = TakvOuterClass.Takv.newBuilder();
+            TakProtos.Takv.Builder t = TakProtos.Takv.newBuilder();
             if (d.takv().device() != null) {
                 t.setDevice(d.takv().device());
             }
@@ -235,7 +213,7 @@ public final class TakMessageCodec {
             b.setTakv(t);
         }
         if (d.track() != null) {
-            b.setTrack(TrackOuterClass.Track.newBuilder().setSpeed(finiteOrZero(d.track().speed()))
+            b.setTrack(TakProtos.Track.newBuilder().setSpeed(finiteOrZero(d.track().speed()))
                     .setCourse(finiteOrZero(d.track().course())));
         }
         return b;
