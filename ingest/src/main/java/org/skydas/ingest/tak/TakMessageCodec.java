@@ -2,6 +2,7 @@ package org.skydas.ingest.tak;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -116,9 +117,7 @@ public final class TakMessageCodec {
         if (control != null) {
             TakProtos.TakControl.Builder c = TakProtos.TakControl.newBuilder()
                     .setMinProtoVersion(control.minProtoVersion()).setMaxProtoVersion(control.maxProtoVersion());
-            if (control.contactUid() != null) {
-                c.setContactUid(control.contactUid());
-            }
+            ifSet(control.contactUid(), c::setContactUid);
             b.setTakControl(c);
         }
         if (m.cotEvent() != null) {
@@ -133,25 +132,13 @@ public final class TakMessageCodec {
 
     private static TakProtos.CotEvent.Builder event(CotEvent e) {
         TakProtos.CotEvent.Builder b = TakProtos.CotEvent.newBuilder();
-        if (e.type() != null) {
-            b.setType(e.type());
-        }
-        if (e.access() != null) {
-            b.setAccess(e.access());
-        }
-        if (e.qos() != null) {
-            b.setQos(e.qos());
-        }
-        if (e.opex() != null) {
-            b.setOpex(e.opex());
-        }
-        if (e.uid() != null) {
-            b.setUid(e.uid());
-        }
+        ifSet(e.type(), b::setType);
+        ifSet(e.access(), b::setAccess);
+        ifSet(e.qos(), b::setQos);
+        ifSet(e.opex(), b::setOpex);
+        ifSet(e.uid(), b::setUid);
         b.setSendTime(e.time().toEpochMilli()).setStartTime(e.start().toEpochMilli()).setStaleTime(e.stale().toEpochMilli());
-        if (e.how() != null) {
-            b.setHow(e.how());
-        }
+        ifSet(e.how(), b::setHow);
         CotPoint p = e.point();
         b.setLat(p.lat()).setLon(p.lon()).setHae(orUnknown(p.hae())).setCe(orUnknown(p.ce())).setLe(orUnknown(p.le()));
         CotDetail d = e.detail();
@@ -165,32 +152,20 @@ public final class TakMessageCodec {
         TakProtos.Detail.Builder b = TakProtos.Detail.newBuilder().setXmlDetail(d.xmlDetail());
         if (d.contact() != null) {
             TakProtos.Contact.Builder c = TakProtos.Contact.newBuilder();
-            if (d.contact().endpoint() != null) {
-                c.setEndpoint(d.contact().endpoint());
-            }
-            if (d.contact().callsign() != null) {
-                c.setCallsign(d.contact().callsign());
-            }
+            ifSet(d.contact().endpoint(), c::setEndpoint);
+            ifSet(d.contact().callsign(), c::setCallsign);
             b.setContact(c);
         }
         if (d.group() != null) {
             TakProtos.Group.Builder g = TakProtos.Group.newBuilder();
-            if (d.group().name() != null) {
-                g.setName(d.group().name());
-            }
-            if (d.group().role() != null) {
-                g.setRole(d.group().role());
-            }
+            ifSet(d.group().name(), g::setName);
+            ifSet(d.group().role(), g::setRole);
             b.setGroup(g);
         }
         if (d.precisionLocation() != null) {
             TakProtos.PrecisionLocation.Builder p = TakProtos.PrecisionLocation.newBuilder();
-            if (d.precisionLocation().geopointsrc() != null) {
-                p.setGeopointsrc(d.precisionLocation().geopointsrc());
-            }
-            if (d.precisionLocation().altsrc() != null) {
-                p.setAltsrc(d.precisionLocation().altsrc());
-            }
+            ifSet(d.precisionLocation().geopointsrc(), p::setGeopointsrc);
+            ifSet(d.precisionLocation().altsrc(), p::setAltsrc);
             b.setPrecisionLocation(p);
         }
         if (d.status() != null) {
@@ -198,18 +173,10 @@ public final class TakMessageCodec {
         }
         if (d.takv() != null) {
             TakProtos.Takv.Builder t = TakProtos.Takv.newBuilder();
-            if (d.takv().device() != null) {
-                t.setDevice(d.takv().device());
-            }
-            if (d.takv().platform() != null) {
-                t.setPlatform(d.takv().platform());
-            }
-            if (d.takv().os() != null) {
-                t.setOs(d.takv().os());
-            }
-            if (d.takv().version() != null) {
-                t.setVersion(d.takv().version());
-            }
+            ifSet(d.takv().device(), t::setDevice);
+            ifSet(d.takv().platform(), t::setPlatform);
+            ifSet(d.takv().os(), t::setOs);
+            ifSet(d.takv().version(), t::setVersion);
             b.setTakv(t);
         }
         if (d.track() != null) {
@@ -217,6 +184,13 @@ public final class TakMessageCodec {
                     .setCourse(finiteOrZero(d.track().course())));
         }
         return b;
+    }
+
+    /** Proto3 has no null: an absent string is simply not set (and so not written). */
+    private static void ifSet(String value, Consumer<String> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 
     private static double orUnknown(double v) {
