@@ -1,23 +1,26 @@
 package org.skydas.ingest.asterix;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The category editions this decoder ships, all generated from asterix-specs (see package documentation).
+ * The category editions this decoder ships: each is a data file {@code editions/catCCC-x.y.txt} generated from
+ * asterix-specs and read by {@link EditionReader}, and the list of them, {@code editions/editions.txt}, is
+ * generated too (see package documentation and docs/adr/0018-asterix-editions-as-data.md).
  * A stream does not say which edition it uses, so the choice is configuration per source: {@link #defaults()}
  * gives CAT021 2.6, CAT034 1.29, CAT048 1.31, CAT062 1.19, CAT065 1.6 and CAT240 1.3 (for 034/048/062 also
  * Wireshark 4.0's defaults), {@link #with(Map)} overrides some of them.
  */
 public final class AsterixEditions {
 
-    /** Every edition available, as "CCC/major.minor". */
-    public static final List<String> AVAILABLE = List.of(
-            "021/2.6", "034/1.27", "034/1.28", "034/1.29", "048/1.27", "048/1.28", "048/1.29", "048/1.30",
-            "048/1.31", "048/1.32", "062/1.16", "062/1.17", "062/1.18", "062/1.19", "062/1.20", "062/1.21",
-            "065/1.4", "065/1.5", "065/1.6", "240/1.3");
+    /** Every edition available, as "CCC/major.minor" (the generated list {@code editions/editions.txt}). */
+    public static final List<String> AVAILABLE = readList();
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "021", "2.6", "034", "1.29", "048", "1.31", "062", "1.19", "065", "1.6", "240", "1.3");
@@ -37,29 +40,29 @@ public final class AsterixEditions {
     }
 
     private static AsterixCategory create(String key) {
-        return switch (key) {
-            case "021/2.6" -> Cat021Ed26.create();
-            case "034/1.27" -> Cat034Ed127.create();
-            case "034/1.28" -> Cat034Ed128.create();
-            case "034/1.29" -> Cat034Ed129.create();
-            case "048/1.27" -> Cat048Ed127.create();
-            case "048/1.28" -> Cat048Ed128.create();
-            case "048/1.29" -> Cat048Ed129.create();
-            case "048/1.30" -> Cat048Ed130.create();
-            case "048/1.31" -> Cat048Ed131.create();
-            case "048/1.32" -> Cat048Ed132.create();
-            case "062/1.16" -> Cat062Ed116.create();
-            case "062/1.17" -> Cat062Ed117.create();
-            case "062/1.18" -> Cat062Ed118.create();
-            case "062/1.19" -> Cat062Ed119.create();
-            case "062/1.20" -> Cat062Ed120.create();
-            case "062/1.21" -> Cat062Ed121.create();
-            case "065/1.4" -> Cat065Ed14.create();
-            case "065/1.5" -> Cat065Ed15.create();
-            case "065/1.6" -> Cat065Ed16.create();
-            case "240/1.3" -> Cat240Ed13.create();
-            default -> throw new IllegalArgumentException(key);
-        };
+        AsterixCategory c = EditionReader.readResource(resource(key));
+        if (!key.equals(String.format("%03d/%s", c.number(), c.edition()))) {
+            throw new IllegalStateException(resource(key) + " defines " + c + ", not " + key);
+        }
+        return c;
+    }
+
+    /** The class-path resource (relative to this package) of an edition, e.g. {@code editions/cat048-1.31.txt}. */
+    static String resource(String key) {
+        return "editions/cat" + key.substring(0, 3) + "-" + key.substring(4) + ".txt";
+    }
+
+    private static List<String> readList() {
+        String name = "editions/editions.txt";
+        try (InputStream in = AsterixEditions.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the ASTERIX edition list " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + name, e);
+        }
     }
 
     /** Category number → default edition, for every category the decoder supports. */

@@ -1,13 +1,16 @@
 /**
  * ASTERIX (EUROCONTROL surveillance data exchange) decoding: CAT021, CAT034, CAT048, CAT062, CAT065, CAT240.
  *
- * <p><b>Definitions.</b> Item structures, names, LSBs and units are generated from the BSD-3-Clause
- * asterix-specs definitions by {@code ingest/src/build/asterix/generate_all.sh} (the .ast text read by
- * {@code ast_to_json.py}, checked to give byte-identical tables to the JSON export where both exist) into
- * {@code Cat0xxEdyyy} classes: CAT021 2.6, CAT034 1.27–1.29, CAT048 1.27–1.32, CAT062 1.16–1.21,
- * CAT065 1.4–1.6, CAT240 1.3. One erratum is applied: I048/090 FL is signed (asterix-specs corrected it in
- * CAT048 1.32). Editions are configuration ({@link org.skydas.ingest.asterix.AsterixEditions}), never guessed
- * from the data. The GPL Croatia Control XML is not used.
+ * <p><b>Definitions.</b> Item structures, names, LSBs and units are data: one definition per edition
+ * ({@code editions/catCCC-x.y.txt} in this package's resources) and the list of editions
+ * ({@code editions/editions.txt}), generated from the BSD-3-Clause asterix-specs definitions by
+ * {@code ingest/src/build/asterix/generate_all.sh} (the .ast text read by {@code ast_to_json.py}, checked to give
+ * byte-identical tables to the JSON export where both exist) and read by one interpreter,
+ * {@link org.skydas.ingest.asterix.EditionReader} (docs/adr/0018-asterix-editions-as-data.md): CAT021 2.6,
+ * CAT034 1.27–1.29, CAT048 1.27–1.32, CAT062 1.16–1.21, CAT065 1.4–1.6, CAT240 1.3. One erratum is applied:
+ * I048/090 FL is signed (asterix-specs corrected it in CAT048 1.32). Editions are configuration
+ * ({@link org.skydas.ingest.asterix.AsterixEditions}), never guessed from the data. The GPL Croatia Control XML
+ * is not used.
  *
  * <p><b>Decoding.</b> {@link org.skydas.ingest.asterix.AsterixDecoder} walks data blocks and records into a
  * reused {@link org.skydas.ingest.asterix.AsterixRecord} view (item offsets only, nothing allocated per record).

@@ -116,7 +116,7 @@ class AsterixDecoderTest {
 
     @Test
     void repetitiveAndCompoundItemsAndSignedValues() throws Exception {
-        // I048/090 FL raw 0x3FFC = -4 quarter FL -> -1 FL (two's complement, see the erratum in Cat048Ed131).
+        // I048/090 FL raw 0x3FFC = -4 quarter FL -> -1 FL (two's complement, see the erratum in editions/cat048-1.31.txt).
         // FSPEC: FRN 6 (I090) -> octet 1 = 0x04 | FX; FRN 10 (I250) -> octet 2 = 0x20.
         String record = "05" + "20" + "3FFC" + "02" + "C0780031BC000040" + "8BD9EB2FBFE40060";
         Result r = decode(block(48, record));
