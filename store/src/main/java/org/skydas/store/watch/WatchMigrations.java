@@ -177,7 +177,13 @@ final class WatchMigrations {
                         + "'audit is append-only'); END"),
                 List.of(
                     "CREATE TRIGGER incident_audit_append_only BEFORE UPDATE OR DELETE ON incident_audit "
-                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")));
+                        + "FOR EACH ROW EXECUTE FUNCTION skydas_audit_append_only()")),
+            // A server holds only a bounded working set of alerts (issue 21): the open alert of a subject and rule,
+            // and the new alerts due for escalation, are found in the store by these (partial: open alerts only).
+            new Migration(9, "indexes for alerts served from the store", List.of(
+                "CREATE INDEX alerts_open_subject ON alerts (subject, rule) WHERE status <> 'RESOLVED'",
+                "CREATE INDEX alerts_to_escalate ON alerts (raised_at) WHERE status = 'NEW' AND NOT escalated"),
+                List.of(), List.of()));
 
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -396,6 +396,38 @@ public final class WatchStore implements AutoCloseable {
         return alertsWhere("status <> 'RESOLVED' OR updated_at >= ?", resolvedSince);
     }
 
+    /**
+     * The open alerts and those resolved at or after {@code resolvedSince}, at most {@code limit}, the most recently
+     * changed (what a server holds in memory after a restart).
+     */
+    public List<Alert> alertsOpenOrResolvedSince(double resolvedSince, int limit) throws SQLException {
+        return alertsWhere("status <> 'RESOLVED' OR updated_at >= ? ORDER BY updated_at DESC LIMIT " + limit,
+                resolvedSince);
+    }
+
+    /** How many alerts are open (new or acknowledged). */
+    public long openAlertCount() throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM alerts WHERE status <> 'RESOLVED'")) {
+            rs.next();
+            long n = rs.getLong(1);
+            c.commit();
+            return n;
+        }
+    }
+
+    /** The open alert of {@code subject} and {@code rule}, or null (there is at most one). */
+    public Alert openAlert(String subject, RuleKind rule) throws SQLException {
+        List<Alert> a = alertsWhere("subject = ? AND rule = ? AND status <> 'RESOLVED'", subject, rule.name());
+        return a.isEmpty() ? null : a.get(0);
+    }
+
+    /** New alerts not yet escalated that were raised at or before {@code raisedBy}, oldest first, at most {@code limit}. */
+    public List<Alert> alertsToEscalate(double raisedBy, int limit) throws SQLException {
+        return alertsWhere("status = 'NEW' AND NOT escalated AND raised_at <= ? ORDER BY raised_at LIMIT " + limit,
+                raisedBy);
+    }
+
     /** The resolved alerts resolved before {@code before} (those a server no longer holds in memory). */
     public List<Alert> alertsResolvedBefore(double before) throws SQLException {
         return alertsWhere("status = 'RESOLVED' AND updated_at < ?", before);
@@ -408,17 +440,21 @@ public final class WatchStore implements AutoCloseable {
     }
 
     private List<Alert> alertsWhere(String where, double param) throws SQLException {
+        if (Double.isNaN(param)) {
+            return alertsWhere(where);
+        }
+        return alertsWhere(where, where.startsWith("id") ? (Object) (long) param : (Object) param);
+    }
+
+    /** The alerts matching {@code where} with its parameters; ordered by id unless {@code where} says an order. */
+    private List<Alert> alertsWhere(String where, Object... params) throws SQLException {
         List<Alert> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, rule, severity, subject, "
                 + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
                 + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage FROM alerts WHERE " + where
-                + " ORDER BY id")) {
-            if (!Double.isNaN(param)) {
-                if (where.startsWith("id")) {
-                    st.setLong(1, (long) param);
-                } else {
-                    st.setDouble(1, param);
-                }
+                + (where.contains(" ORDER BY ") ? "" : " ORDER BY id"))) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
             }
             ResultSet rs = st.executeQuery();
             while (rs.next()) {
