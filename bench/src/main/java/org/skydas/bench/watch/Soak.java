@@ -156,7 +156,8 @@ public final class Soak {
                 for (; k < target; k++) {
                     int i = (int) (k % walkers);
                     // Walker i's generation: it is replaced every `life` seconds, at its own phase.
-                    double age = (nowMs - start) / 1000.0 + (double) i * life / walkers;
+                    // Crossers have their own phases, spread over a life, so that their alerts are too.
+                    double age = (nowMs - start) / 1000.0 + (double) i * life / (i < crossers ? crossers : walkers);
                     long gen = (long) (age / life);
                     double walked = 1.5 * (age - gen * life);
                     CotLoadGenerator.Walker w;
