@@ -417,13 +417,7 @@ public final class WatchStore implements AutoCloseable {
 
     /** How many alerts are open (new or acknowledged). */
     public long openAlertCount() throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM alerts WHERE status <> 'RESOLVED'")) {
-            rs.next();
-            long n = rs.getLong(1);
-            c.commit();
-            return n;
-        }
+        return queryLong("SELECT count(*) FROM alerts WHERE status <> 'RESOLVED'");
     }
 
     /** The open alert of {@code subject} and {@code rule}, or null (there is at most one). */
@@ -865,7 +859,7 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    /** For tests and tools: the one number a query answers. */
+    /** The one number a query answers (counts; tests and tools). */
     long queryLong(String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
