@@ -401,11 +401,6 @@ public final class WatchStore implements AutoCloseable {
         return alertsWhere("TRUE", Double.NaN);
     }
 
-    /** The open alerts and those resolved at or after {@code resolvedSince} (what a server holds in memory). */
-    public List<Alert> alertsOpenOrResolvedSince(double resolvedSince) throws SQLException {
-        return alertsWhere("status <> 'RESOLVED' OR updated_at >= ?", resolvedSince);
-    }
-
     /**
      * The open alerts and those resolved at or after {@code resolvedSince}, at most {@code limit}, the most recently
      * changed (what a server holds in memory after a restart).
