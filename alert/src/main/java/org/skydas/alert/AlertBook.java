@@ -9,15 +9,34 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * All alerts and their life cycle: new → acknowledged (by an operator, with a note) → resolved
+ * The alerts' life cycle: new → acknowledged (by an operator, with a note) → resolved
  * (confirmed / false alarm / duplicate). One open alert per subject and rule: a repeated finding
  * is folded into it. Unacknowledged alerts escalate after a delay. Every change returns the audit
  * event that records it; the caller appends it to durable storage. Not thread-safe.
+ *
+ * <p>The book is a bounded working set of the durable store, not the whole record: {@link #trim} lets go of the
+ * alerts changed longest ago (open ones too) beyond a size, and the caller puts an alert back with {@link #hold}
+ * from the store before it changes one that memory let go of — by id (acknowledge, resolve, escalate) or by subject
+ * and rule (a repeated finding, which must fold into the open alert wherever it is held: {@link #mayMissOpen}).
  */
 public final class AlertBook {
 
+    /** What deduplication needs: one open alert per subject and rule (the subject string is the alert's own). */
+    private record Key(String subject, RuleKind rule) {
+        static Key of(Alert a) {
+            return new Key(a.subject(), a.rule());
+        }
+
+        static Key of(Finding f) {
+            return new Key(f.subject(), f.rule());
+        }
+    }
+
+    /** The alerts held, least recently changed first (a change moves an alert to the end). */
     private final Map<Long, Alert> alerts = new LinkedHashMap<>();
-    private final Map<String, Long> openBySubjectAndRule = new HashMap<>();
+    private final Map<Key, Long> openBySubjectAndRule = new HashMap<>();
+    /** Open alerts let go of by {@link #trim} (or never loaded): while any, a finding memory has no alert for may have one in the store. */
+    private long openElsewhere;
     /** Ids of the resolved alerts held, oldest resolution first (resolution times only grow). */
     private final java.util.ArrayDeque<Long> resolvedInOrder = new java.util.ArrayDeque<>();
     private long nextId = 1;
@@ -38,13 +57,15 @@ public final class AlertBook {
     public AlertBook(Collection<Alert> restored, long lastAuditSequence, long lastAlertId) {
         nextId = lastAlertId + 1;
         List<Alert> resolved = new ArrayList<>();
-        for (Alert a : restored) {
+        List<Alert> byChange = new ArrayList<>(restored);
+        byChange.sort(java.util.Comparator.comparingDouble(Alert::updatedAt));
+        for (Alert a : byChange) {
             if (!a.isOpen()) {
                 resolved.add(a);
             }
             alerts.put(a.id(), a);
             if (a.isOpen()) {
-                openBySubjectAndRule.put(a.subject() + "|" + a.rule(), a.id());
+                openBySubjectAndRule.put(Key.of(a), a.id());
             }
             nextId = Math.max(nextId, a.id() + 1);
         }
@@ -58,23 +79,84 @@ public final class AlertBook {
     }
 
     public Raised raise(Finding f) {
-        String key = f.subject() + "|" + f.rule();
+        Key key = Key.of(f);
         Long open = openBySubjectAndRule.get(key);
         if (open != null) {
             Alert updated = alerts.get(open).repeated(f);
-            alerts.put(open, updated);
+            put(updated);
             return new Raised(updated, false, null);
         }
         Alert a = Alert.raised(nextId++, f);
-        alerts.put(a.id(), a);
+        put(a);
         openBySubjectAndRule.put(key, a.id());
         return new Raised(a, true, audit(f.time(), "system", a.id(), "raised", null, a));
     }
 
     /** The open alert that {@code f} would update (same subject and rule), or null when it would raise a new one. */
     public Alert openFor(Finding f) {
-        Long open = openBySubjectAndRule.get(f.subject() + "|" + f.rule());
+        Long open = openBySubjectAndRule.get(Key.of(f));
         return open == null ? null : alerts.get(open);
+    }
+
+    /**
+     * True when open alerts exist that memory does not hold (let go of by {@link #trim}, or left in the store at a
+     * restart: {@link #openElsewhere(long)}): then a finding {@link #openFor} has no alert for must be looked up in the
+     * store and the alert found {@link #hold held} before {@link #raise}, or it would raise a duplicate.
+     */
+    public boolean mayMissOpen() {
+        return openElsewhere > 0;
+    }
+
+    /** Says that {@code n} more open alerts are in the store but not in this book (a restart that loaded only the recent ones). */
+    public void openElsewhere(long n) {
+        openElsewhere += n;
+    }
+
+    /**
+     * Takes an alert back into memory as the store has it (committed), to change it or to fold a finding into it.
+     * Nothing happens when the book already holds it (memory is never older than the store). Returns whether it was taken.
+     */
+    public boolean hold(Alert a) {
+        if (alerts.containsKey(a.id())) {
+            return false;
+        }
+        put(a);
+        if (a.isOpen()) {
+            openBySubjectAndRule.put(Key.of(a), a.id());
+            openElsewhere = Math.max(0, openElsewhere - 1); // every open alert memory lacks was counted once
+        }
+        nextId = Math.max(nextId, a.id() + 1);
+        return true;
+    }
+
+    /**
+     * Lets go of the alerts changed longest ago until at most {@code max} are held, open ones too: call it only when
+     * every change is committed (the store then serves them). Returns how many open alerts went.
+     */
+    public int trim(int max) {
+        int open = 0;
+        var it = alerts.values().iterator();
+        while (alerts.size() > max && it.hasNext()) {
+            Alert a = it.next();
+            it.remove();
+            if (a.isOpen()) {
+                openBySubjectAndRule.remove(Key.of(a), a.id());
+                open++;
+            }
+        }
+        openElsewhere += open;
+        return open;
+    }
+
+    /** How many open alerts are held in memory. */
+    public int openHeld() {
+        return openBySubjectAndRule.size();
+    }
+
+    /** Stores a changed alert as the most recently changed. */
+    private void put(Alert a) {
+        alerts.remove(a.id());
+        alerts.put(a.id(), a);
     }
 
     /**
@@ -87,7 +169,7 @@ public final class AlertBook {
             long id = e.getKey();
             Alert now = alerts.get(id);
             if (now != null && now.isOpen()) {
-                openBySubjectAndRule.remove(now.subject() + "|" + now.rule(), id);
+                openBySubjectAndRule.remove(Key.of(now), id);
             }
             Alert old = e.getValue();
             if (old == null) {
@@ -96,7 +178,7 @@ public final class AlertBook {
             }
             alerts.put(id, old);
             if (old.isOpen()) {
-                openBySubjectAndRule.put(old.subject() + "|" + old.rule(), id);
+                openBySubjectAndRule.put(Key.of(old), id);
             }
         }
     }
@@ -109,7 +191,7 @@ public final class AlertBook {
                     + "; only a new alert can be acknowledged");
         }
         Alert after = a.acknowledged(user, note, time);
-        alerts.put(id, after);
+        put(after);
         return audit(time, user, id, "acknowledged", a, after);
     }
 
@@ -121,8 +203,8 @@ public final class AlertBook {
             throw new IllegalStateException("alert " + id + " is already resolved");
         }
         Alert after = a.resolved(user, resolution, note, time);
-        alerts.put(id, after);
-        openBySubjectAndRule.remove(a.subject() + "|" + a.rule());
+        put(after);
+        openBySubjectAndRule.remove(Key.of(a), id);
         resolvedInOrder.add(id);
         return audit(time, user, id, "resolved", a, after);
     }
@@ -133,7 +215,7 @@ public final class AlertBook {
         for (Alert a : List.copyOf(alerts.values())) {
             if (a.status() == AlertStatus.NEW && !a.escalated() && now - a.raisedAt() >= afterS) {
                 Alert after = a.escalatedAt(now);
-                alerts.put(a.id(), after);
+                put(after);
                 out.add(audit(now, "system", a.id(), "escalated", a, after));
             }
         }
@@ -173,7 +255,7 @@ public final class AlertBook {
         return n;
     }
 
-    /** How many alerts are held in memory (open and recently resolved). */
+    /** How many alerts are held in memory (open and recently resolved, at most what {@link #trim} leaves). */
     public int size() {
         return alerts.size();
     }

@@ -118,4 +118,61 @@ class AlertBookTest {
         assertThat(impact.level("BY-001", 3_640)).isEqualTo(SectorImpact.Level.HIGH);
         assertThat(impact.level("BY-001", 3_700)).isEqualTo(SectorImpact.Level.LOW);
     }
+
+    @Test
+    void anAlertStormKeepsTheWorkingSetBoundedAndAHeldBackAlertStillDeduplicates() {
+        AlertBook book = new AlertBook();
+        List<Alert> store = new java.util.ArrayList<>(); // what the durable store would hold, by id - 1
+        int evicted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            Alert a = book.raise(finding("track:" + i, RuleKind.BORDER_CROSSING, i)).alert();
+            store.add(a);
+            if (i % 1_000 == 999) {
+                evicted += book.trim(5_000);
+                assertThat(book.size()).isLessThanOrEqualTo(5_000);
+            }
+        }
+        assertThat(evicted).isEqualTo(195_000);
+        assertThat(book.size()).isEqualTo(5_000);
+        assertThat(book.openHeld()).isEqualTo(5_000);
+        assertThat(book.mayMissOpen()).isTrue();
+        // the newest stayed, the oldest went
+        assertThat(book.get(200_000)).isNotNull();
+        assertThat(book.get(1)).isNull();
+        // memory has no open alert for track:7 any more: the caller finds it in the store and holds it; the
+        // finding then folds into it instead of raising a second open alert for the same track and rule
+        Finding again = finding("track:7", RuleKind.BORDER_CROSSING, 300_000);
+        assertThat(book.openFor(again)).isNull();
+        assertThat(book.hold(store.get(7))).isTrue();
+        assertThat(book.hold(store.get(7))).as("held already").isFalse();
+        AlertBook.Raised r = book.raise(again);
+        assertThat(r.isNew()).isFalse();
+        assertThat(r.alert().id()).isEqualTo(8);
+        assertThat(r.alert().occurrences()).isEqualTo(2);
+        // an alert memory let go of is acknowledged and resolved once held again, with its audit
+        assertThat(book.hold(store.get(0))).isTrue();
+        AuditEvent ack = book.acknowledge(1, "op1", "seen", 300_001);
+        assertThat(ack.before().status()).isEqualTo(AlertStatus.NEW);
+        AuditEvent res = book.resolve(1, "op1", Resolution.FALSE_ALARM, null, 300_002);
+        assertThat(res.after().status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(res.sequence()).isEqualTo(ack.sequence() + 1);
+        // new alerts keep the id sequence
+        assertThat(book.raise(finding("track:x", RuleKind.APPROACH, 300_003)).alert().id()).isEqualTo(200_001);
+        book.trim(5_000);
+        assertThat(book.size()).isEqualTo(5_000);
+        assertThat(book.get(8)).as("changed most recently: kept").isNotNull();
+    }
+
+    @Test
+    void whenEveryOpenAlertIsHeldAgainNoStoreLookUpIsNeeded() {
+        AlertBook book = new AlertBook();
+        Alert a = book.raise(finding("track:1", RuleKind.BORDER_CROSSING, 0)).alert();
+        book.raise(finding("track:2", RuleKind.BORDER_CROSSING, 1));
+        assertThat(book.trim(1)).isEqualTo(1);
+        assertThat(book.mayMissOpen()).isTrue();
+        book.hold(a);
+        assertThat(book.mayMissOpen()).isFalse();
+        book.openElsewhere(3); // a restart that left three open alerts in the store
+        assertThat(book.mayMissOpen()).isTrue();
+    }
 }

@@ -68,6 +68,13 @@ final class PrometheusText {
         }
         p.counter("skydas_pipeline_refused_total", "Messages refused because the disk is almost full.",
                 pipeline.get("refused_storage"));
+        if (pipeline.get("alert_memory") instanceof Map<?, ?> memory) {
+            p.gauge("skydas_alerts_in_memory", "Alerts held in memory (a bounded working set; the store has them all).",
+                    memory.get("alerts_in_memory"));
+            p.gauge("skydas_open_alerts_in_memory", "Open alerts held in memory.", memory.get("open_alerts_in_memory"));
+            p.counter("skydas_open_alerts_evicted_total", "Open alerts memory let go of (served from the store).",
+                    memory.get("open_alerts_evicted"));
+        }
         for (org.skydas.server.ops.Metric m : more) {
             p.help(m.name(), m.type(), m.help());
             p.sample(m.name(), m.value());

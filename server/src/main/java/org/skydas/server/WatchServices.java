@@ -82,8 +82,9 @@ public final class WatchServices implements AutoCloseable {
     /** With tokens valid for {@code tokenLifetime} (default {@link Sessions#DEFAULT_TTL}). */
     public WatchServices(WatchStore store, java.time.Duration tokenLifetime) throws SQLException {
         this.store = store;
-        this.book = new AlertBook(store.alertsOpenOrResolvedSince(now() - KEEP_RESOLVED_S), store.lastAuditSequence(),
-                store.lastAlertId());
+        List<Alert> recent = store.alertsOpenOrResolvedSince(now() - KEEP_RESOLVED_S, MAX_HELD);
+        this.book = new AlertBook(recent, store.lastAuditSequence(), store.lastAlertId());
+        book.openElsewhere(store.openAlertCount() - recent.stream().filter(Alert::isOpen).count());
         this.sessions = new Sessions(tokenLifetime.toMillis());
     }
 
@@ -472,11 +473,57 @@ public final class WatchServices implements AutoCloseable {
 
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {
-        for (AuditEvent e : book.escalate(now(), afterS)) {
-            storeOrUndo(e);
-            changed(e.after());
+        double now = now();
+        if (book.mayMissOpen()) { // new alerts memory let go of escalate too
+            for (Alert a : store.alertsToEscalate(now - afterS, ESCALATE_BATCH)) {
+                book.hold(a);
+            }
         }
-        evictedResolved += book.evictResolvedBefore(now() - keepResolvedS);
+        List<AuditEvent> events = book.escalate(now, afterS);
+        if (!events.isEmpty()) {
+            java.util.Map<Long, Alert> before = new java.util.HashMap<>();
+            events.forEach(e -> before.put(e.alertId(), e.before()));
+            try {
+                store.recordAll(events.stream().map(AuditEvent::after).toList(), events);
+            } catch (SQLException | RuntimeException x) {
+                book.restore(before);
+                throw x;
+            }
+            events.forEach(e -> changed(e.after()));
+        }
+        evictedResolved += book.evictResolvedBefore(now - keepResolvedS);
+        trim();
+    }
+
+    /** Alerts escalated from the store per call at most (the rest on the next call). */
+    static final int ESCALATE_BATCH = 1_000;
+
+    /**
+     * Alerts held in memory at most (open ones too, the least recently changed go first): an alert storm of months
+     * leaves memory bounded; every other alert is served from the store.
+     */
+    static final int MAX_HELD = 20_000;
+    private int maxHeld = MAX_HELD;
+    private long evictedOpen;
+
+    /** How many alerts memory holds at most (tests lower it). */
+    synchronized void holdAtMost(int n) {
+        maxHeld = n;
+        trim();
+    }
+
+    private void trim() {
+        evictedOpen += book.trim(maxHeld);
+    }
+
+    /** Takes alert {@code id} into memory from the store when memory let go of it (to change it). */
+    private void holdFromStore(long id) throws SQLException {
+        if (book.get(id) == null) {
+            Alert a = store.alert(id);
+            if (a != null) {
+                book.hold(a);
+            }
+        }
     }
 
     /**
@@ -494,7 +541,8 @@ public final class WatchServices implements AutoCloseable {
 
     /** Alerts held in memory, and resolved alerts let go of since the start (served from the store). */
     public synchronized java.util.Map<String, Long> alertMemory() {
-        return java.util.Map.of("alerts_in_memory", (long) book.size(), "resolved_alerts_evicted", evictedResolved);
+        return java.util.Map.of("alerts_in_memory", (long) book.size(), "open_alerts_in_memory", (long) book.openHeld(),
+                "resolved_alerts_evicted", evictedResolved, "open_alerts_evicted", evictedOpen);
     }
 
     /** A finding from the rules: a new alert, or one folded into the open alert for it. */
@@ -519,6 +567,12 @@ public final class WatchServices implements AutoCloseable {
         java.util.Map<Long, Alert> before = new java.util.HashMap<>();
         for (Finding f : findings) {
             Alert prior = book.openFor(f);
+            if (prior == null && book.mayMissOpen()) { // memory let go of it: fold into the stored one, never a duplicate
+                prior = store.openAlert(f.subject(), f.rule());
+                if (prior != null) {
+                    book.hold(prior);
+                }
+            }
             AlertBook.Raised r = book.raise(f);
             if (!before.containsKey(r.alert().id())) {
                 before.put(r.alert().id(), prior); // null: raised by this batch
@@ -537,11 +591,13 @@ public final class WatchServices implements AutoCloseable {
             AlertBook.Raised r = raised.get(i);
             changed(r.alert(), r.isNew() && receivedAtMillis != null ? receivedAtMillis.get(i) : 0);
         }
+        trim();
         return raised;
     }
 
     public synchronized Alert acknowledge(long id, String user, String note) throws SQLException {
         AuditEvent e;
+        holdFromStore(id);
         try {
             e = book.acknowledge(id, user, note, now());
         } catch (IllegalStateException x) {
@@ -549,11 +605,13 @@ public final class WatchServices implements AutoCloseable {
         }
         storeOrUndo(e);
         LOG.info("event=alert_acknowledged alert={} user={}", id, user);
+        trim();
         return changed(e.after());
     }
 
     public synchronized Alert resolve(long id, String user, Resolution r, String note) throws SQLException {
         AuditEvent e;
+        holdFromStore(id);
         try {
             e = book.resolve(id, user, r, note, now());
         } catch (IllegalStateException x) {
@@ -561,6 +619,7 @@ public final class WatchServices implements AutoCloseable {
         }
         storeOrUndo(e);
         LOG.info("event=alert_resolved alert={} user={} resolution={}", id, user, r);
+        trim();
         return changed(e.after());
     }
 
@@ -576,21 +635,24 @@ public final class WatchServices implements AutoCloseable {
         }
     }
 
-    /** The alerts held in memory (open, and recently resolved: {@link #KEEP_RESOLVED_S}) that pass {@code filter}. */
+    /**
+     * The alerts held in memory that pass {@code filter}: the recently changed ones (open, and recently resolved:
+     * {@link #KEEP_RESOLVED_S}), at most {@link #MAX_HELD}.
+     */
     public synchronized List<Alert> alerts(Predicate<Alert> filter) {
         return sorted(book.all().stream().filter(filter));
     }
 
     /**
-     * As {@link #alerts(Predicate)}, and with {@code olderResolved} also the resolved alerts that memory let go of,
-     * read from the store (the API's list: every alert the store holds).
+     * As {@link #alerts(Predicate)}, and with {@code fromStore} also the alerts that memory let go of (open or
+     * resolved), read from the store (the API's list: every alert the store holds).
      */
-    public synchronized List<Alert> alerts(Predicate<Alert> filter, boolean olderResolved) throws SQLException {
-        if (!olderResolved) {
+    public synchronized List<Alert> alerts(Predicate<Alert> filter, boolean fromStore) throws SQLException {
+        if (!fromStore) {
             return alerts(filter);
         }
         java.util.Map<Long, Alert> all = new java.util.LinkedHashMap<>();
-        for (Alert a : store.alertsResolvedBefore(now() - keepResolvedS)) {
+        for (Alert a : store.alerts()) { // memory holds a committed subset of these
             all.put(a.id(), a);
         }
         for (Alert a : book.all()) {

@@ -138,4 +138,36 @@ public final class CotLoadGenerator {
         }
         return out;
     }
+
+    /** Walkers stay this far inside the country, m: beyond the approach rule's reach (5 km) and lost-track rule's (2 km). */
+    static final double INSIDE_M = 7_000;
+
+    /**
+     * {@code n} walkers who never come near the border nor enter a watched zone: they start well inside the country
+     * ({@link #INSIDE_M} from any edge of the national territory) and walk {@code reach} metres in a straight line that
+     * stays inside too — everyday traffic that a watch journals and tracks without raising an alert.
+     */
+    static List<Walker> insideWalkers(Scenario demo, int n, double reach, SplittableRandom rnd) {
+        org.locationtech.jts.geom.Geometry territory = demo.zones().stream()
+                .filter(z -> z.kind() == ZoneKind.NATIONAL_TERRITORY).findFirst().orElseThrow().geometry();
+        PreparedGeometry core = PreparedGeometryFactory.prepare(territory.buffer(-INSIDE_M, 4));
+        List<PreparedGeometry> watched = demo.zones().stream().filter(z -> z.kind() != ZoneKind.NATIONAL_TERRITORY)
+                .map(z -> PreparedGeometryFactory.prepare(z.geometry().buffer(500, 2))).toList();
+        org.locationtech.jts.geom.Envelope box = core.getGeometry().getEnvelopeInternal();
+        List<Walker> out = new ArrayList<>();
+        while (out.size() < n) {
+            Coordinate start = new Coordinate(rnd.nextDouble(box.getMinX(), box.getMaxX()),
+                    rnd.nextDouble(box.getMinY(), box.getMaxY()));
+            double heading = rnd.nextDouble(0, 2 * Math.PI);
+            double ux = Math.sin(heading);
+            double uy = Math.cos(heading);
+            LineString path = Lks94.GRID.createLineString(new Coordinate[] {start,
+                new Coordinate(start.x + ux * reach, start.y + uy * reach)});
+            if (!core.covers(path) || watched.stream().anyMatch(z -> z.intersects(path))) {
+                continue;
+            }
+            out.add(new Walker("inside-" + out.size(), start, ux, uy));
+        }
+        return out;
+    }
 }

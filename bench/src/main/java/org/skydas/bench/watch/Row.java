@@ -15,7 +15,7 @@ final class Row {
     static final List<String> COLUMNS = List.of("t_s", "sent", "sent_per_s", "processed", "processed_per_s", "queued",
             "shed", "refused", "listener_dropped", "rss_mb", "heap_used_mb", "heap_after_gc_mb", "data_dir_mb", "db_mb",
             "wal_mb", "wal_restarts", "purged_detections", "retained_detections", "db_bytes_per_retained",
-            "alerts_in_window", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "load1");
+            "alerts_in_window", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "load1", "tracks", "alerts_in_memory");
     /** Detection→alert (committed) latency histogram of the server's /api/metrics. */
     static final String BUCKET = "skydas_alert_latency_seconds_bucket{stage=\"committed\",le=\"";
 
@@ -62,6 +62,8 @@ final class Row {
         r.put("latency_p95_ms", percentileMs(window, 0.95));
         r.put("latency_p99_ms", percentileMs(window, 0.99));
         r.put("load1", Soak.load1());
+        r.put("tracks", m.getOrDefault("skydas_tracks", 0.0));
+        r.put("alerts_in_memory", m.getOrDefault("skydas_alerts_in_memory", 0.0));
         now.forEach((le, n) -> r.put("_b" + le, n));
         m.put("_t", t);
         return r;
@@ -125,10 +127,10 @@ final class Row {
     static String line(Map<String, Double> r) {
         return String.format(Locale.ROOT, "t=%.0fs sent/s=%.0f processed/s=%.0f queued=%.0f shed=%.0f rss=%.0fMB "
                         + "heap_after_gc=%.0fMB disk=%.0fMB wal=%.1fMB retained=%.0f B/det=%.1f alerts=%.0f p50=%.0fms "
-                        + "p99=%.0fms load=%.1f",
+                        + "p99=%.0fms load=%.1f tracks=%.0f alerts_held=%.0f",
                 r.get("t_s"), r.get("sent_per_s"), r.get("processed_per_s"), r.get("queued"), r.get("shed"),
                 r.get("rss_mb"), r.get("heap_after_gc_mb"), r.get("data_dir_mb"), r.get("wal_mb"),
                 r.get("retained_detections"), r.get("db_bytes_per_retained"), r.get("alerts_in_window"),
-                r.get("latency_p50_ms"), r.get("latency_p99_ms"), r.get("load1"));
+                r.get("latency_p50_ms"), r.get("latency_p99_ms"), r.get("load1"), r.get("tracks"), r.get("alerts_in_memory"));
     }
 }

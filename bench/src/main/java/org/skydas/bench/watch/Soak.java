@@ -41,8 +41,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (from the server's histogram), and the machine's load average. At the end it writes a PNG of the series and prints a
  * summary (plateau of disk use, largest WAL, memory trend, latency first vs last 5 minutes, bytes per retained detection).
  *
+ * <p>Two kinds of load ({@code --mode}): {@code storm} (the default), where every walker crosses the border, so that
+ * alerts are raised at the rate walkers are replaced (tens a second at 5 000 walkers), an alert storm that nobody
+ * acknowledges; and {@code inside}, where only {@code --crossers} walkers (50 by default) cross the border and all the
+ * others walk well inside the country (everyday traffic: journalled and tracked, no alert), a bounded alert rate
+ * (about two or three alerts per crosser per life) that tests retention of the journal apart from the legal record.
+ *
  * <p>Usage: {@code Soak --http PORT --cot PORT --password PW --data-dir DIR --out PREFIX [--walkers 5000]
- * [--rate 5000] [--duration 3600] [--sample 30] [--life 600] [--pid SERVER_PID]}; see {@code bench/soak}.
+ * [--rate 5000] [--duration 3600] [--sample 30] [--life 600] [--pid SERVER_PID] [--mode storm|inside]
+ * [--crossers 50]}; see {@code bench/soak}.
  */
 public final class Soak {
 
@@ -67,10 +74,27 @@ public final class Soak {
         Metrics metrics = new Metrics("http://127.0.0.1:" + httpPort, a.get("password"));
 
         Scenario demo = new DemoScenario().build();
-        List<CotLoadGenerator.Walker> places = CotLoadGenerator.walkers(demo, Math.max(walkers, 1_000), new SplittableRandom(11));
+        String mode = a.getOrDefault("mode", "storm");
+        List<CotLoadGenerator.Walker> places;
+        int crossers;
+        if (mode.equals("storm")) {
+            places = CotLoadGenerator.walkers(demo, Math.max(walkers, 1_000), new SplittableRandom(11));
+            crossers = walkers;
+        } else if (mode.equals("inside")) {
+            crossers = Math.min(walkers, Integer.parseInt(a.getOrDefault("crossers", "50")));
+            places = new ArrayList<>(CotLoadGenerator.walkers(demo, crossers, new SplittableRandom(11)));
+            places.addAll(CotLoadGenerator.insideWalkers(demo, Math.max(walkers - crossers, 1_000), 1.6 * life,
+                    new SplittableRandom(13)));
+        } else {
+            throw new IllegalArgumentException("--mode is storm or inside, not " + mode);
+        }
+        System.out.printf(Locale.ROOT, "soak: mode %s, %d of %d walkers cross the border%n", mode, crossers, walkers);
         AtomicLong sent = new AtomicLong();
         long start = System.currentTimeMillis();
-        Thread sender = new Thread(() -> send(cotPort, places, walkers, rate, duration, life, start, sent), "soak-sender");
+        List<CotLoadGenerator.Walker> chosen = places;
+        int crossing = crossers;
+        Thread sender = new Thread(() -> send(cotPort, chosen, walkers, crossing, rate, duration, life, start, sent),
+                "soak-sender");
         sender.start();
 
         List<Map<String, Double>> rows = new ArrayList<>();
@@ -103,13 +127,18 @@ public final class Soak {
             }
         }
         SoakPlot.write(rows, Path.of(prefix + ".png"), String.format(Locale.ROOT,
-                "Skydas soak: %d walkers, %d detections/s, %d s", walkers, rate, duration));
+                "Skydas soak (%s): %d walkers, %d crossing, %d detections/s, %d s", mode, walkers, crossers, rate,
+                duration));
         System.out.println(SoakSummary.of(rows, rate));
     }
 
-    /** Sends at {@code rate} reports/s in 10 ms slices, walkers in turn, each replaced every {@code life} s. */
-    private static void send(int cotPort, List<CotLoadGenerator.Walker> places, int walkers, int rate, int duration,
-                             int life, long start, AtomicLong sent) {
+    /**
+     * Sends at {@code rate} reports/s in 10 ms slices, walkers in turn, each replaced every {@code life} s. Walkers
+     * 0 to {@code crossers - 1} take their places from the first {@code crossers} of {@code places}, the others from
+     * the rest (all from all of them when every walker crosses).
+     */
+    private static void send(int cotPort, List<CotLoadGenerator.Walker> places, int walkers, int crossers, int rate,
+                             int duration, int life, long start, AtomicLong sent) {
         try (Socket s = new Socket("127.0.0.1", cotPort);
              OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 20)) {
             long k = 0;
@@ -127,10 +156,18 @@ public final class Soak {
                 for (; k < target; k++) {
                     int i = (int) (k % walkers);
                     // Walker i's generation: it is replaced every `life` seconds, at its own phase.
-                    double age = (nowMs - start) / 1000.0 + (double) i * life / walkers;
+                    // Crossers have their own phases, spread over a life, so that their alerts are too.
+                    double age = (nowMs - start) / 1000.0 + (double) i * life / (i < crossers ? crossers : walkers);
                     long gen = (long) (age / life);
                     double walked = 1.5 * (age - gen * life);
-                    CotLoadGenerator.Walker w = places.get((int) ((i + gen * 7_919) % places.size()));
+                    CotLoadGenerator.Walker w;
+                    if (crossers >= walkers) {
+                        w = places.get((int) ((i + gen * 7_919) % places.size()));
+                    } else if (i < crossers) {
+                        w = places.get((int) ((i + gen * 7_919) % crossers));
+                    } else {
+                        w = places.get(crossers + (int) ((i + gen * 7_919) % (places.size() - crossers)));
+                    }
                     Coordinate ll = Lks94.toWgs84(w.start().x + w.ux() * walked, w.start().y + w.uy() * walked);
                     sb.setLength(0);
                     sb.append("<event version=\"2.0\" uid=\"soak-").append(i).append('-').append(gen)

@@ -27,7 +27,8 @@ final class SoakPlot {
                     "latency_p99_ms")),
             new Panel("rate, /s", List.of("sent_per_s", "processed_per_s")),
             new Panel("pipeline queue and shed", List.of("queued", "shed")),
-            new Panel("load average (1 min)", List.of("load1")));
+            new Panel("load average (1 min)", List.of("load1")),
+            new Panel("tracks and alerts held in memory", List.of("tracks", "alerts_in_memory")));
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
 
     private SoakPlot() {

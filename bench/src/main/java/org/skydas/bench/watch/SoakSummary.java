@@ -26,6 +26,10 @@ final class SoakSummary {
                         + "%.0f MB (max %.0f)%n", first.get("rss_mb"), first.get("t_s"), last.get("rss_mb"),
                 first.get("heap_after_gc_mb"), last.get("heap_after_gc_mb"),
                 rows.stream().mapToDouble(r -> r.get("heap_after_gc_mb")).max().orElse(0)));
+        sb.append(String.format(Locale.ROOT, "alerts held in memory: %.0f at %.0f s -> %.0f at the end (max %.0f); "
+                        + "tracks %.0f -> %.0f%n", first.get("alerts_in_memory"), first.get("t_s"),
+                last.get("alerts_in_memory"), rows.stream().mapToDouble(r -> r.get("alerts_in_memory")).max().orElse(0),
+                first.get("tracks"), last.get("tracks")));
         double lost = last.get("sent") - last.get("processed") - last.get("refused");
         sb.append(String.format(Locale.ROOT, "sent %.0f, processed %.0f, shed %.0f, refused %.0f, dropped by listeners %.0f, "
                         + "sent but not processed %.0f%n", last.get("sent"), last.get("processed"), last.get("shed"),

@@ -181,6 +181,12 @@ final class WatchMigrations {
             // Each user's console preferences (issue 22), so that they follow the user to another workstation.
             new Migration(9, "console preferences per user", List.of(
                 "CREATE TABLE user_prefs (username TEXT PRIMARY KEY, prefs_json TEXT NOT NULL, updated_at {REAL} NOT NULL)"),
+                List.of(), List.of()),
+            // A server holds only a bounded working set of alerts (issue 21): the open alert of a subject and rule,
+            // and the new alerts due for escalation, are found in the store by these (partial: open alerts only).
+            new Migration(10, "indexes for alerts served from the store", List.of(
+                "CREATE INDEX alerts_open_subject ON alerts (subject, rule) WHERE status <> 'RESOLVED'",
+                "CREATE INDEX alerts_to_escalate ON alerts (raised_at) WHERE status = 'NEW' AND NOT escalated"),
                 List.of(), List.of()));
 
 

@@ -39,8 +39,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class WatchStore implements AutoCloseable {
 
     // Audit entries outlive code versions: read what is known, ignore derived or newer fields.
+    /**
+     * The audit's alert states as JSON: without null fields and without the derived {@code open} (an alert storm's
+     * audit is most of the legal record's bytes: 676 → 5xx B per row); rows written with them still read.
+     */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .addMixIn(Alert.class, AuditJsonMixIn.class);
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"open"})
+    private interface AuditJsonMixIn {
+    }
 
     private final Connection c;
     private final Dialect dialect;
@@ -393,9 +403,30 @@ public final class WatchStore implements AutoCloseable {
         return alertsWhere("TRUE", Double.NaN);
     }
 
-    /** The open alerts and those resolved at or after {@code resolvedSince} (what a server holds in memory). */
-    public List<Alert> alertsOpenOrResolvedSince(double resolvedSince) throws SQLException {
-        return alertsWhere("status <> 'RESOLVED' OR updated_at >= ?", resolvedSince);
+    /**
+     * The open alerts and those resolved at or after {@code resolvedSince}, at most {@code limit}, the most recently
+     * changed (what a server holds in memory after a restart).
+     */
+    public List<Alert> alertsOpenOrResolvedSince(double resolvedSince, int limit) throws SQLException {
+        return alertsWhere("status <> 'RESOLVED' OR updated_at >= ? ORDER BY updated_at DESC LIMIT " + limit,
+                resolvedSince);
+    }
+
+    /** How many alerts are open (new or acknowledged). */
+    public long openAlertCount() throws SQLException {
+        return queryLong("SELECT count(*) FROM alerts WHERE status <> 'RESOLVED'");
+    }
+
+    /** The open alert of {@code subject} and {@code rule}, or null (there is at most one). */
+    public Alert openAlert(String subject, RuleKind rule) throws SQLException {
+        List<Alert> a = alertsWhere("subject = ? AND rule = ? AND status <> 'RESOLVED'", subject, rule.name());
+        return a.isEmpty() ? null : a.get(0);
+    }
+
+    /** New alerts not yet escalated that were raised at or before {@code raisedBy}, oldest first, at most {@code limit}. */
+    public List<Alert> alertsToEscalate(double raisedBy, int limit) throws SQLException {
+        return alertsWhere("status = 'NEW' AND NOT escalated AND raised_at <= ? ORDER BY raised_at LIMIT " + limit,
+                raisedBy);
     }
 
     /** The resolved alerts resolved before {@code before} (those a server no longer holds in memory). */
@@ -410,17 +441,21 @@ public final class WatchStore implements AutoCloseable {
     }
 
     private List<Alert> alertsWhere(String where, double param) throws SQLException {
+        if (Double.isNaN(param)) {
+            return alertsWhere(where);
+        }
+        return alertsWhere(where, where.startsWith("id") ? (Object) (long) param : (Object) param);
+    }
+
+    /** The alerts matching {@code where} with its parameters; ordered by id unless {@code where} says an order. */
+    private List<Alert> alertsWhere(String where, Object... params) throws SQLException {
         List<Alert> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, rule, severity, subject, "
                 + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
                 + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage FROM alerts WHERE " + where
-                + " ORDER BY id")) {
-            if (!Double.isNaN(param)) {
-                if (where.startsWith("id")) {
-                    st.setLong(1, (long) param);
-                } else {
-                    st.setDouble(1, param);
-                }
+                + (where.contains(" ORDER BY ") ? "" : " ORDER BY id"))) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
             }
             ResultSet rs = st.executeQuery();
             while (rs.next()) {
@@ -869,7 +904,7 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    /** For tests and tools: the one number a query answers. */
+    /** The one number a query answers (counts; tests and tools). */
     long queryLong(String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

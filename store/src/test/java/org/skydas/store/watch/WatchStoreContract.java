@@ -86,6 +86,41 @@ abstract class WatchStoreContract {
     }
 
     @Test
+    void alertsMemoryLetGoOfAreFoundByTheirSubjectAndRuleOrWhenDueForEscalation() throws Exception {
+        AlertBook book = new AlertBook();
+        try (WatchStore s = open()) {
+            for (int i = 1; i <= 4; i++) {
+                AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:" + i,
+                        10 * i, 1, 2, "BY-001", null, "crossed"));
+                s.record(r.alert(), r.audit());
+            }
+            AuditEvent resolved = book.resolve(1, "op1", Resolution.FALSE_ALARM, null, 50);
+            s.record(resolved.after(), resolved);
+            AuditEvent acked = book.acknowledge(2, "op1", null, 60);
+            s.record(acked.after(), acked);
+            for (AuditEvent e : book.escalate(100, 65)) { // alert 3 (raised at 30) goes up; 4 (at 40) not yet
+                s.record(e.after(), e);
+            }
+            AlertBook.Raised r5 = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:1", 200, 1, 2,
+                    "BY-001", null, "crossed again"));
+            s.record(r5.alert(), r5.audit());
+
+            assertThat(s.openAlertCount()).isEqualTo(4);
+            assertThat(s.openAlert("track:1", RuleKind.BORDER_CROSSING).id()).as("the open one, not the resolved").isEqualTo(5);
+            assertThat(s.openAlert("track:2", RuleKind.BORDER_CROSSING).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+            assertThat(s.openAlert("track:2", RuleKind.APPROACH)).isNull();
+            assertThat(s.openAlert("track:9", RuleKind.BORDER_CROSSING)).isNull();
+            assertThat(s.alertsToEscalate(1_000, 10)).extracting(Alert::id).containsExactly(4L, 5L);
+            assertThat(s.alertsToEscalate(1_000, 1)).extracting(Alert::id).containsExactly(4L);
+            assertThat(s.alertsToEscalate(35, 10)).as("1 resolved, 2 acknowledged, 3 escalated").isEmpty();
+            // the most recently changed first: 5 raised at 200, 3 escalated at 100, 2 acknowledged at 60, 1 resolved at 50, 4 raised at 40
+            assertThat(s.alertsOpenOrResolvedSince(40, 3)).extracting(Alert::id).containsExactly(5L, 3L, 2L);
+            assertThat(s.alertsOpenOrResolvedSince(40, 10)).extracting(Alert::id).containsExactly(5L, 3L, 2L, 1L, 4L);
+            assertThat(s.alertsOpenOrResolvedSince(55, 10)).extracting(Alert::id).containsExactly(5L, 3L, 2L, 4L);
+        }
+    }
+
+    @Test
     void retentionPurgesDetectionsInSmallBatchesOldestFirstAndKeepsAlertsAndAudit() throws Exception {
         try (WatchStore s = open()) {
             List<JournalEntry> batch = new ArrayList<>();
