@@ -111,13 +111,19 @@ class ConsoleUiTest {
     }
 
     void login(String user, String password) {
-        page.navigate("http://127.0.0.1:" + server.port() + "/");
-        Locator form = page.getByTestId("login-form");
+        login(page, user, password, () -> { });
+    }
+
+    /** Logs in on {@code p}; {@code beforeSubmit} runs on the filled-in login screen. */
+    void login(Page p, String user, String password, Runnable beforeSubmit) {
+        p.navigate("http://127.0.0.1:" + server.port() + "/");
+        Locator form = p.getByTestId("login-form");
         form.waitFor();
         form.locator("input[name=username]").fill(user);
         form.locator("input[name=password]").fill(password);
+        beforeSubmit.run();
         form.locator("button[type=submit]").click();
-        page.locator("#login").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+        p.locator("#login").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
     }
 
     void logout() {
@@ -260,13 +266,8 @@ class ConsoleUiTest {
                 .setLocale("en-US").setTimezoneId("Europe/Vilnius"));
         try {
             Page second = other.newPage();
-            second.navigate("http://127.0.0.1:" + server.port() + "/");
-            Locator form = second.getByTestId("login-form");
-            form.waitFor();
-            assertThat(second.getByTestId("lang-select").inputValue()).isEqualTo("en");
-            form.locator("input[name=username]").fill("op1");
-            form.locator("input[name=password]").fill("operator-pass");
-            form.locator("button[type=submit]").click();
+            login(second, "op1", "operator-pass",
+                    () -> assertThat(second.getByTestId("lang-select").inputValue()).isEqualTo("en"));
             second.locator("#tab-operator:has-text('Operatorius')").waitFor();
             assertThat(second.getByTestId("lang-select").inputValue()).isEqualTo("lt");
             assertThat(second.locator("body").getAttribute("data-theme")).isEqualTo("night");

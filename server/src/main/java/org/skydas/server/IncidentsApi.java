@@ -156,14 +156,11 @@ final class IncidentsApi {
         }
     }
 
-    /** The fields an edit may change; creation, state and time stamps stay as they were. */
-    static final List<String> EDITABLE = List.of("type", "description", "originator", "owner", "confidence", "impact",
-            "actions_taken", "alerts", "tracks", "sector", "location");
-
     /**
      * An edit of an open or reported incident: the whole set of fields again (as in create), checked by the same
      * rules, against the version the editor saw (409 when someone changed it meanwhile); a closed incident is not
-     * edited. The audit names the fields that changed; a request that changes nothing is answered and not audited.
+     * edited, and creation, state and time stamps stay as they were (fields() writes none of them). The audit names
+     * the fields that changed; a request that changes nothing is answered and not audited.
      */
     private void edit(Context ctx) throws Exception {
         long id = id(ctx);
@@ -180,10 +177,14 @@ final class IncidentsApi {
         ObjectNode old = (ObjectNode) JSON.readTree(before.record());
         ObjectNode r = old.deepCopy();
         fields(body, r, old.path("originator").asText(actor));
-        r = (ObjectNode) JSON.readTree(JSON.writeValueAsString(r)); // as stored: 7 is an int node there, not a long
+        String record = JSON.writeValueAsString(r);
+        JsonNode edited = JSON.readTree(record); // compared as stored: 7 is an int node there, not a long
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        old.fieldNames().forEachRemaining(names::add);
+        edited.fieldNames().forEachRemaining(names::add);
         List<String> changed = new ArrayList<>();
-        for (String f : EDITABLE) {
-            if (!java.util.Objects.equals(old.get(f), r.get(f))) {
+        for (String f : names) {
+            if (!java.util.Objects.equals(old.get(f), edited.get(f))) {
                 changed.add(f);
             }
         }
@@ -196,7 +197,6 @@ final class IncidentsApi {
             return;
         }
         String note = text(body, "note", false);
-        String record = JSON.writeValueAsString(r);
         String audit = "changed " + String.join(", ", changed) + (note == null ? "" : ": " + note);
         try {
             IncidentLog.Stored after = watch.incidents(
