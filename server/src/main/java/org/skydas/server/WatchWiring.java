@@ -44,50 +44,50 @@ public final class WatchWiring {
         Journal journal = new Journal() {
             @Override
             public long[] append(NormalisedBatch batch) throws PortException {
-                try {
-                    return watch.journal(batch.journal());
-                } catch (SQLException e) {
-                    throw new PortException(e.getMessage(), e);
-                }
+                return store(() -> watch.journal(batch.journal()));
             }
 
             @Override
             public void probe() throws PortException {
-                try {
+                store(() -> {
                     watch.probeJournal();
-                } catch (SQLException e) {
-                    throw new PortException(e.getMessage(), e);
-                }
+                    return null;
+                });
             }
         };
         AlertSink alerts = new AlertSink() {
             @Override
             public List<AlertBook.Raised> raise(List<Finding> findings, List<Long> receivedAtMillis)
                     throws PortException {
-                try {
-                    return watch.raiseAll(findings, receivedAtMillis);
-                } catch (SQLException e) {
-                    throw new PortException(e.getMessage(), e);
-                }
+                return store(() -> watch.raiseAll(findings, receivedAtMillis));
             }
 
             @Override
             public void escalate(double afterS) throws PortException {
-                try {
+                store(() -> {
                     watch.escalate(afterS);
-                } catch (SQLException e) {
-                    throw new PortException(e.getMessage(), e);
-                }
+                    return null;
+                });
             }
         };
-        TrackHistory history = (List<TrackPoint> points) -> {
-            try {
-                watch.trackHistory(points);
-            } catch (SQLException e) {
-                throw new PortException(e.getMessage(), e);
-            }
-        };
+        TrackHistory history = (List<TrackPoint> points) -> store(() -> {
+            watch.trackHistory(points);
+            return null;
+        });
         return new Ports(journal, alerts, history);
+    }
+
+    /** A store call as the ports see it: a database failure becomes the ports' own exception. */
+    private interface StoreCall<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T store(StoreCall<T> call) throws PortException {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new PortException(e.getMessage(), e);
+        }
     }
 
     /** The DEMs' ground below targets, for the pipeline's class hints from a measured height. */
