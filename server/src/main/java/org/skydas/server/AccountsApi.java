@@ -10,6 +10,8 @@ import org.skydas.store.watch.AccountEvent;
 import org.skydas.store.watch.UserRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -109,7 +111,7 @@ final class AccountsApi {
         if (!body.isObject()) {
             throw new WatchApi.BadRequest("preferences are an object {lang, theme, muted, time}");
         }
-        com.fasterxml.jackson.databind.node.ObjectNode out = IncidentsApi.JSON.createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (var f : (Iterable<java.util.Map.Entry<String, JsonNode>>) body::fields) {
             String key = f.getKey();
             JsonNode v = f.getValue();
