@@ -22,18 +22,29 @@ import java.util.Objects;
  * @param externalId Remote ID serial, ASTERIX track number..., or null
  * @param snr        signal-to-noise ratio in dB, or NaN
  * @param dimension  the dimension the report states (ground, air), or null; constrains the track's class
+ * @param rangeRate  the radial velocity a Doppler sensor measured, with the sensor position it is relative to, or
+ *                   null; the tracker's update uses it ({@link RangeRate})
  */
 public record Detection(double t, int sensorId, double x, double y, double z, double varZ,
                         double varX, double covXY, double varY,
                         double vx, double vy,
                         TargetClass classHint, double classConfidence,
-                        String externalId, double snr, Dimension dimension) {
+                        String externalId, double snr, Dimension dimension, RangeRate rangeRate) {
+
+    /** A detection without a range rate. */
+    public Detection(double t, int sensorId, double x, double y, double z, double varZ, double varX, double covXY,
+                     double varY, double vx, double vy, TargetClass classHint, double classConfidence,
+                     String externalId, double snr, Dimension dimension) {
+        this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr,
+                dimension, null);
+    }
 
     /** A detection that states no dimension. */
     public Detection(double t, int sensorId, double x, double y, double z, double varZ, double varX, double covXY,
                      double varY, double vx, double vy, TargetClass classHint, double classConfidence,
                      String externalId, double snr) {
-        this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr, null);
+        this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr, null,
+                null);
     }
 
     /** A position-only detection with isotropic noise {@code sigma} (m) per axis. */
@@ -46,25 +57,37 @@ public record Detection(double t, int sensorId, double x, double y, double z, do
     /** This detection with a class hint. */
     public Detection withClassHint(TargetClass hint, double confidence) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy,
-                Objects.requireNonNull(hint), confidence, externalId, snr, dimension);
+                Objects.requireNonNull(hint), confidence, externalId, snr, dimension, rangeRate);
     }
 
     /** This detection with a height {@code z} (m) of standard deviation {@code sigmaZ}. */
     public Detection withHeight(double height, double sigmaZ) {
         return new Detection(t, sensorId, x, y, height, sigmaZ * sigmaZ, varX, covXY, varY, vx, vy,
-                classHint, classConfidence, externalId, snr, dimension);
+                classHint, classConfidence, externalId, snr, dimension, rangeRate);
     }
 
     /** This detection with an external id (Remote ID serial, ASTERIX track number...). */
     public Detection withExternalId(String id) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy,
-                classHint, classConfidence, id, snr, dimension);
+                classHint, classConfidence, id, snr, dimension, rangeRate);
     }
 
     /** This detection with the dimension its report states. */
     public Detection withDimension(Dimension stated) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence,
-                externalId, snr, stated);
+                externalId, snr, stated, rangeRate);
+    }
+
+    /** This detection with the range rate a Doppler sensor measured (null: none). */
+    public Detection withRangeRate(RangeRate measured) {
+        return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence,
+                externalId, snr, dimension, measured);
+    }
+
+    /** This detection as reported by tracker sensor {@code id} (everything else kept). */
+    public Detection withSensorId(int id) {
+        return new Detection(t, id, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence,
+                externalId, snr, dimension, rangeRate);
     }
 
     /** True when the detection carries a usable height. */
@@ -86,6 +109,6 @@ public record Detection(double t, int sensorId, double x, double y, double z, do
         if (!(varX > 0) || !(varY > 0) || !(varX * varY - covXY * covXY > 0) || (hasHeight() && !(varZ > 0))) {
             return RejectReason.BAD_COVARIANCE;
         }
-        return null;
+        return rangeRate == null ? null : rangeRate.validate();
     }
 }

@@ -10,10 +10,12 @@ import org.skydas.track.filter.AltitudeFilter;
 import org.skydas.track.filter.ImmFilter;
 import org.skydas.track.filter.Kalman4;
 import org.skydas.track.filter.MotionModel;
+import org.skydas.track.filter.RangeRateEkf;
 
 /**
  * The one place that changes a track's state: prediction, the update from an association's outcome (a Kalman update
- * or a miss for a one-to-one outcome, a PDA update with the integrated-PDA existence for a weighted one), the
+ * or a miss for a one-to-one outcome, a PDA update with the integrated-PDA existence for a weighted one; extended, with
+ * the range rate, when the detection carries a {@link RangeRate}: {@link RangeRateEkf}), the
  * book-keeping of a hit (class, height, ids, sensors, history, M-of-N window, status) and the making of a new track
  * from an initiator's state. Components never write tracks: the gater, associator, initiator and deleter return
  * pairs, hypotheses, initial states and verdicts, and the {@link Tracker} hands them here. Every track it changes in a
@@ -37,6 +39,9 @@ final class TrackUpdater {
     private double[] pdaX = new double[8];
     private double[] pdaY = new double[8];
     private double[] pdaBeta = new double[8];
+    private double[] pdaRate = new double[8];
+    /** The position + range-rate measurement of a detection that carries a range rate. */
+    private final RangeRateEkf rangeRate = new RangeRateEkf();
 
     TrackUpdater(TrackerConfig config, MotionModel motion, Scan scan, ArrayList<Track> touched) {
         this.config = config;
@@ -131,12 +136,35 @@ final class TrackUpdater {
         double lr = sensor.pd() * g / sensor.clutterDensity();
         double r = tr.existence;
         tr.existence = Math.min(0.999999, r * lr / (r * lr + (1 - r)));
-        if (tr.imm != null) {
-            imm.update(tr.imm, zx[j], zy[j], rxx[j], rxy[j], ryy[j], tr.x, tr.p);
-        } else {
-            Kalman4.updatePosition(tr.x, tr.p, zx[j], zy[j], rxx[j], rxy[j], ryy[j]);
+        if (!updateWithRangeRate(tr, j)) {
+            if (tr.imm != null) {
+                imm.update(tr.imm, zx[j], zy[j], rxx[j], rxy[j], ryy[j], tr.x, tr.p);
+            } else {
+                Kalman4.updatePosition(tr.x, tr.p, zx[j], zy[j], rxx[j], rxy[j], ryy[j]);
+            }
         }
         noteHit(tr, j, sensor, time);
+    }
+
+    /**
+     * The extended Kalman update with detection j's position and range rate ({@link RangeRateEkf}), when it carries
+     * one and the geometry allows; false (nothing changed) otherwise. The sensor's height above the target is taken
+     * from the detection's height, else the track's.
+     */
+    private boolean updateWithRangeRate(Track tr, int j) {
+        return setRangeRate(tr, j) && (tr.imm != null ? imm.update(tr.imm, rangeRate, tr.x, tr.p)
+                : rangeRate.update(tr.x, tr.p));
+    }
+
+    private boolean setRangeRate(Track tr, int j) {
+        Detection d = scan.source[j];
+        RangeRate rr = d.rangeRate();
+        if (rr == null) {
+            return false;
+        }
+        double targetZ = d.hasHeight() ? d.z() : tr.hasHeight ? tr.z[0] : Double.NaN;
+        return rangeRate.set(scan.zx[j], scan.zy[j], scan.rxx[j], scan.rxy[j], scan.ryy[j], rr.rate(),
+                rr.variance(), rr.sensorX(), rr.sensorY(), rr.heightAbove(targetZ), rr.ambiguity());
     }
 
     /**
@@ -151,6 +179,7 @@ final class TrackUpdater {
         int best = -1;
         double bestBeta = 0;
         double likelihoodSum = 0;
+        boolean allRates = true;
         for (int k = from; k < to; k++) {
             int j = pairs.col(k);
             scan.used[j] = true;
@@ -162,6 +191,13 @@ final class TrackUpdater {
                     pdaX = Arrays.copyOf(pdaX, 2 * count);
                     pdaY = Arrays.copyOf(pdaY, 2 * count);
                     pdaBeta = Arrays.copyOf(pdaBeta, 2 * count);
+                    pdaRate = Arrays.copyOf(pdaRate, 2 * count);
+                }
+                RangeRate rr = scan.source[j].rangeRate();
+                if (rr == null) {
+                    allRates = false;
+                } else {
+                    pdaRate[count] = rr.rate();
                 }
                 pdaX[count] = scan.zx[j];
                 pdaY[count] = scan.zy[j];
@@ -192,10 +228,19 @@ final class TrackUpdater {
         double[] rxx = scan.rxx;
         double[] rxy = scan.rxy;
         double[] ryy = scan.ryy;
-        if (tr.imm != null) {
-            imm.updatePda(tr.imm, pdaX, pdaY, pdaBeta, count, beta0, rxx[best], rxy[best], ryy[best], tr.x, tr.p);
-        } else {
-            Kalman4.updatePda(tr.x, tr.p, pdaX, pdaY, pdaBeta, count, beta0, rxx[best], rxy[best], ryy[best]);
+        // With range rates on every weighted detection: the PDA update of position and rate, in the geometry of
+        // the most probable detection (one sensor's scan); else the position alone.
+        boolean withRates = allRates && setRangeRate(tr, best)
+                && (tr.imm != null
+                ? imm.updatePda(tr.imm, rangeRate, pdaX, pdaY, pdaRate, pdaBeta, count, beta0, tr.x, tr.p)
+                : rangeRate.updatePda(tr.x, tr.p, pdaX, pdaY, pdaRate, pdaBeta, count, beta0));
+        if (!withRates) {
+            if (tr.imm != null) {
+                imm.updatePda(tr.imm, pdaX, pdaY, pdaBeta, count, beta0, rxx[best], rxy[best], ryy[best], tr.x,
+                        tr.p);
+            } else {
+                Kalman4.updatePda(tr.x, tr.p, pdaX, pdaY, pdaBeta, count, beta0, rxx[best], rxy[best], ryy[best]);
+            }
         }
         if (beta0 < 0.5) {
             noteHit(tr, best, sensor, time);

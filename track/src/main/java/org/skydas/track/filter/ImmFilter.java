@@ -115,6 +115,13 @@ public final class ImmFilter {
             maxLog = Math.max(maxLog, logL[j]);
             Kalman4.updatePosition(s.x[j], s.p[j], zx, zy, rxx, rxy, ryy);
         }
+        reweigh(s, logL, maxLog);
+        combine(s, x, p);
+    }
+
+    /** Model probabilities from their log posteriors (up to a constant), floored. */
+    private void reweigh(State s, double[] logL, double maxLog) {
+        int m = q.length;
         double sum = 0;
         for (int j = 0; j < m; j++) {
             s.mu[j] = Math.exp(logL[j] - maxLog);
@@ -124,7 +131,50 @@ public final class ImmFilter {
             // Floor: a model never becomes impossible, so it can take over again later.
             s.mu[j] = Math.max(s.mu[j] / sum, 1e-6);
         }
+    }
+
+    /**
+     * Updates every model with the position and range rate {@code m} holds (an extended Kalman update each), weighs
+     * the models by the likelihood of the whole measurement, combines. Returns false, changing nothing, when a model's
+     * state has no line of sight to the sensor (the caller then updates with the position alone).
+     */
+    public boolean update(State s, RangeRateEkf m, double[] x, double[] p) {
+        int models = q.length;
+        double[] inn = new double[2];
+        double[] logL = new double[models];
+        double maxLog = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < models; j++) {
+            if (!m.innovation(s.x[j], s.p[j], inn)) {
+                return false;
+            }
+            logL[j] = Math.log(s.mu[j]) - 0.5 * inn[0] - 0.5 * inn[1];
+            maxLog = Math.max(maxLog, logL[j]);
+        }
+        for (int j = 0; j < models; j++) {
+            m.update(s.x[j], s.p[j]);
+        }
+        reweigh(s, logL, maxLog);
         combine(s, x, p);
+        return true;
+    }
+
+    /**
+     * PDA update of every model with positions and range rates (see {@link RangeRateEkf#updatePda}); model
+     * probabilities kept, as {@link #updatePda}. Returns false, changing nothing, without a line of sight.
+     */
+    public boolean updatePda(State s, RangeRateEkf m, double[] zx, double[] zy, double[] rates, double[] beta,
+                             int count, double beta0, double[] x, double[] p) {
+        double[] inn = new double[2];
+        for (int j = 0; j < q.length; j++) {
+            if (!m.innovation(s.x[j], s.p[j], inn)) {
+                return false;
+            }
+        }
+        for (int j = 0; j < q.length; j++) {
+            m.updatePda(s.x[j], s.p[j], zx, zy, rates, beta, count, beta0);
+        }
+        combine(s, x, p);
+        return true;
     }
 
     /**
