@@ -193,8 +193,7 @@ public final class Normaliser {
 
     /** {@code d} as reported by tracker sensor {@code sensorId}. */
     private static Detection fromSensor(Detection d, int sensorId) {
-        return new Detection(d.t(), sensorId, d.x(), d.y(), d.z(), d.varZ(), d.varX(), d.covXY(), d.varY(), d.vx(),
-                d.vy(), d.classHint(), d.classConfidence(), d.externalId(), d.snr(), d.dimension());
+        return d.withSensorId(sensorId);
     }
 
     /** Each feed (JSON sensor, radar, Remote ID receiver) is its own event reporter to the tracker, registered when first heard. */

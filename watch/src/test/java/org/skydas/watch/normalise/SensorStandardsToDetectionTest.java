@@ -19,6 +19,7 @@ import org.skydas.ingest.stanag4607.Gmti4607Stream;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
+import org.skydas.track.RangeRate;
 import org.skydas.track.TargetClass;
 
 import com.google.protobuf.Timestamp;
@@ -147,5 +148,16 @@ class SensorStandardsToDetectionTest {
         assertThat(d.classHint()).isEqualTo(TargetClass.VEHICLE);
         assertThat(d.classConfidence()).isEqualTo(0.9);
         assertThat(Double.isNaN(d.vx())).as("radial velocity is no vector").isTrue();
+        // D32.7 530 cm/s, D32.15 5000 cm/s, D32.8 40000 cm/s, from the radar at D7/D8/D9.
+        RangeRate rr = d.rangeRate();
+        assertThat(rr).isNotNull();
+        assertThat(rr.rate()).isCloseTo(5.30, within(1e-9));
+        assertThat(rr.variance()).isCloseTo(50.0 * 50.0, within(1e-6));
+        assertThat(rr.ambiguity()).isCloseTo(400.0, within(1e-9));
+        Coordinate radar = Lks94.toGrid(-2.66115996, 55.92861298);
+        assertThat(rr.sensorX()).isCloseTo(radar.x, within(0.1));
+        assertThat(rr.sensorY()).isCloseTo(radar.y, within(0.1));
+        assertThat(rr.sensorZ()).isCloseTo(1000.0, within(1e-6));
+        assertThat(rr.heightAbove(d.z())).isCloseTo(900.0, within(1e-6));
     }
 }
