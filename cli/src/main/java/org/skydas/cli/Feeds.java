@@ -15,25 +15,36 @@ import org.skydas.watch.feed.AsterixFeed;
 
 /**
  * The sensor feeds a running Skydas listens to, all into one pipeline: CoT (TCP and UDP), TAK protocol v1
- * streaming (TCP), ASTERIX (UDP, unicast or multicast), Remote ID (UDP) and, when a broker is given, JSON
- * detections over MQTT. A port of -1 leaves a feed off; 0 picks any free port. A feed that cannot start stops
+ * streaming (TCP), ASTERIX (UDP, unicast or multicast), Remote ID (UDP), when a broker is given JSON detections over
+ * MQTT, SAPIENT, STANAG 4607 and ONVIF (pushed over HTTP, or pulled from cameras over RTSP: clients that reconnect). A port of -1 leaves a feed off; 0 picks any free port. A feed that cannot start stops
  * the start with a clear message (and closes what had started).
  */
 final class Feeds implements AutoCloseable {
 
     /** Where to listen. */
     record Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
-                 String mqttUrl, String mqttTopic, int sapient, int gmti, int onvif) {
+                 String mqttUrl, String mqttTopic, int sapient, int gmti, int onvif, List<String> onvifRtsp) {
+
+        Ports {
+            onvifRtsp = onvifRtsp == null ? List.of() : List.copyOf(onvifRtsp);
+        }
 
         Ports(int cot, int takIn, int asterix, String asterixGroup, String asterixInterface, int remoteId,
               String mqttUrl, String mqttTopic) {
-            this(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic, -1, -1, -1);
+            this(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic, -1, -1, -1,
+                    List.of());
         }
 
         /** With the SAPIENT (TCP), STANAG 4607 GMTI (TCP and UDP) and ONVIF push (HTTP) ports; -1 leaves one off. */
         Ports withSensorStandards(int sapientPort, int gmtiPort, int onvifPort) {
             return new Ports(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic,
-                    sapientPort, gmtiPort, onvifPort);
+                    sapientPort, gmtiPort, onvifPort, onvifRtsp);
+        }
+
+        /** With ONVIF metadata streams pulled over RTSP, each {@code <camera asset id>=rtsp://...}. */
+        Ports withOnvifRtsp(List<String> cameraStreams) {
+            return new Ports(cot, takIn, asterix, asterixGroup, asterixInterface, remoteId, mqttUrl, mqttTopic,
+                    sapient, gmti, onvif, cameraStreams);
         }
 
         static Ports none() {
@@ -66,6 +77,7 @@ final class Feeds implements AutoCloseable {
     private org.skydas.watch.feed.GmtiFeed gmtiFeed;
     private org.skydas.ingest.listen.OnvifListener onvif;
     private org.skydas.watch.feed.OnvifFeed onvifFeed;
+    private final List<org.skydas.ingest.listen.OnvifRtspClient> onvifRtsp = new ArrayList<>();
 
     static Feeds start(String host, Ports ports, LivePipeline pipeline) {
         return start(host, ports, pipeline, Guard.open(host));
@@ -106,10 +118,15 @@ final class Feeds implements AutoCloseable {
                 f.gmti = open("STANAG 4607 GMTI", host, ports.gmti(), () -> org.skydas.ingest.listen.GmtiListener.start(host,
                         ports.gmti(), f.gmtiFeed, guard.tcp(), udpHost));
             }
-            if (ports.onvif() >= 0) {
+            if (ports.onvif() >= 0 || !ports.onvifRtsp().isEmpty()) {
                 f.onvifFeed = new org.skydas.watch.feed.OnvifFeed(pipeline);
+            }
+            if (ports.onvif() >= 0) {
                 f.onvif = open("ONVIF events", host, ports.onvif(), () -> org.skydas.ingest.listen.OnvifListener.start(host,
                         ports.onvif(), f.onvifFeed, guard.tcp()));
+            }
+            for (String spec : ports.onvifRtsp()) {
+                f.onvifRtsp.add(startRtsp(spec, f.onvifFeed));
             }
             if (ports.mqttUrl() != null) {
                 try {
@@ -123,6 +140,26 @@ final class Feeds implements AutoCloseable {
         } catch (RuntimeException e) {
             f.close();
             throw e;
+        }
+    }
+
+    /** {@code <camera asset id>=rtsp://...}: that camera's metadata stream, pulled over RTSP into the ONVIF feed. */
+    private static org.skydas.ingest.listen.OnvifRtspClient startRtsp(String spec, org.skydas.watch.feed.OnvifFeed feed) {
+        int eq = spec.indexOf('=');
+        int scheme = spec.indexOf("://");
+        if (eq <= 0 || scheme >= 0 && eq > scheme) {
+            throw new UserError("--onvif-rtsp " + org.skydas.ingest.listen.OnvifRtspClient.redact(spec)
+                    + ": give the camera asset id the stream is from, as <camera id>=rtsp://host[:port]/path");
+        }
+        String camera = spec.substring(0, eq).strip();
+        if (!feed.knows(camera)) {
+            throw new UserError("--onvif-rtsp: " + camera + " is not a camera asset of the scenario");
+        }
+        try {
+            return org.skydas.ingest.listen.OnvifRtspClient.start(camera, spec.substring(eq + 1).strip(), feed,
+                    org.skydas.ingest.listen.OnvifRtspClient.Options.DEFAULTS);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--onvif-rtsp " + camera + ": " + e.getMessage());
         }
     }
 
@@ -203,6 +240,11 @@ final class Feeds implements AutoCloseable {
         }
         if (onvif != null) {
             all.addAll(onvif.stats());
+        }
+        for (var c : onvifRtsp) {
+            all.addAll(c.stats());
+        }
+        if (onvifFeed != null) {
             all.add(onvifFeed.stats());
         }
         return all;
@@ -235,6 +277,9 @@ final class Feeds implements AutoCloseable {
         if (onvif != null) {
             m.put("onvif", onvif.isOpen());
         }
+        for (var c : onvifRtsp) {
+            m.put("onvif-rtsp:" + c.cameraId(), c.isPlaying());
+        }
         return m;
     }
 
@@ -264,11 +309,17 @@ final class Feeds implements AutoCloseable {
         if (onvif != null) {
             out.println("ONVIF camera events in on http port " + onvif.port() + " (POST /onvif/<camera asset id>)");
         }
+        for (var c : onvifRtsp) {
+            out.println("ONVIF metadata of camera " + c.cameraId() + " pulled over RTSP from " + c.url());
+        }
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {cot, tak, asterix, remoteId, mqtt, sapient, gmti, onvif}) {
+        List<AutoCloseable> all = new ArrayList<>(java.util.Arrays.asList(cot, tak, asterix, remoteId, mqtt, sapient,
+                gmti, onvif));
+        all.addAll(onvifRtsp);
+        for (AutoCloseable c : all) {
             if (c != null) {
                 try {
                     c.close();

@@ -2,6 +2,8 @@ package org.skydas.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -81,6 +83,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--onvif-port", defaultValue = "-1", paramLabel = "PORT",
             description = "HTTP port where ONVIF cameras push events (POST /onvif/<camera asset id>; -1 = off, the default; 0 = any free).")
     int onvifPort;
+
+    @Option(names = "--onvif-rtsp", paramLabel = "CAMERA=URL",
+            description = "Pull a camera's ONVIF metadata stream over RTSP (RTP interleaved in TCP; Digest or Basic "
+                    + "credentials from the URL), as <camera asset id>=rtsp://[user:password@]host[:port]/path; "
+                    + "repeatable. Reconnects with back-off.")
+    List<String> onvifRtsp = new ArrayList<>();
 
     @Option(names = "--mqtt", paramLabel = "URL",
             description = "Subscribe to JSON detections at this MQTT broker (e.g. tcp://127.0.0.1:1883).")
@@ -196,7 +204,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserError("--storage-floor (" + storageFloor + ") must not be above --storage-low (" + storageLow + ")");
         }
         serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
-                asterixInterface, remoteIdPort, mqttUrl, mqttTopic).withSensorStandards(sapientPort, gmtiPort, onvifPort), takOutPort, reorderWindow,
+                asterixInterface, remoteIdPort, mqttUrl, mqttTopic).withSensorStandards(sapientPort, gmtiPort, onvifPort)
+                .withOnvifRtsp(onvifRtsp), takOutPort, reorderWindow,
                 new TerrainFiles(dems, landcover), maxClockLead, security(), operating);
         return 0;
     }

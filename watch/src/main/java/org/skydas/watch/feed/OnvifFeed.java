@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Glue between the ONVIF push listener and the pipeline: a document from camera {@code <id>} (a camera asset of the
+ * Glue between the ONVIF feeds (the HTTP push listener, and the RTSP clients pulling cameras' metadata streams) and the
+ * pipeline: a document from camera {@code <id>} (a camera asset of the
  * scenario) is journalled under {@code onvif:<id>}, counts as that camera's sign of life, and its motion, crossing and
  * object reports become detections in the camera's footprint ({@link OnvifToDetection}). Documents naming no camera
  * of the scenario are counted ({@code onvif-cameras}) and not tracked.
@@ -32,6 +33,11 @@ public final class OnvifFeed implements Sink<Received<OnvifPush>> {
     public OnvifFeed(LivePipeline pipeline) {
         this.pipeline = pipeline;
         this.cameras = OnvifToDetection.cameras(pipeline.scenario().assets());
+    }
+
+    /** Whether {@code cameraId} is a camera asset of the scenario (its documents become detections). */
+    public boolean knows(String cameraId) {
+        return cameras.containsKey(cameraId);
     }
 
     @Override
