@@ -208,8 +208,15 @@ public final class OnvifRtspClient implements AutoCloseable {
                         stats.connectionAccepted();
                     } else {
                         stats.malformed("cannot connect");
-                        LOG.debug("event=onvif_rtsp_connect_failed camera={} url={} error=\"{}\"", cameraId, url,
-                                f.cause() == null ? "" : f.cause().getMessage());
+                        // Once per outage at warn (then debug: the back-off retries quietly; health shows it down).
+                        String error = f.cause() == null ? "" : f.cause().getMessage();
+                        if (failures == 0) {
+                            LOG.warn("event=onvif_rtsp_connect_failed camera={} url={} error=\"{}\"", cameraId, url,
+                                    error);
+                        } else {
+                            LOG.debug("event=onvif_rtsp_connect_failed camera={} url={} error=\"{}\"", cameraId, url,
+                                    error);
+                        }
                         retry();
                     }
                 });
