@@ -299,6 +299,8 @@ public final class OnvifRtspClient implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof RtspInterleavedDecoder.Frame f) {
                 frame(f);
+            } else if (msg instanceof io.netty.handler.codec.http.HttpObject o && !o.decoderResult().isSuccess()) {
+                fail(ctx, "bad RTSP answer");
             } else if (msg instanceof FullHttpResponse res) {
                 response(ctx, res);
             } else if (msg instanceof io.netty.handler.codec.http.FullHttpRequest) {
@@ -308,10 +310,6 @@ public final class OnvifRtspClient implements AutoCloseable {
         }
 
         private void response(ChannelHandlerContext ctx, FullHttpResponse res) {
-            if (!res.decoderResult().isSuccess()) {
-                fail(ctx, "bad RTSP answer");
-                return;
-            }
             int seq = res.headers().getInt(RtspHeaderNames.CSEQ, -1);
             if (seq != pendingCseq || pending == null) {
                 return; // a keep-alive's answer, or one of no request of ours

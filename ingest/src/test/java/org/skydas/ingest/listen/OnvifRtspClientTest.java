@@ -155,6 +155,31 @@ class OnvifRtspClientTest {
     }
 
     @Test
+    void aCameraThatAnswersNoRtspIsCountedAndRetried() throws Exception {
+        try (java.net.ServerSocket garbage = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!garbage.isClosed()) {
+                    try (java.net.Socket s = garbage.accept()) {
+                        s.getOutputStream().write("HELLO THERE\r\nno: rtsp\r\n\r\n".getBytes());
+                        s.getInputStream().read(new byte[4096]);
+                    } catch (java.io.IOException e) {
+                        // closed
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            try (OnvifRtspClient client = OnvifRtspClient.start("camera-1", "rtsp://127.0.0.1:" + garbage.getLocalPort()
+                    + "/x", r -> true, FAST)) {
+                await(() -> client.stats().get(0).malformedByReason().getOrDefault("bad RTSP answer", 0L) >= 2,
+                        "two bad answers (one per connection)");
+                assertThat(client.isPlaying()).isFalse();
+                assertThat(client.connections()).isGreaterThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void credentialsAreKeptOutOfWhatIsShown() {
         assertThat(OnvifRtspClient.redact("rtsp://admin:secret@10.0.0.5:554/onvif"))
                 .isEqualTo("rtsp://admin:***@10.0.0.5:554/onvif");
