@@ -1,5 +1,5 @@
 import { acknowledge, resolve, type Alert, type Role } from "./api";
-import { language, t } from "./i18n";
+import { exists, language, t } from "./i18n";
 import { SEVERITY_COLOURS } from "./palette";
 import { formatDateTime, formatTime } from "./time";
 
@@ -14,9 +14,26 @@ export function severityName(severity: string): string {
   return t(`alerts:severity.${severity}`, { defaultValue: severity });
 }
 
+/**
+ * What an alert says, in the console's language: its message key from the messages catalogue with its parameters
+ * (numbers in the language's format, class and country codes translated by the catalogue). An alert without a key
+ * (stored before keys existed), or with a key this console does not know, shows the server's English message.
+ */
+export function alertText(a: Alert): string {
+  if (!a.message_key) return a.message;
+  return t(`messages:${a.message_key}`, { replace: a.message_params ?? {}, defaultValue: a.message });
+}
+
+/** Whether the alert's text is in the console's language (a key it knows, or English shown in English). */
+function translated(a: Alert): boolean {
+  return language() === "en" || (!!a.message_key && exists(`messages:${a.message_key}`));
+}
+
 /** The alert panel: sorted by severity then time, keyboard-operable, role-aware. */
 export class AlertPanel {
   private alerts: Alert[] = [];
+  /** How many alerts are open in all (more than listed when the server's page did not hold them all). */
+  private total = 0;
   private selected: number | null = null;
   /** Opens an incident report from an alert (set by the page). */
   incidentFrom: ((a: Alert) => void) | null = null;
@@ -32,10 +49,12 @@ export class AlertPanel {
     list.addEventListener("keydown", (e) => this.key(e));
   }
 
-  show(alerts: Alert[]): void {
+  /** Lists the open ones of `alerts`; `total` is how many are open in all, when more than these. */
+  show(alerts: Alert[], total = 0): void {
     this.alerts = alerts
       .filter((a) => a.status !== "resolved")
       .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || b.raised_at.localeCompare(a.raised_at));
+    this.total = Math.max(total, this.alerts.length);
     this.render();
   }
 
@@ -47,7 +66,9 @@ export class AlertPanel {
   /** Draws the list again (e.g. when the time zone changes). */
   render(): void {
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.alertId;
-    this.count.textContent = t("alerts:open", { count: this.alerts.length });
+    this.count.textContent = this.total > this.alerts.length
+      ? t("alerts:openShown", { shown: this.alerts.length, count: this.total })
+      : t("alerts:open", { count: this.alerts.length });
     if (this.alerts.length === 0) {
       const empty = document.createElement("li");
       empty.className = "empty";
@@ -80,8 +101,8 @@ export class AlertPanel {
     const time = formatTime(a.raised_at);
     // An alert from a coverage gap says so: the sensors there may miss what comes next.
     const where = a.coverage === "gap" ? ` · ${t("alerts:inGap")}` : "";
-    // The server's own message is English free text: shown in English, and in the details in either language.
-    const message = language() === "en" ? `: ${a.message}` : "";
+    // The alert's text where the console has it in its language (an old alert's English text only in English).
+    const message = translated(a) ? `: ${alertText(a)}` : "";
     text.textContent = `${ruleName(a.rule)} · ${a.sector ?? "—"}${where} · ${time}${message}`;
     if (a.coverage) {
       li.dataset.coverage = a.coverage;
@@ -118,24 +139,24 @@ export class AlertPanel {
   private describe(a: Alert): void {
     this.selected = a.id;
     this.details.replaceChildren();
-    const f = (k: string) => t(`alerts:field.${k}`);
     const rows: [string, string][] = [
-      [f("alert"), `#${a.id} ${ruleName(a.rule)}`],
-      [f("severity"), severityName(a.severity)],
-      [f("subject"), a.subject],
-      [f("sector"), a.sector ?? "—"],
-      [f("coverage"), t(`alerts:coverage.${a.coverage ?? "none"}`)],
-      [f("raised"), formatDateTime(a.raised_at)],
-      [f("status"), t(`alerts:status.${a.status}`) + (a.acknowledge_note ? ` (“${a.acknowledge_note}”)` : "")],
-      [f("seen"), t("alerts:seen", { count: a.occurrences })],
-      [f("message"), a.message],
+      ["alert", `#${a.id} ${ruleName(a.rule)}`],
+      ["severity", severityName(a.severity)],
+      ["subject", a.subject],
+      ["sector", a.sector ?? "—"],
+      ["coverage", t(`alerts:coverage.${a.coverage ?? "none"}`)],
+      ["raised", formatDateTime(a.raised_at)],
+      ["status", t(`alerts:status.${a.status}`) + (a.acknowledge_note ? ` (“${a.acknowledge_note}”)` : "")],
+      ["seen", t("alerts:seen", { count: a.occurrences })],
+      ["message", alertText(a)],
     ];
     const dl = document.createElement("dl");
-    for (const [k, v] of rows) {
+    for (const [field, v] of rows) {
       const dt = document.createElement("dt");
-      dt.textContent = k;
+      dt.textContent = t(`alerts:field.${field}`);
       const dd = document.createElement("dd");
       dd.textContent = v;
+      dd.dataset.field = field;
       dl.append(dt, dd);
     }
     dl.dataset.alertId = String(a.id);

@@ -9,7 +9,12 @@ export interface Alert {
   status: "new" | "acknowledged" | "resolved";
   resolution: string | null;
   subject: string;
+  /** The server's English text: shown where the catalogues have no text for message_key (or it is null). */
   message: string;
+  /** What it says as a key of the messages catalogue (messages:alert.…), null for alerts stored before keys existed. */
+  message_key: string | null;
+  /** The key's parameters: numbers, codes the catalogue translates (class, neighbour), names and ids. */
+  message_params: Record<string, string | number> | null;
   sector: string | null;
   zone: string | null;
   /** Where it arose, from the computed sensor coverage; null when none was computed. */
@@ -71,6 +76,11 @@ export function forget(): void {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await request<T>(method, path, body)).data;
+}
+
+/** A call that also returns the response's headers (paging). */
+async function request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = {};
   const s = session();
   if (s) headers["Authorization"] = `Bearer ${s.token}`;
@@ -82,7 +92,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     if (res.status === 401) forget();
     throw new ApiError(res.status, (data && data.error) || res.statusText, data);
   }
-  return data as T;
+  return { data: data as T, headers: res.headers };
 }
 
 export async function login(username: string, password: string): Promise<Session> {
@@ -93,7 +103,15 @@ export async function login(username: string, password: string): Promise<Session
 }
 
 export const logout = () => call<null>("POST", "/api/logout");
-export const alerts = () => call<Alert[]>("GET", "/api/alerts");
+/** The open alerts the console lists at most (the most severe and newest first; the server's default page). */
+export const OPEN_ALERTS_SHOWN = 200;
+
+/** The open alerts, the first page of them, and how many are open in all (X-Total-Count). */
+export async function openAlerts(limit = OPEN_ALERTS_SHOWN): Promise<{ alerts: Alert[]; total: number }> {
+  const r = await request<Alert[]>("GET", `/api/alerts?status=open&limit=${limit}`);
+  const total = Number(r.headers.get("X-Total-Count"));
+  return { alerts: r.data, total: Number.isFinite(total) && total >= r.data.length ? total : r.data.length };
+}
 export const acknowledge = (id: number, note: string) => call<Alert>("POST", `/api/alerts/${id}/ack`, { note });
 export const resolve = (id: number, reason: string, note: string) =>
   call<Alert>("POST", `/api/alerts/${id}/resolve`, { reason, note });

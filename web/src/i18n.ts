@@ -32,6 +32,11 @@ void i18next.init({
 
 export const t = i18next.t.bind(i18next);
 
+/** Whether the catalogue of the current language has `key` ("ns:key"). */
+export function exists(key: string): boolean {
+  return i18next.exists(key);
+}
+
 export function language(): Language {
   return (i18next.language as Language) ?? "en";
 }

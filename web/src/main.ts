@@ -53,6 +53,8 @@ const filters = new FilterBar($("track-filters"), (f) => {
 const picture = new TrackPicture(map, (c) => filters.showCounts(c), (f) => details.update(f));
 (window as unknown as { skydasTracks: unknown }).skydasTracks = picture; // for the frame-time harness and the console
 let lastAlerts: api.Alert[] = [];
+/** How many alerts are open in all (the server sends the first page: api.OPEN_ALERTS_SHOWN). */
+let lastOpenTotal = 0;
 let lastSectors: api.SectorStatus[] = [];
 const attention = new Attention();
 const incidents = new IncidentPanel($("incident-list"), $("track-details"), () => api.session()?.role ?? null);
@@ -71,7 +73,8 @@ void api.layer("sectors").then((fc) => {
 function showFilteredAlerts(): void {
   const sector = filters.current().sector;
   const shown = lastAlerts.filter((a) => sectorMatches(sector, a.sector, null));
-  panel.show(shown);
+  // Filtered by sector, the list counts what it shows; unfiltered, it says when the page did not hold every open one.
+  panel.show(shown, shown.length === lastAlerts.length ? lastOpenTotal : 0);
   showAlerts(map, shown);
 }
 
@@ -133,8 +136,11 @@ async function refresh(): Promise<void> {
   if (!api.session() || timeline.replaying) return;
   if (!streamOpen || Date.now() - lastTrackSync > TRACK_RESYNC_MS) void syncTracks();
   try {
-    const [alerts, sectors] = await Promise.all([api.alerts(), api.sectorStatus()]);
+    // Only what the list shows: the open alerts, most severe and newest first, one page.
+    const [open, sectors] = await Promise.all([api.openAlerts(), api.sectorStatus()]);
+    const alerts = open.alerts;
     lastAlerts = alerts;
+    lastOpenTotal = open.total;
     attention.update(alerts);
     if (Date.now() - lastIncidentSync > 5000) {
       lastIncidentSync = Date.now();
@@ -353,7 +359,7 @@ showPrefs(prefs.prefs());
 const timeline = new Timeline($("timeline-bar"), {
   clearTracks: () => picture.clear(),
   tracks: (features) => { for (const f of features) picture.upsert(f); },
-  alerts: (alerts) => { lastAlerts = alerts; showFilteredAlerts(); },
+  alerts: (alerts) => { lastAlerts = alerts; lastOpenTotal = alerts.length; showFilteredAlerts(); },
   sectors: (sectors) => renderSectors(sectors),
   live: () => { picture.clear(); void syncTracks(); void refresh(); },
 });

@@ -2,7 +2,6 @@ package org.skydas.alert;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.skydas.track.TrackState;
@@ -47,9 +46,8 @@ public final class ApproachRule implements Rule {
         if (eta <= config.approachEtaS()) {
             warned.add(t.id());
             out.add(new Finding(RuleKind.APPROACH, Severity.MEDIUM, Finding.track(t.id()), t.t(), t.x(), t.y(),
-                    n.sector().id(), null, String.format(Locale.ROOT,
-                            "%s %.0f m from the border heading for sector %s, ETA %.0f s", Rule.className(t),
-                            n.distanceM(), n.sector().id(), eta)));
+                    n.sector().id(), null, AlertMessage.APPROACH.text(t.id(), t.mostLikelyClass(), n.distanceM(),
+                            n.sector().id(), eta, closing)));
         }
     }
 

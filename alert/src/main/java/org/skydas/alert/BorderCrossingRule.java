@@ -1,7 +1,6 @@
 package org.skydas.alert;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
@@ -38,7 +37,7 @@ public final class BorderCrossingRule implements Rule {
         TargetClass c = t.mostLikelyClass();
         Severity s = c == TargetClass.VEHICLE ? Severity.CRITICAL : Severity.HIGH;
         out.add(new Finding(RuleKind.BORDER_CROSSING, s, Finding.track(t.id()), t.t(), n.point().x, n.point().y,
-                n.sector().id(), null, String.format(Locale.ROOT, "%s crossed the border from %s in sector %s",
-                        Rule.className(t), n.sector().neighbour().displayName(), n.sector().id())));
+                n.sector().id(), null, AlertMessage.BORDER_CROSSING.text(t.id(), c, n.sector().neighbour(),
+                        n.sector().id(), n.distanceM(), Math.hypot(t.vx(), t.vy()))));
     }
 }

@@ -36,10 +36,13 @@ public final class DroneIncursionRule implements Rule {
             return;
         }
         BorderIndex.Nearest n = border.nearest(t.x(), t.y());
-        String where = restricted.isEmpty() ? "national airspace" : "restricted airspace " + restricted.get(0).name();
-        String id = t.externalId() == null ? "" : " (id " + t.externalId() + ")";
+        String remoteId = t.externalId();
+        AlertText text = restricted.isEmpty()
+                ? remoteId == null ? AlertMessage.DRONE_NATIONAL.text(t.id())
+                        : AlertMessage.DRONE_NATIONAL_ID.text(t.id(), remoteId)
+                : remoteId == null ? AlertMessage.DRONE_RESTRICTED.text(t.id(), restricted.get(0).name())
+                        : AlertMessage.DRONE_RESTRICTED_ID.text(t.id(), remoteId, restricted.get(0).name());
         out.add(new Finding(RuleKind.DRONE_INCURSION, Severity.HIGH, Finding.track(t.id()), t.t(), t.x(), t.y(),
-                n == null ? null : n.sector().id(), restricted.isEmpty() ? null : restricted.get(0).id(),
-                "drone" + id + " in " + where));
+                n == null ? null : n.sector().id(), restricted.isEmpty() ? null : restricted.get(0).id(), text));
     }
 }

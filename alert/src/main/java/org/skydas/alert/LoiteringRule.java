@@ -3,7 +3,6 @@ package org.skydas.alert;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,8 +53,8 @@ public final class LoiteringRule implements Rule {
             if (t.t() - entered >= limit && m.warned.add(z.id())) {
                 BorderIndex.Nearest n = border.nearest(t.x(), t.y());
                 out.add(new Finding(RuleKind.LOITERING, Severity.MEDIUM, Finding.track(t.id()), t.t(), t.x(), t.y(),
-                        n == null ? null : n.sector().id(), z.id(), String.format(Locale.ROOT,
-                                "%s has stayed %.0f s in %s", Rule.className(t), t.t() - entered, z.name())));
+                        n == null ? null : n.sector().id(), z.id(), AlertMessage.LOITERING.text(t.id(),
+                                t.mostLikelyClass(), t.t() - entered, z.name())));
             }
         }
         // Leaving a zone ends the stay: a later return starts a new one.

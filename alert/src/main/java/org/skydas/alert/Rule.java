@@ -8,8 +8,8 @@ import org.skydas.track.TrackState;
  * One early-warning rule. The {@link RuleEngine} runs a list of them, in order, on every event and collects their
  * findings; a rule reacts to the events it cares about (the others default to nothing) and keeps whatever it must
  * remember itself, forgetting a track at {@link #onTrackEnd}. Rules are called from one thread, in time order.
- * To add one: implement this, give it a {@link RuleKind}, and put it in {@link RuleEngine#defaultRules} (ARCHITECTURE.md,
- * "Add a rule").
+ * To add one: implement this, give it a {@link RuleKind}, its texts as {@link AlertMessage}s (translated in the web
+ * console's catalogues), and put it in {@link RuleEngine#defaultRules} (ARCHITECTURE.md, "Add a rule").
  */
 public interface Rule {
 
@@ -43,10 +43,5 @@ public interface Rule {
 
     /** The clock moved to {@code now}, s. */
     default void onTime(double now, List<Finding> out) {
-    }
-
-    /** The most likely class of a track in lower case, as the messages name it. */
-    static String className(TrackState t) {
-        return t.mostLikelyClass().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

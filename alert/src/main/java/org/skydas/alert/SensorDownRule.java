@@ -3,7 +3,6 @@ package org.skydas.alert;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,8 +37,7 @@ public final class SensorDownRule implements Rule {
             double silent = now - e.getValue();
             if (silent >= config.sensorSilentS() && down.add(e.getKey())) {
                 out.add(new Finding(RuleKind.SENSOR_DOWN, Severity.HIGH, Finding.sensor(e.getKey()), now, Double.NaN,
-                        Double.NaN, null, null, String.format(Locale.ROOT, "no data from sensor %s for %.0f s",
-                                e.getKey(), silent)));
+                        Double.NaN, null, null, AlertMessage.SENSOR_DOWN.text(e.getKey(), silent)));
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.skydas.alert;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.skydas.track.TrackState;
 
@@ -31,7 +30,7 @@ public final class TrackLostRule implements Rule {
             return;
         }
         out.add(new Finding(RuleKind.TRACK_LOST, Severity.MEDIUM, Finding.track(last.id()), last.t(), m.x, m.y,
-                n.sector().id(), null, String.format(Locale.ROOT, "%s track lost %.0f m from the border (%s)",
-                        Rule.className(last), n.distanceM(), n.sector().id())));
+                n.sector().id(), null, AlertMessage.TRACK_LOST.text(last.id(), last.mostLikelyClass(), n.distanceM(),
+                        n.sector().id())));
     }
 }

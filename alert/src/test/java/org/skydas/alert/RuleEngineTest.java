@@ -77,6 +77,12 @@ class RuleEngineTest {
         assertThat(crossing.subject()).isEqualTo("track:1");
         assertThat(crossing.x()).isEqualTo(0);
         assertThat(crossing.message()).contains("Belarus");
+        // The console translates the key with these parameters; the message is their English rendering.
+        assertThat(crossing.text().key()).isEqualTo("alert.border_crossing");
+        assertThat(crossing.text().params()).containsEntry("track", 1L).containsEntry("class", "person")
+                .containsEntry("neighbour", "BY").containsEntry("sector", "BY-002").containsEntry("distance_m", 10.0)
+                .containsEntry("speed_mps", 2.0);
+        assertThat(crossing.message()).isEqualTo(crossing.text().english());
         // Staying inside raises nothing more.
         assertThat(kinds(rules.onTrack(confirmed(1, 40, 30, 7_000, 2, 0)))).doesNotContain(RuleKind.BORDER_CROSSING);
     }
@@ -107,7 +113,9 @@ class RuleEngineTest {
         // 3 km out at 10 m/s towards the border: ETA 300 s.
         List<Finding> f = rules.onTrack(confirmed(6, 0, -3_000, 5_000, 10, 0));
         assertThat(f).filteredOn(x -> x.rule() == RuleKind.APPROACH).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("ETA 300 s"));
+                .satisfies(x -> assertThat(x.message()).contains("ETA 300 s"))
+                .satisfies(x -> assertThat(x.text().params()).containsEntry("eta_s", 300.0).containsEntry("distance_m", 3000.0)
+                        .containsEntry("closing_mps", 10.0).containsEntry("sector", "BY-001"));
         assertThat(kinds(rules.onTrack(confirmed(6, 10, -2_900, 5_000, 10, 0)))).doesNotContain(RuleKind.APPROACH);
         // Walking away, or too slowly (ETA 3 000 s), warns nothing.
         assertThat(kinds(rules.onTrack(confirmed(7, 0, -3_000, 5_000, -1, 0)))).doesNotContain(RuleKind.APPROACH);
@@ -119,7 +127,9 @@ class RuleEngineTest {
         List<Finding> outsideRestricted = rules.onTrack(track(9, 0, -2_000, 8_000, 0, 0, TrackStatus.CONFIRMED,
                 TargetClass.DRONE));
         assertThat(outsideRestricted).filteredOn(x -> x.rule() == RuleKind.DRONE_INCURSION).singleElement()
-                .satisfies(x -> assertThat(x.zoneId()).isEqualTo("air"));
+                .satisfies(x -> assertThat(x.zoneId()).isEqualTo("air"))
+                .satisfies(x -> assertThat(x.text().key()).isEqualTo("alert.drone_restricted"))
+                .satisfies(x -> assertThat(x.text().params()).containsEntry("zone", "no-fly"));
         List<Finding> deepInside = rules.onTrack(track(10, 0, 8_000, 5_000, 0, 0, TrackStatus.CONFIRMED,
                 TargetClass.DRONE));
         assertThat(deepInside).filteredOn(x -> x.rule() == RuleKind.DRONE_INCURSION).singleElement()
@@ -153,6 +163,8 @@ class RuleEngineTest {
                 .satisfies(f -> {
                     assertThat(f.rule()).isEqualTo(RuleKind.TRACK_LOST);
                     assertThat(f.sectorId()).isEqualTo("BY-002");
+                    assertThat(f.text().key()).isEqualTo("alert.track_lost");
+                    assertThat(f.text().params()).containsEntry("distance_m", 800.0).containsEntry("track", 14L);
                 });
         rules.onTrack(confirmed(15, 0, 8_000, 5_000, 0, 0));
         assertThat(rules.onTrackEnd(confirmed(15, 10, 8_000, 5_000, 0, 0))).isEmpty();
@@ -167,6 +179,8 @@ class RuleEngineTest {
         assertThat(rules.onTime(61)).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(RuleKind.SENSOR_DOWN);
             assertThat(f.subject()).isEqualTo("sensor:radar-1");
+            assertThat(f.text().params()).containsExactly(Map.entry("sensor", "radar-1"), Map.entry("silent_s", 61.0));
+            assertThat(f.message()).isEqualTo("no data from sensor radar-1 for 61 s");
         });
         assertThat(rules.onTime(120)).isEmpty();
         rules.onSensorData("radar-1", 130);

@@ -115,6 +115,11 @@ class BorderCrossingEndToEndTest {
 
     /** A walk across the middle of sector BY-030, from 300 m in Belarus to 300 m in Lithuania. */
     static List<Coordinate> walkAcross() {
+        return walkAcross(demo);
+    }
+
+    /** The same walk in {@code demo} (the demo scenario). */
+    static List<Coordinate> walkAcross(Scenario demo) {
         Sector s = demo.sectors().stream().filter(x -> x.id().equals("BY-030")).findFirst().orElseThrow();
         LineString line = (LineString) s.geometry().getGeometryN(0);
         LengthIndexedLine li = new LengthIndexedLine(line);

@@ -429,6 +429,61 @@ class ConsoleUiTest {
                 new Page.WaitForFunctionOptions().setTimeout(5_000));
     }
 
+    /**
+     * Issue 22: a scripted walker crosses from Belarus into sector BY-030 (JSON detections through the live pipeline,
+     * so the border-crossing rule itself raises the alert); in Lithuanian the alert's details say it in Lithuanian,
+     * numbers written the Lithuanian way, and in English they say it in English.
+     */
+    @Test
+    void aScriptedBorderCrossingsAlertDetailsSpeakLithuanian() throws Exception {
+        server.stop();
+        pipeline = WatchWiring.pipeline(view.scenario(), watch, 10_000);
+        server = new SkydasServer(view, "demo", watch).withLive(pipeline, List::of).start("127.0.0.1", 0);
+        login("op1", "operator-pass");
+        page.getByTestId("lang-select").selectOption("lt");
+        // 41 reports 10 s apart at 1.5 m/s, ending now (as in BorderCrossingEndToEndTest, over CoT there).
+        List<org.locationtech.jts.geom.Coordinate> walk = BorderCrossingEndToEndTest.walkAcross(view.scenario());
+        long t0 = System.currentTimeMillis() - 10_000L * walk.size();
+        for (int i = 0; i < walk.size(); i++) {
+            org.locationtech.jts.geom.Coordinate ll = org.skydas.geo.Lks94.toWgs84(walk.get(i).x, walk.get(i).y);
+            long t = t0 + 10_000L * i;
+            pipeline.offerJson(new org.skydas.ingest.listen.Received<>(new org.skydas.ingest.json.Detection("camera-by-030",
+                    java.time.Instant.ofEpochMilli(t), org.skydas.ingest.json.DetectionKind.CAMERA,
+                    new org.skydas.ingest.json.Detection.GeoPosition(ll.y, ll.x, Double.NaN), null, Double.NaN, Double.NaN,
+                    org.skydas.ingest.json.ClassHint.PERSON, 0.9, 10.0, null, "walker-1"), "script", null, t));
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<org.skydas.alert.Alert> crossings = List.of();
+        while (crossings.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            crossings = watch.alerts(a -> a.rule() == RuleKind.BORDER_CROSSING);
+        }
+        assertThat(crossings).as("the walker's border crossing").singleElement()
+                .satisfies(a -> assertThat(a.messageKey()).isEqualTo("alert.border_crossing"));
+        org.skydas.alert.Alert crossing = crossings.get(0);
+        Locator item = alert(crossing.id());
+        assertThat(item.innerText()).contains("sienos kirtimas").contains("kirto sieną iš Baltarusijos");
+        item.click();
+        Locator message = page.locator("[data-testid=track-details] dd[data-field=message]");
+        String lt = message.innerText();
+        // The speed as Lithuanian writes it: a decimal comma (the parameter keeps one decimal).
+        double speed = ((Number) crossing.messageParams().get("speed_mps")).doubleValue();
+        String ltSpeed = speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed).replace('.', ',');
+        String who = Map.of("person", "asmuo", "vehicle", "transporto priemonė", "drone", "dronas", "unknown",
+                "nežinomas objektas").get((String) crossing.messageParams().get("class"));
+        assertThat(lt).startsWith(who + " kirto sieną iš Baltarusijos sektoriuje BY-030: ")
+                .contains(" m nuo sienos šalies pusėje, " + ltSpeed + " m/s (objektas Nr. " + crossing.messageParams().get("track") + ")")
+                .doesNotContain("crossed").doesNotContain("Belarus").isNotEqualTo(crossing.message());
+        assertThat(page.getByTestId("track-details").innerText()).contains("Pranešimas");
+        shot("console-alert-message-lt");
+
+        page.getByTestId("lang-select").selectOption("en");
+        page.waitForFunction("() => document.querySelector('[data-testid=track-details] dd[data-field=message]')"
+                + "?.textContent.includes(' crossed the border from Belarus in sector BY-030: ')", null,
+                new Page.WaitForFunctionOptions().setTimeout(5_000));
+        assertThat(message.innerText()).contains(" m inside, " + Double.toString(speed).replaceAll("\\.0$", "") + " m/s (track ");
+    }
+
     @Test
     void anAlertBecomesAnIncidentWithItsDeadlineCountingDownAndExportsAsGeoJson() throws Exception {
         login("op1", "operator-pass");

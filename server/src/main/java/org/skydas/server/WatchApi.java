@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Predicate;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.alert.Alert;
@@ -20,6 +19,7 @@ import org.skydas.alert.WatchSettings;
 import org.skydas.geo.Lks94;
 import org.skydas.server.auth.Sessions;
 import org.skydas.server.auth.Text;
+import org.skydas.store.watch.WatchStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +48,14 @@ final class WatchApi {
 
     void register(Javalin app) {
         app.get("/api/alerts", ctx -> {
-            ctx.json(watch.alerts(filter(ctx), true).stream().map(WatchApi::alertJson).toList());
+            WatchServices.AlertPage page = watch.alertsPage(query(ctx));
+            ctx.header("X-Total-Count", Long.toString(page.total()));
+            if (page.more()) {
+                String cursor = cursor(WatchStore.AlertPosition.of(page.alerts().get(page.alerts().size() - 1)));
+                ctx.header("X-Next-Cursor", cursor);
+                ctx.header("Link", "<" + nextPage(ctx, cursor) + ">; rel=\"next\"");
+            }
+            ctx.json(page.alerts().stream().map(WatchApi::alertJson).toList());
         });
         app.get("/api/alerts/{id}", ctx -> {
             Alert a = watch.alert(id(ctx));
@@ -120,28 +127,87 @@ final class WatchApi {
         }).toList();
     }
 
-    private static Predicate<Alert> filter(Context ctx) {
-        Predicate<Alert> p = a -> true;
+    /** Alerts per page unless {@code limit} says otherwise, and the most a page holds. */
+    static final int DEFAULT_LIMIT = 200;
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * {@code GET /api/alerts}'s query: {@code status} (new, acknowledged, resolved, or open = new and acknowledged;
+     * several comma-separated), {@code sector}, {@code rule}, {@code since} (changed at or after), {@code limit}
+     * (1…{@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}) and {@code cursor} (the X-Next-Cursor of the page before).
+     */
+    private static WatchStore.AlertQuery query(Context ctx) {
+        java.util.Set<AlertStatus> statuses = java.util.EnumSet.noneOf(AlertStatus.class);
         String status = ctx.queryParam("status");
         if (status != null) {
-            AlertStatus st = parseEnum(AlertStatus.class, status, "status");
-            p = p.and(a -> a.status() == st);
-        }
-        String sector = ctx.queryParam("sector");
-        if (sector != null) {
-            p = p.and(a -> sector.equals(a.sectorId()));
+            for (String one : status.split(",", -1)) {
+                if (one.trim().equalsIgnoreCase("open")) {
+                    statuses.add(AlertStatus.NEW);
+                    statuses.add(AlertStatus.ACKNOWLEDGED);
+                } else {
+                    statuses.add(parseEnum(AlertStatus.class, one.trim(), "status"));
+                }
+            }
         }
         String rule = ctx.queryParam("rule");
-        if (rule != null) {
-            RuleKind r = parseEnum(RuleKind.class, rule, "rule");
-            p = p.and(a -> a.rule() == r);
-        }
         String since = ctx.queryParam("since");
-        if (since != null) {
-            double t = parseTime(since);
-            p = p.and(a -> a.updatedAt() >= t);
+        String limit = ctx.queryParam("limit");
+        int n = DEFAULT_LIMIT;
+        if (limit != null) {
+            long v;
+            try {
+                v = Long.parseLong(limit.trim());
+            } catch (NumberFormatException e) {
+                v = -1;
+            }
+            if (v < 1 || v > MAX_LIMIT) {
+                throw new BadRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ", is '" + Text.clip(limit) + "'");
+            }
+            n = (int) v;
         }
-        return p;
+        String cursor = ctx.queryParam("cursor");
+        return new WatchStore.AlertQuery(statuses, ctx.queryParam("sector"),
+                rule == null ? null : parseEnum(RuleKind.class, rule, "rule"), since == null ? Double.NaN : parseTime(since),
+                cursor == null ? null : position(cursor), n);
+    }
+
+    /** An opaque page cursor: the listing position of a page's last alert. */
+    static String cursor(WatchStore.AlertPosition p) {
+        String raw = "1:" + (p.resolved() ? 1 : 0) + ":" + p.severity().name() + ":" + p.raisedAt() + ":" + p.id();
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static WatchStore.AlertPosition position(String cursor) {
+        try {
+            String[] f = new String(java.util.Base64.getUrlDecoder().decode(cursor.trim()),
+                    java.nio.charset.StandardCharsets.UTF_8).split(":");
+            if (f.length == 5 && f[0].equals("1") && (f[1].equals("0") || f[1].equals("1"))) {
+                double raised = Double.parseDouble(f[3]);
+                if (Double.isFinite(raised)) {
+                    return new WatchStore.AlertPosition(f[1].equals("1"), org.skydas.alert.Severity.valueOf(f[2]), raised,
+                            Long.parseLong(f[4]));
+                }
+            }
+        } catch (IllegalArgumentException e) { // bad Base64, number or severity
+            // reported below
+        }
+        throw new BadRequest("'cursor' is not one this server gave out, is '" + Text.clip(cursor)
+                + "' (take it from the X-Next-Cursor header of the page before)");
+    }
+
+    /** This request's path and query with {@code cursor} for the next page. */
+    private static String nextPage(Context ctx, String cursor) {
+        StringBuilder q = new StringBuilder();
+        ctx.queryParamMap().forEach((k, vs) -> {
+            if (!k.equals("cursor")) {
+                vs.forEach(v -> q.append(q.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+            }
+        });
+        return ctx.path() + "?" + q + (q.isEmpty() ? "" : "&") + "cursor=" + cursor;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String v, String what) {
@@ -154,15 +220,20 @@ final class WatchApi {
 
     /** Seconds since the epoch, or an ISO-8601 instant. */
     private static double parseTime(String v) {
+        double t;
         try {
-            return Double.parseDouble(v);
+            t = Double.parseDouble(v);
         } catch (NumberFormatException e) {
             try {
-                return Instant.parse(v).toEpochMilli() / 1000.0;
+                t = Instant.parse(v).toEpochMilli() / 1000.0;
             } catch (DateTimeParseException e2) {
-                throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + Text.clip(v) + "'");
+                t = Double.NaN;
             }
         }
+        if (!Double.isFinite(t)) {
+            throw new BadRequest("'since' must be seconds since the epoch or an ISO-8601 time, is '" + Text.clip(v) + "'");
+        }
+        return t;
     }
 
     private static long id(Context ctx) {
@@ -216,6 +287,9 @@ final class WatchApi {
         m.put("resolution", a.resolution() == null ? null : a.resolution().name().toLowerCase(Locale.ROOT));
         m.put("subject", a.subject());
         m.put("message", a.message());
+        // The same as a key of the console's catalogues and its parameters; null for alerts stored before keys existed.
+        m.put("message_key", a.messageKey());
+        m.put("message_params", a.messageParams());
         m.put("sector", a.sectorId());
         m.put("zone", a.zoneId());
         // "covered" or "gap" where it arose, from the computed sensor coverage; null when none was computed.

@@ -399,10 +399,10 @@ public final class WatchServices implements AutoCloseable {
      * while it lasts. Returns the alert, or null when it could not be recorded (the disk may be full).
      */
     public synchronized Alert raiseHealth(org.skydas.alert.RuleKind rule, org.skydas.alert.Severity severity,
-                                          String subject, String message) {
+                                          String subject, org.skydas.alert.AlertText text) {
         try {
             return raiseAll(List.of(new Finding(rule, severity, subject, now(), Double.NaN, Double.NaN, null, null,
-                    message))).get(0).alert();
+                    text))).get(0).alert();
         } catch (SQLException e) {
             LOG.error("event=health_alert_not_recorded rule={} error=\"{}\"", rule, e.getMessage());
             return null;
@@ -659,6 +659,22 @@ public final class WatchServices implements AutoCloseable {
             all.put(a.id(), a); // memory is newer where both hold one
         }
         return sorted(all.values().stream().filter(filter));
+    }
+
+    /** One page of the API's alert listing, and how many alerts match on all pages. */
+    public record AlertPage(List<Alert> alerts, long total, boolean more) {
+    }
+
+    /**
+     * A page of the alerts {@code q} selects, read from the store (every change memory holds is committed before it
+     * is shown), in the listing order of {@link WatchStore#alertsPage}; {@code more} says whether a next page has any.
+     */
+    public synchronized AlertPage alertsPage(WatchStore.AlertQuery q) throws SQLException {
+        WatchStore.AlertQuery probe = new WatchStore.AlertQuery(q.statuses(), q.sectorId(), q.rule(), q.since(), q.after(),
+                q.limit() + 1);
+        List<Alert> page = store.alertsPage(probe);
+        boolean more = page.size() > q.limit();
+        return new AlertPage(more ? page.subList(0, q.limit()) : page, store.alertCount(q), more);
     }
 
     private static List<Alert> sorted(java.util.stream.Stream<Alert> alerts) {

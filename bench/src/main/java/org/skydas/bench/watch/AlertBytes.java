@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.skydas.alert.AlertBook;
+import org.skydas.alert.AlertMessage;
 import org.skydas.alert.AuditEvent;
 import org.skydas.alert.Finding;
 import org.skydas.alert.RuleKind;
@@ -44,10 +45,11 @@ public final class AlertBytes {
             for (int i = 0; i < n; i++) {
                 int sector = 1 + i % 40;
                 String sectorId = String.format(Locale.ROOT, "BY-%03d", sector);
+                // As the border-crossing rule says it: a message key with its parameters, and their English.
                 AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH,
                         Finding.track(100_000 + i), t0 + i / 25.0, 500_000 + i % 1_000, 6_000_000 + i % 777, sectorId,
-                        null, "track " + (100_000 + i) + " crossed the border from Belarus in sector " + sectorId,
-                        Finding.COVERED));
+                        null, AlertMessage.BORDER_CROSSING.text(100_000L + i, "person", "BY", sectorId, 10.0 + i % 290,
+                                0.8 + (i % 17) / 10.0)).withCoverage(Finding.COVERED));
                 alerts.add(r.alert());
                 audits.add(r.audit());
                 if (alerts.size() == 100) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.skydas.alert.AlertMessage;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
 import org.skydas.server.WatchServices;
@@ -121,9 +122,10 @@ public final class StorageGuard implements AutoCloseable {
                 watch.raiseHealth(RuleKind.STORAGE_LOW, next == State.REFUSING ? Severity.CRITICAL : Severity.HIGH,
                         // Refusing data is its own (critical) alert, not folded into the open low-space one.
                         (next == State.REFUSING ? "storage-floor:" : "storage:") + dataDir.toAbsolutePath(),
-                        next == State.REFUSING ? reason(f)
-                                : "low disk space in " + dataDir.toAbsolutePath() + ": " + mib(f) + " free, below "
-                                        + mib(lowBytes) + "; at " + mib(floorBytes) + " new data will be refused");
+                        next == State.REFUSING
+                                ? AlertMessage.STORAGE_FLOOR.text(dataDir.toAbsolutePath().toString(), f >> 20, floorBytes >> 20)
+                                : AlertMessage.STORAGE_LOW.text(dataDir.toAbsolutePath().toString(), f >> 20,
+                                        lowBytes >> 20, floorBytes >> 20));
             }
             state = next;
         }

@@ -117,6 +117,8 @@ class OperationsApiTest {
         assertThat(alerts.size()).isEqualTo(1);
         assertThat(alerts.get(0).path("severity").asText()).isEqualToIgnoringCase("high");
         assertThat(alerts.get(0).path("message").asText()).contains("low disk space");
+        assertThat(alerts.get(0).path("message_key").asText()).isEqualTo("alert.storage_low");
+        assertThat(alerts.get(0).path("message_params").path("dir").asText()).isEqualTo(dir.toAbsolutePath().toString());
         assertThat(postDetections(2, Instant.now().minusSeconds(10)).statusCode()).isEqualTo(202);
         awaitProcessed(2);
 
@@ -138,6 +140,7 @@ class OperationsApiTest {
         // Most severe first: refusing data is critical.
         assertThat(alerts.get(0).path("severity").asText()).isEqualToIgnoringCase("critical");
         assertThat(alerts.get(0).path("message").asText()).contains("disk almost full");
+        assertThat(alerts.get(0).path("message_key").asText()).isEqualTo("alert.storage_floor");
         long id = alerts.get(0).path("id").asLong();
         assertThat(send("POST", "/api/alerts/" + id + "/ack", "{\"note\":\"clearing old exports\"}", token).statusCode())
                 .isEqualTo(200);

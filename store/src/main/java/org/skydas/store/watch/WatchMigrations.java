@@ -187,6 +187,12 @@ final class WatchMigrations {
             new Migration(10, "indexes for alerts served from the store", List.of(
                 "CREATE INDEX alerts_open_subject ON alerts (subject, rule) WHERE status <> 'RESOLVED'",
                 "CREATE INDEX alerts_to_escalate ON alerts (raised_at) WHERE status = 'NEW' AND NOT escalated"),
+                List.of(), List.of()),
+            // Alert texts as a message key and its parameters (JSON), which the console translates (issue 22); the
+            // English message stays. Rows stored before have neither: the console shows their message.
+            new Migration(11, "alert message keys and parameters", List.of(
+                "ALTER TABLE alerts ADD COLUMN message_key TEXT",
+                "ALTER TABLE alerts ADD COLUMN message_params TEXT"),
                 List.of(), List.of()));
 
 

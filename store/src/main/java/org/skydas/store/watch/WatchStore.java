@@ -45,6 +45,8 @@ public final class WatchStore implements AutoCloseable {
      */
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // An alert's message parameters read back as written: whole numbers as Long (track ids), others Double.
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS, true)
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .addMixIn(Alert.class, AuditJsonMixIn.class);
 
@@ -262,8 +264,9 @@ public final class WatchStore implements AutoCloseable {
     private void upsert(Alert a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (id, rule, severity, subject, status, "
                 + "resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
-                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, "
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage, message_key, message_params) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, "
                 + "status = excluded.status, resolution = excluded.resolution, updated_at = excluded.updated_at, "
                 + "x = excluded.x, y = excluded.y, escalated = excluded.escalated, occurrences = excluded.occurrences, "
                 + "acknowledged_by = excluded.acknowledged_by, acknowledge_note = excluded.acknowledge_note, "
@@ -288,7 +291,29 @@ public final class WatchStore implements AutoCloseable {
             ps.setString(18, a.resolvedBy());
             ps.setString(19, a.resolveNote());
             ps.setString(20, a.coverage());
+            ps.setString(21, a.messageKey());
+            ps.setString(22, a.messageParams() == null ? null : paramsJson(a));
             ps.executeUpdate();
+        }
+    }
+
+    private static String paramsJson(Alert a) throws SQLException {
+        try {
+            return JSON.writeValueAsString(a.messageParams());
+        } catch (JsonProcessingException ex) {
+            throw new SQLException("cannot encode the message parameters of alert " + a.id() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> params(long id, String json) throws SQLException {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return java.util.Collections.unmodifiableMap(JSON.readValue(json, java.util.LinkedHashMap.class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("corrupt message parameters of alert " + id + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -412,6 +437,113 @@ public final class WatchStore implements AutoCloseable {
                 resolvedSince);
     }
 
+    /**
+     * Which alerts {@link #alertsPage} lists: statuses (empty: all), a sector, a rule (null: any), changed at or after
+     * {@code since} (NaN: any time), after the position {@code after} (null: from the start), at most {@code limit}.
+     */
+    public record AlertQuery(java.util.Set<AlertStatus> statuses, String sectorId, RuleKind rule, double since,
+                             AlertPosition after, int limit) {
+        public AlertQuery {
+            statuses = statuses == null ? java.util.Set.of() : java.util.Set.copyOf(statuses);
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1, is " + limit);
+            }
+        }
+    }
+
+    /**
+     * A place in the listing order of {@link #alertsPage}: open before resolved, then critical … low, then the
+     * newest raised first, then the highest id first. A page continues after the last alert of the one before.
+     */
+    public record AlertPosition(boolean resolved, Severity severity, double raisedAt, long id) {
+        public static AlertPosition of(Alert a) {
+            return new AlertPosition(!a.isOpen(), a.severity(), a.raisedAt(), a.id());
+        }
+    }
+
+    /** 0 for open, 1 for resolved: open alerts come first. */
+    private static final String RESOLVED_RANK = "(CASE WHEN status = 'RESOLVED' THEN 1 ELSE 0 END)";
+    /** 0 for the most severe: critical first, whatever severities there are. */
+    private static final String SEVERITY_RANK;
+
+    static {
+        StringBuilder b = new StringBuilder("(CASE severity");
+        Severity[] all = Severity.values();
+        for (Severity v : all) {
+            b.append(" WHEN '").append(v.name()).append("' THEN ").append(all.length - 1 - v.ordinal());
+        }
+        SEVERITY_RANK = b.append(" ELSE ").append(all.length).append(" END)").toString();
+    }
+
+    private static int severityRank(Severity s) {
+        return Severity.values().length - 1 - s.ordinal();
+    }
+
+    /**
+     * One page of alerts in the listing order ({@link AlertPosition}): what {@code GET /api/alerts} serves, read from
+     * the store alone (every change the server shows is committed first). The open alerts — what an operator works
+     * on — come first and are found by the status index.
+     */
+    public List<Alert> alertsPage(AlertQuery q) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(filter(q, params));
+        AlertPosition p = q.after();
+        if (p != null) {
+            int r = p.resolved() ? 1 : 0;
+            int sev = severityRank(p.severity());
+            where.append(" AND (" + RESOLVED_RANK + " > ? OR (" + RESOLVED_RANK + " = ? AND (" + SEVERITY_RANK + " > ? OR ("
+                    + SEVERITY_RANK + " = ? AND (raised_at < ? OR (raised_at = ? AND id < ?))))))");
+            params.addAll(List.of(r, r, sev, sev, p.raisedAt(), p.raisedAt(), p.id()));
+        }
+        where.append(" ORDER BY " + RESOLVED_RANK + ", " + SEVERITY_RANK + ", raised_at DESC, id DESC LIMIT ")
+                .append(q.limit());
+        return alertsWhere(where.toString(), params.toArray());
+    }
+
+    /** How many alerts {@code q} matches on all its pages (its position and limit ignored). */
+    public long alertCount(AlertQuery q) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = filter(q, params);
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM alerts WHERE " + where)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                c.commit();
+                return n;
+            }
+        }
+    }
+
+    private static String filter(AlertQuery q, List<Object> params) {
+        StringBuilder w = new StringBuilder("TRUE");
+        if (!q.statuses().isEmpty()) {
+            // IN (…) rather than <>: the status index serves it.
+            w.append(" AND status IN (");
+            List<AlertStatus> sorted = q.statuses().stream().sorted().toList();
+            for (int i = 0; i < sorted.size(); i++) {
+                w.append(i == 0 ? "?" : ", ?");
+                params.add(sorted.get(i).name());
+            }
+            w.append(")");
+        }
+        if (q.sectorId() != null) {
+            w.append(" AND sector_id = ?");
+            params.add(q.sectorId());
+        }
+        if (q.rule() != null) {
+            w.append(" AND rule = ?");
+            params.add(q.rule().name());
+        }
+        if (!Double.isNaN(q.since())) {
+            w.append(" AND updated_at >= ?");
+            params.add(q.since());
+        }
+        return w.toString();
+    }
+
     /** How many alerts are open (new or acknowledged). */
     public long openAlertCount() throws SQLException {
         return queryLong("SELECT count(*) FROM alerts WHERE status <> 'RESOLVED'");
@@ -452,7 +584,8 @@ public final class WatchStore implements AutoCloseable {
         List<Alert> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, rule, severity, subject, "
                 + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
-                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage FROM alerts WHERE " + where
+                + "acknowledged_by, acknowledge_note, resolved_by, resolve_note, coverage, message_key, message_params "
+                + "FROM alerts WHERE " + where
                 + (where.contains(" ORDER BY ") ? "" : " ORDER BY id"))) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
@@ -465,7 +598,8 @@ public final class WatchStore implements AutoCloseable {
                         resolution == null ? null : Resolution.valueOf(resolution), rs.getDouble(7), rs.getDouble(8),
                         nullableDouble(rs, 9), nullableDouble(rs, 10), rs.getString(11), rs.getString(12),
                         rs.getString(13), rs.getBoolean(14), rs.getInt(15), rs.getString(16), rs.getString(17),
-                        rs.getString(18), rs.getString(19), rs.getString(20)));
+                        rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
+                        params(rs.getLong(1), rs.getString(22))));
             }
         }
         c.commit();

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.skydas.alert.Alert;
 import org.skydas.alert.AlertBook;
+import org.skydas.alert.AlertMessage;
 import org.skydas.alert.AlertStatus;
+import org.skydas.alert.AlertText;
 import org.skydas.alert.AuditEvent;
 import org.skydas.alert.Finding;
 import org.skydas.alert.Resolution;
@@ -255,18 +257,25 @@ abstract class WatchStoreContract {
         }
     }
 
-    @Test
-    void aJournalOfSchema3IsMigratedAndStaysReadable() throws Exception {
+    /** A database of schema {@code version} (the migrations up to it) holding what {@code inserts} put in. */
+    void olderSchema(int version, String... inserts) throws Exception {
         try (java.sql.Connection c = raw()) {
             Dialect d = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
                     ? Dialect.POSTGRESQL : Dialect.SQLITE;
-            WatchMigrations.apply(c, d, 3);
+            WatchMigrations.apply(c, d, version);
             try (java.sql.Statement st = c.createStatement()) {
-                st.execute("INSERT INTO detections_journal (received_at, sensor_id, protocol, payload) VALUES "
-                        + "(10.5, 'radar-1', 'asterix', '{\"a\":1}'), (11.25, 'cam-2', 'json-http', '{\"b\":\"ž\"}')");
+                for (String sql : inserts) {
+                    st.execute(sql);
+                }
             }
             c.commit();
         }
+    }
+
+    @Test
+    void aJournalOfSchema3IsMigratedAndStaysReadable() throws Exception {
+        olderSchema(3, "INSERT INTO detections_journal (received_at, sensor_id, protocol, payload) VALUES "
+                + "(10.5, 'radar-1', 'asterix', '{\"a\":1}'), (11.25, 'cam-2', 'json-http', '{\"b\":\"ž\"}')");
         try (WatchStore s = open()) {
             List<JournalEntry> back = s.detections(Double.NEGATIVE_INFINITY, 10);
             assertThat(back).extracting(JournalEntry::payload).containsExactly("{\"a\":1}", "{\"b\":\"ž\"}");
@@ -475,6 +484,91 @@ abstract class WatchStoreContract {
         try (WatchStore s = open()) {
             assertThat(s.alerts()).extracting(Alert::coverage).containsExactly("covered", "gap", "covered", null);
             assertThat(s.audit(0, 100)).hasSize(4);
+        }
+    }
+
+    @Test
+    void aMessageKeyAndItsParametersAreStoredWithTheAlertAndItsAuditAndOlderRowsHaveNone() throws Exception {
+        // A row of schema 10, before message keys: it keeps its English message and has no key.
+        olderSchema(10, "INSERT INTO alerts (id, rule, severity, subject, status, raised_at, updated_at, x, y, sector_id, "
+                + "message, escalated, occurrences) VALUES (1, 'BORDER_CROSSING', 'HIGH', 'track:1', 'NEW', 10, 10, "
+                + "1, 2, 'BY-001', 'person crossed the border from Belarus in sector BY-001', FALSE, 1)");
+        AlertText text = AlertMessage.BORDER_CROSSING.text(7L, "vehicle", "BY", "BY-017", 35.26, 8.04);
+        try (WatchStore s = open()) {
+            Alert old = s.alert(1);
+            assertThat(old.message()).isEqualTo("person crossed the border from Belarus in sector BY-001");
+            assertThat(old.messageKey()).isNull();
+            assertThat(old.messageParams()).isNull();
+            AlertBook book = new AlertBook(s.alerts(), s.lastAuditSequence(), s.lastAlertId());
+            AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.CRITICAL, "track:7", 20,
+                    500_000, 6_000_000, "BY-017", null, text));
+            s.record(r.alert(), r.audit());
+            AuditEvent ack = book.acknowledge(r.alert().id(), "op1", null, 30);
+            s.record(ack.after(), ack);
+        }
+        try (WatchStore s = open()) {
+            Alert a = s.alert(2);
+            assertThat(a.message()).isEqualTo(text.english());
+            assertThat(a.messageKey()).isEqualTo("alert.border_crossing");
+            // Read back as written: the track id a whole number, measurements rounded, codes as codes.
+            assertThat(a.messageParams()).containsExactly(java.util.Map.entry("track", 7L),
+                    java.util.Map.entry("class", "vehicle"), java.util.Map.entry("neighbour", "BY"),
+                    java.util.Map.entry("sector", "BY-017"), java.util.Map.entry("distance_m", 35.0),
+                    java.util.Map.entry("speed_mps", 8.0));
+            assertThat(a.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+            // The legal record holds them too: the audit's states (and so replay) say the same.
+            List<AuditEvent> audit = s.audit(0, 10);
+            assertThat(audit).extracting(e -> e.after().messageKey()).containsExactly("alert.border_crossing",
+                    "alert.border_crossing");
+            assertThat(audit.get(1).after()).isEqualTo(a);
+            assertThat(s.alertsAsOf(25)).singleElement().satisfies(e -> assertThat(e.after().messageParams())
+                    .isEqualTo(a.messageParams()));
+        }
+    }
+
+    @Test
+    void alertPagesListOpenAlertsFirstThenBySeverityAndNewestAndContinueAfterACursor() throws Exception {
+        AlertBook book = new AlertBook();
+        List<Alert> alerts = new ArrayList<>();
+        List<AuditEvent> audits = new ArrayList<>();
+        // id: severity, raised at; 2 and 5 get resolved, 3 acknowledged. 6 and 7 raised at the same time.
+        Severity[] sev = {Severity.LOW, Severity.CRITICAL, Severity.HIGH, Severity.LOW, Severity.CRITICAL, Severity.HIGH,
+                Severity.HIGH};
+        double[] at = {10, 20, 30, 40, 50, 60, 60};
+        for (int i = 0; i < sev.length; i++) {
+            AlertBook.Raised r = book.raise(new Finding(i % 2 == 0 ? RuleKind.APPROACH : RuleKind.BORDER_CROSSING, sev[i],
+                    "track:" + (i + 1), at[i], 1, 2, i < 4 ? "BY-001" : "BY-002", null, "m"));
+            alerts.add(r.alert());
+            audits.add(r.audit());
+        }
+        try (WatchStore s = open()) {
+            s.recordAll(alerts, audits);
+            for (AuditEvent e : List.of(book.resolve(2, "op1", Resolution.CONFIRMED, null, 100),
+                    book.resolve(5, "op1", Resolution.FALSE_ALARM, null, 110), book.acknowledge(3, "op1", null, 120))) {
+                s.record(e.after(), e);
+            }
+            WatchStore.AlertQuery all = new WatchStore.AlertQuery(null, null, null, Double.NaN, null, 100);
+            // open: high 7, 6 (same time: the higher id first), 3; low 4, 1; then resolved: critical 5, 2
+            assertThat(s.alertsPage(all)).extracting(Alert::id).containsExactly(7L, 6L, 3L, 4L, 1L, 5L, 2L);
+            assertThat(s.alertCount(all)).isEqualTo(7);
+            List<Long> paged = new ArrayList<>();
+            WatchStore.AlertPosition after = null;
+            for (int page = 0; page < 4; page++) {
+                List<Alert> p = s.alertsPage(new WatchStore.AlertQuery(null, null, null, Double.NaN, after, 2));
+                assertThat(p.size()).isLessThanOrEqualTo(2);
+                p.forEach(a -> paged.add(a.id()));
+                after = p.isEmpty() ? after : WatchStore.AlertPosition.of(p.get(p.size() - 1));
+            }
+            assertThat(paged).containsExactly(7L, 6L, 3L, 4L, 1L, 5L, 2L);
+            WatchStore.AlertQuery open = new WatchStore.AlertQuery(java.util.Set.of(AlertStatus.NEW,
+                    AlertStatus.ACKNOWLEDGED), null, null, Double.NaN, null, 3);
+            assertThat(s.alertsPage(open)).extracting(Alert::id).containsExactly(7L, 6L, 3L);
+            assertThat(s.alertCount(open)).isEqualTo(5);
+            assertThat(s.alertsPage(new WatchStore.AlertQuery(java.util.Set.of(AlertStatus.RESOLVED), "BY-001",
+                    RuleKind.BORDER_CROSSING, Double.NaN, null, 10))).extracting(Alert::id).containsExactly(2L);
+            assertThat(s.alertsPage(new WatchStore.AlertQuery(null, null, RuleKind.APPROACH, 105, null, 10)))
+                    .extracting(Alert::id).as("approach alerts changed at or after 105: 3 (acknowledged at 120, open), "
+                            + "5 (resolved at 110)").containsExactly(3L, 5L);
         }
     }
 }
