@@ -105,7 +105,9 @@ public final class SapientSession {
     /** {@code m}: the message in the v2.0 form; {@code received}: as sent; {@code version}: the rules it was checked by. */
     private Outcome dispatch(SapientMessage m, Message received, byte[] frame, List<String> problems, String version,
                              Instant now) {
-        lastRead = version;
+        if (lastRead != version) { // a volatile write only when the version changes (the hot path reads)
+            lastRead = version;
+        }
         if (m.hasRegistration()) {
             if (!problems.isEmpty()) {
                 return new Outcome(List.of(reply(m.getNodeId(), now).setRegistrationAck(RegistrationAck.newBuilder()
