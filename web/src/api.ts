@@ -119,6 +119,47 @@ export const sectorStatus = () => call<SectorStatus[]>("GET", "/api/sectors/stat
 export const programme = () => call<Programme>("GET", "/api/programme");
 export const layer = (name: string) => call<GeoJSON.FeatureCollection>("GET", `/api/layers/${name}`);
 
+/** A SAPIENT sensor node as the server knows it (GET /api/sapient/nodes). */
+export interface SapientNode {
+  node_id: string;
+  name: string;
+  types: string[];
+  icd_version?: string;
+  registered_at: string;
+  connected: boolean;
+  /** Registered as an effector: never tasked. */
+  effector: boolean;
+  modes: string[];
+  health: string;
+  status?: { at: string; system: string; mode?: string; power_level?: number; items: { type: string; level?: string; value?: string }[] };
+  position?: { lon: number; lat: number; height_m?: number };
+  field_of_view?: { kind: "cone" | "polygon"; azimuth_deg?: number; horizontal_extent_deg?: number; range_m?: number; polygon?: [number, number][] };
+  last_heard_at: string;
+  alerts: number;
+  tasks: SapientTask[];
+}
+
+export interface SapientTask {
+  task_id: string;
+  node_id: string;
+  command: "look_at" | "mode_change" | "detection_threshold";
+  summary: string;
+  requested_by: string;
+  sent_at: string;
+  status: string;
+  reasons: string[];
+  answered_at?: string;
+}
+
+export type SapientTaskRequest =
+  | { command: "look_at"; lat: number; lon: number; height_m?: number; note?: string }
+  | { command: "mode_change"; mode: string; note?: string }
+  | { command: "detection_threshold"; level: "low" | "medium" | "high"; note?: string };
+
+export const sapientNodes = () => call<SapientNode[]>("GET", "/api/sapient/nodes");
+export const taskSapientNode = (id: string, task: SapientTaskRequest) =>
+  call<SapientTask>("POST", `/api/sapient/nodes/${encodeURIComponent(id)}/tasks`, task);
+
 export interface TrackProps {
   id: number;
   class: string;

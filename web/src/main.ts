@@ -19,6 +19,7 @@ import { applyTheme } from "./theme";
 import { Attention } from "./attention";
 import { Timeline } from "./timeline";
 import { IncidentPanel } from "./incidents";
+import { NodePanel } from "./nodes";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -59,6 +60,7 @@ let lastSectors: api.SectorStatus[] = [];
 const attention = new Attention();
 const incidents = new IncidentPanel($("incident-list"), $("track-details"), () => api.session()?.role ?? null);
 panel.incidentFrom = (a) => incidents.form(a);
+const nodes = new NodePanel($("sapient-nodes"), () => api.session()?.role ?? null);
 let lastIncidentSync = 0;
 (window as unknown as { skydasAttention: unknown }).skydasAttention = attention; // for tests and the console
 
@@ -146,6 +148,7 @@ async function refresh(): Promise<void> {
       lastIncidentSync = Date.now();
       void incidents.refresh();
     }
+    void nodes.refresh();
     showFilteredAlerts();
     renderSectors(sectors);
   } catch (e) {
@@ -347,6 +350,7 @@ onLanguageChange(() => {
   panel.relabel();
   filters.relabel();
   incidents.relabel();
+  nodes.render();
   if (lastSectors.length > 0) renderSectors(lastSectors);
   const id = details.selected;
   if (id !== null) details.update(picture.get(id) ?? null);

@@ -14,6 +14,11 @@ public enum RuleKind {
     TRACK_LOST,
     /** A sensor has sent nothing for too long. */
     SENSOR_DOWN,
+    /**
+     * A sensor reported an alert of its own (a SAPIENT node's {@code Alert}): shown to operators with the node's name,
+     * one open alert per node and alert id. Raised by the feed, not by a rule.
+     */
+    SENSOR_ALERT,
     /** The server's own disk is running out: at the floor it refuses new data (sensor health of the server itself). */
     STORAGE_LOW
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code skydas demo}: the one-command start. Creates the Lithuania demo scenario if missing, serves it
  * and runs the simulator against it over loopback (ASTERIX and Remote ID over UDP, CoT over TCP, JSON detections
- * over HTTP), so that
+ * over HTTP, SAPIENT sensor nodes over TCP), so that
  * tracks and alerts appear within a minute. {@code --headless --duration S} runs without a browser and
  * ends with a summary, one line each.
  */
@@ -42,6 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--remoteid-port", description = "Remote ID in, UDP (default 8620; --headless: a free port).")
     Integer remoteIdPort;
+
+    @Option(names = "--sapient-port", description = "SAPIENT sensor nodes in, TCP (default 8640; --headless: a free port).")
+    Integer sapientPort;
 
     @Option(names = "--tak-out-port", description = "CoT out to TAK clients (default 8089; --headless: off).")
     Integer takOutPort;
@@ -74,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path scenario = ServeCommand.ensureDemo(dataDir);
         Feeds.Ports feeds = new Feeds.Ports(portOr(cotPort, 8087), -1, portOr(asterixPort, 8600), null, null,
-                portOr(remoteIdPort, 8620), null, null);
+                portOr(remoteIdPort, 8620), null, null).withSensorStandards(portOr(sapientPort, 8640), -1, -1);
         int takOut = takOutPort != null ? takOutPort : headless ? -1 : 8089;
         ServeCommand.Running r = ServeCommand.start(scenario, host, portOr(port, 8080), dataDir, null, feeds,
                 takOut, org.skydas.watch.LivePipeline.DEFAULT_WINDOW_S, new TerrainFiles(dems, null));
@@ -85,9 +88,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (!noSimulation) {
             // The simulator is a client like any sensor: CoT over TCP, JSON over HTTP with its own session.
             String token = r.watch().sessions().openFor("simulator", Role.SENSOR, java.time.Duration.ofDays(2));
-            SimulationDriver driver = new SimulationDriver(r.scenario(), SimulationDriver.demoScript(r.scenario(),
-                    20_261_127L), "http://127.0.0.1:" + r.server().port(), token, r.cotPort(), portOrNull(r.feeds().asterixPort()),
-                    portOrNull(r.feeds().remoteIdPort()), speed);
+            // The simulated SAPIENT nodes (a counter-drone radar and an RF detector on the Belarus border) are
+            // clients of the fusion node like real ones: each registers over its own TCP session.
+            org.skydas.sim.script.SimScript script = SimulationDriver.demoScript(r.scenario(), 20_261_127L);
+            SimulationDriver driver = new SimulationDriver(r.scenario(), script, new SimRoutes("http://127.0.0.1:"
+                    + r.server().port(), token, r.cotPort(), portOrNull(r.feeds().asterixPort()),
+                    portOrNull(r.feeds().remoteIdPort()), portOrNull(r.feeds().sapientPort())), speed)
+                    .withSapientNodes(org.skydas.sim.script.DemoScript.sapientNodes(r.scenario(), script));
             sim = new Thread(() -> {
                 try {
                     driver.run(headless ? duration : 24 * 3600);
@@ -155,6 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
                 case "cot-tcp", "cot-udp" -> "cot";
                 case "remoteid-udp" -> "remoteid";
                 case "json-mqtt" -> "mqtt";
+                case "sapient-detections" -> "sapient";
                 default -> null; // the ASTERIX datagram counter: its records are counted as plots
             };
             if (protocol != null) {

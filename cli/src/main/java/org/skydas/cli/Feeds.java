@@ -211,6 +211,11 @@ final class Feeds implements AutoCloseable {
         return sapientFeed;
     }
 
+    /** The way back to registered SAPIENT nodes (an operator's tasks), or null when SAPIENT is off. */
+    org.skydas.ingest.sapient.SapientLink sapientLink() {
+        return sapient;
+    }
+
     /** Every listener's counters (and the ASTERIX plot counters), for /api/ingest/stats. */
     List<ListenerStats> stats() {
         List<ListenerStats> all = new ArrayList<>();
@@ -300,7 +305,7 @@ final class Feeds implements AutoCloseable {
             out.println("JSON detections from MQTT topic " + mqtt.topic());
         }
         if (sapient != null) {
-            out.println("SAPIENT (BSI Flex 335 v2.0) sensor nodes in on tcp port " + sapient.port()
+            out.println("SAPIENT (BSI Flex 335 v2.0 and v1.0) sensor nodes in on tcp port " + sapient.port()
                     + ", fusion node " + sapient.fusionNodeId());
         }
         if (gmti != null) {

@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
     int remoteIdPort;
 
     @Option(names = "--sapient-port", defaultValue = "-1", paramLabel = "PORT",
-            description = "TCP port for SAPIENT (BSI Flex 335 v2.0) sensor nodes; Skydas is their fusion node (-1 = off, the default; 0 = any free).")
+            description = "TCP port for SAPIENT (BSI Flex 335 v2.0, or v1.0 by the registration's ICD version) sensor nodes; Skydas is their fusion node (-1 = off, the default; 0 = any free).")
     int sapientPort;
 
     @Option(names = "--gmti-port", defaultValue = "-1", paramLabel = "PORT",
@@ -405,6 +405,7 @@ public final class ServeCommand implements Callable<Integer> {
         SkydasServer server = new SkydasServer(new ScenarioView(s), file.toString(), watch)
                 .withTls(security.tlsCert(), security.tlsKey())
                 .withLive(pipeline, feeds::stats)
+                .withSapient(feeds.sapientFeed(), feeds.sapientLink())
                 .withListenerHealth(() -> {
                     java.util.Map<String, Boolean> m = feeds.health();
                     if (out != null) {

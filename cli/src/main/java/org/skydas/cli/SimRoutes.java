@@ -10,9 +10,16 @@ import org.skydas.sim.transport.SimTransport;
  * Where each channel's messages go on this machine, shared by {@code skydas simulate} and {@code skydas replay} so
  * that a replayed journal reaches the same kind of endpoint its recording did: JSON detections to
  * {@code POST server/api/detections} with a bearer token, CoT to the server's TCP CoT port, ASTERIX and Remote ID to
- * UDP ports when given (without a port they are counted as unrouted).
+ * UDP ports when given, SAPIENT nodes to the fusion node's TCP port, one session each (without a port they are
+ * counted as unrouted).
  */
-record SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort) {
+record SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort,
+                 Integer sapientPort) {
+
+    /** Without SAPIENT nodes. */
+    SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort) {
+        this(server, token, cotPort, asterixPort, remoteIdPort, null);
+    }
 
     /** The operator's {@code --server}: the simulator never sends fake sensor data off this machine. */
     static void requireLoopback(String server) {
@@ -32,6 +39,9 @@ record SimRoutes(String server, String token, int cotPort, Integer asterixPort, 
         }
         if (remoteIdPort != null) {
             transport.route(Channel.REMOTE_ID, new SimTransport.Udp(remoteIdPort));
+        }
+        if (sapientPort != null) {
+            transport.route(Channel.SAPIENT, new SimTransport.SapientTcp(sapientPort));
         }
         return transport;
     }

@@ -46,6 +46,12 @@ final class SimulationDriver {
         this.tally = new SendTally(transport);
     }
 
+    /** Adds simulated SAPIENT sensor nodes (routed when the routes name a SAPIENT port); call before {@link #run}. */
+    SimulationDriver withSapientNodes(java.util.List<org.skydas.sim.script.SapientNodeSpec> nodes) {
+        simulation.withSapientNodes(nodes);
+        return this;
+    }
+
     /**
      * Also records every message into {@code journal}, before it is sent: a run that is killed has then recorded
      * at least what it sent.

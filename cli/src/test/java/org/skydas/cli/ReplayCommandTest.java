@@ -90,7 +90,10 @@ class ReplayCommandTest {
         assertThat(reader.skipped()).isZero();
         Map<Channel, List<byte[]>> recordedPayloads = byChannel(journal);
         for (Channel c : Channel.values()) {
-            assertThat(recordedPayloads.get(c)).as("demo messages on %s", c).isNotEmpty();
+            // SAPIENT nodes are simulated by `skydas demo` only: a node needs its session with the fusion node.
+            if (c != Channel.SAPIENT) {
+                assertThat(recordedPayloads.get(c)).as("demo messages on %s", c).isNotEmpty();
+            }
         }
         // simulate --journal recorded exactly what reached the endpoints (CoT is a stream: compare concatenations).
         assertSamePayloads(liveArrivals, recordedPayloads, "recorded vs. sent live");

@@ -115,6 +115,20 @@ public final class SkydasServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * SAPIENT nodes for the operators: {@code feed}'s node view and task book, and {@code link} to send an operator's
+     * task on a node's connection. Without it the node list is empty and tasks are refused. Call before {@link #start}.
+     */
+    public SkydasServer withSapient(org.skydas.watch.feed.SapientFeed feed, org.skydas.ingest.sapient.SapientLink link) {
+        this.sapientFeed = feed;
+        this.sapientLink = link;
+        return this;
+    }
+
+    private org.skydas.watch.feed.SapientFeed sapientFeed;
+    private org.skydas.ingest.sapient.SapientLink sapientLink;
+    private SapientApi sapientApi;
+
     /** Where an admin purge of resolved alerts writes its export first (the data directory's {@code exports}). */
     public SkydasServer withExports(java.nio.file.Path dir) {
         this.exportDir = dir;
@@ -209,6 +223,8 @@ public final class SkydasServer implements AutoCloseable {
             new IncidentsApi(watch).register(app);
             new ObstacleApi(watch, view, AccessGate::session).register(app);
             new AdminApi(watch, exportDir).register(app);
+            sapientApi = new SapientApi(watch, sapientFeed, sapientLink);
+            sapientApi.register(app);
             watch.onAlertCommitted(hub::alertCommitted);
             // Browsers cannot set headers on a WebSocket: the token comes in Sec-WebSocket-Protocol (or ?token=).
             app.wsBeforeUpgrade("/api/stream", gate::checkUpgrade);
@@ -388,6 +404,9 @@ public final class SkydasServer implements AutoCloseable {
         hub.close();
         if (revalidator != null) {
             revalidator.shutdownNow();
+        }
+        if (sapientApi != null) {
+            sapientApi.close();
         }
         if (corridors != null) {
             corridors.close();

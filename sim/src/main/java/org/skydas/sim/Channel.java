@@ -12,7 +12,12 @@ public enum Channel {
     /** One Open Drone ID message pack (25-byte messages, no transport framing), one UDP datagram per message. */
     REMOTE_ID("remote_id", false),
     /** One CoT XML event per message (declaration included), over a TCP stream or UDP. */
-    COT("cot", true);
+    COT("cot", true),
+    /**
+     * One SAPIENT (BSI Flex 335 v2.0) message per message, framed (4-byte little-endian length, then the protobuf):
+     * each sending node has its own TCP session with the fusion node.
+     */
+    SAPIENT("sapient", false);
 
     private final String wire;
     private final boolean text;

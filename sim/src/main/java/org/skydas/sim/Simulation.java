@@ -43,6 +43,8 @@ public final class Simulation {
     private final List<RadarEmitter> radars = new ArrayList<>();
     private Consumer<SimDetection> truth = d -> { };
     private double timeS;
+    private final Visibility visibility;
+    private final long seed;
 
     public Simulation(Scenario scenario, SimScript script) {
         this(scenario, script, Visibility.BARE_ELLIPSOID, a -> true);
@@ -54,6 +56,8 @@ public final class Simulation {
      */
     public Simulation(Scenario scenario, SimScript script, Visibility visibility, Predicate<Asset> useSensor) {
         this.script = Objects.requireNonNull(script);
+        this.visibility = visibility;
+        this.seed = script.seed();
         SplittableRandom master = new SplittableRandom(script.seed());
         this.objects = List.copyOf(WorldBuilder.build(script, master.split()));
         List<double[]> clutter = new ArrayList<>();
@@ -91,6 +95,22 @@ public final class Simulation {
                 emitters.add(new PatrolEmitter(o));
             }
         }
+    }
+
+    /**
+     * Adds simulated SAPIENT sensor nodes (before the run starts): each registers, reports its status and the drones
+     * it sees on channel {@link Channel#SAPIENT}. Their random streams come from the seed apart from the scenario's
+     * sensors', so adding nodes leaves every other sensor's messages as they were.
+     */
+    public Simulation withSapientNodes(List<org.skydas.sim.script.SapientNodeSpec> nodes) {
+        if (timeS > 0) {
+            throw new IllegalStateException("SAPIENT nodes are added before the run starts");
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5A91E47L);
+        for (org.skydas.sim.script.SapientNodeSpec n : nodes) {
+            emitters.add(new org.skydas.sim.sensor.SapientNodeEmitter(n, r.split(), visibility));
+        }
+        return this;
     }
 
     /** Receives the ground truth of every report (which object, or a false alarm). */

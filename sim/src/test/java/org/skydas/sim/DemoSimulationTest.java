@@ -45,11 +45,16 @@ class DemoSimulationTest {
         script = DemoScript.build(scenario);
         territory = scenario.zones().stream().filter(z -> z.kind() == ZoneKind.NATIONAL_TERRITORY).findFirst()
                 .orElseThrow().geometry();
-        Simulation sim = new Simulation(scenario, script);
+        Simulation sim = demo(script);
         truth = new ArrayList<>();
         sim.onDetection(truth::add);
         fullRun = new ArrayList<>();
         sim.runToEnd(fullRun::add);
+    }
+
+    /** The demo's simulation: the scenario's sensors and the two SAPIENT nodes, as {@code skydas demo} runs it. */
+    static Simulation demo(SimScript s) {
+        return new Simulation(scenario, s).withSapientNodes(DemoScript.sapientNodes(scenario, s));
     }
 
     private static SimObject object(Simulation sim, String id) {
@@ -142,6 +147,9 @@ class DemoSimulationTest {
                 case DETECTION_JSON -> assertThat(json.parse(m.text()).sensorId()).isEqualTo(m.sourceId());
                 case REMOTE_ID -> assertThat(odid.decode(m.payload())).isInstanceOf(OdidMessagePack.class);
                 case COT -> assertThat(cot.parse(m.text()).uid()).isEqualTo(m.sourceId());
+                case SAPIENT -> assertThat(new org.skydas.ingest.sapient.SapientCodec().decode(
+                        java.util.Arrays.copyOfRange(m.payload(), 4, m.length())).getNodeId())
+                        .isEqualTo(org.skydas.sim.encode.SapientEncoder.nodeUuid(m.sourceId()));
             }
         }
         assertThat(counts).containsOnlyKeys(Channel.values());
@@ -165,8 +173,8 @@ class DemoSimulationTest {
 
     @Test
     void sameSeedGivesIdenticalBytesHoweverTimeIsSliced() {
-        List<SimMessage> a = new Simulation(scenario, script).advanceTo(900);
-        Simulation stepped = new Simulation(scenario, script);
+        List<SimMessage> a = demo(script).advanceTo(900);
+        Simulation stepped = demo(script);
         List<SimMessage> b = new ArrayList<>();
         for (double t = 0.37; t < 900; t += 0.37) {
             stepped.advanceTo(t, b::add);
@@ -176,7 +184,7 @@ class DemoSimulationTest {
         assertThat(b).isEqualTo(a); // SimMessage equality compares payload bytes
         assertThat(fullRun.subList(0, a.size())).isEqualTo(a);
         SimScript other = DemoScript.build(scenario, DemoScript.DEFAULT_SEED + 1, script.start());
-        assertThat(new Simulation(scenario, other).advanceTo(900)).isNotEqualTo(a);
+        assertThat(demo(other).advanceTo(900)).isNotEqualTo(a);
     }
 
     @Test

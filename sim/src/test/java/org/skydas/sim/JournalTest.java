@@ -40,7 +40,11 @@ class JournalTest {
                                 List.of(TestWorld.at(0, -1_000, 8.0), TestWorld.at(0, 1_000, null)))),
                 List.of(new ScriptPatrol("patrol", null, null, 0.0, 15.0, List.of(TestWorld.at(500, 500, null)))),
                 null, null);
-        return new Simulation(TestWorld.scenario(radar, cam, rid), s).advanceTo(300);
+        org.locationtech.jts.geom.Coordinate at = org.skydas.geo.Lks94.toWgs84(TestWorld.X0, TestWorld.Y0);
+        return new Simulation(TestWorld.scenario(radar, cam, rid), s).withSapientNodes(List.of(
+                new org.skydas.sim.script.SapientNodeSpec("sapient-1", "radar", "R1",
+                        org.skydas.sim.script.SapientNodeSpec.Kind.RADAR, at.x, at.y, 10, 3_000, 0, 0, 1.0, 10)))
+                .advanceTo(300);
     }
 
     @Test

@@ -80,8 +80,8 @@ public final class SapientCodec {
         return m;
     }
 
-    /** Proto3 canonical JSON on one line. */
-    public static String toJson(SapientMessage m) {
+    /** Proto3 canonical JSON on one line (a v2.0 or a v1.0 message). */
+    public static String toJson(com.google.protobuf.MessageOrBuilder m) {
         try {
             return PRINTER.print(m);
         } catch (InvalidProtocolBufferException e) {

@@ -13,7 +13,8 @@ import org.skydas.ingest.Dumper;
 
 /**
  * {@code skydas decode sapient FILE}: BSI Flex 335 v2.0 messages as proto3 JSON, one per line. The file is either
- * proto3 JSON (one message, as the Dstl fixtures) or a recorded TCP stream of length-prefixed binary messages.
+ * proto3 JSON (one message, as the Dstl fixtures; a v1.0 message that is not v2.0 JSON is read as v1.0) or a recorded
+ * TCP stream of length-prefixed binary v2.0 messages.
  * Every message is validated; the first invalid one ends the run with its reasons.
  */
 public final class SapientDumper implements Dumper {
@@ -21,6 +22,27 @@ public final class SapientDumper implements Dumper {
     @Override
     public String protocol() {
         return "sapient";
+    }
+
+    /**
+     * A JSON message that is not v2.0 JSON may be v1.0 (v2.0 made some fields repeated, so the two differ): read and
+     * checked as v1.0; a message neither version reads fails with the v2.0 reason.
+     */
+    private static com.google.protobuf.Message v1OrRethrow(String json, DecodeException v2) throws DecodeException {
+        if (!v2.getMessage().startsWith("invalid JSON")) {
+            throw v2;
+        }
+        uk.gov.dstl.sapientmsg.bsiflex335v1.SapientMessage v1;
+        try {
+            v1 = SapientV1.parseJson(json);
+        } catch (DecodeException notV1) {
+            throw v2;
+        }
+        List<String> problems = SapientV1.problems(SapientV1.toV2(v1));
+        if (!problems.isEmpty()) {
+            throw new DecodeException("invalid message (v1.0): " + String.join("; ", problems));
+        }
+        return v1;
     }
 
     @Override
@@ -32,7 +54,12 @@ public final class SapientDumper implements Dumper {
             first++;
         }
         if (first < b.length && b[first] == '{') {
-            jsonLine.accept(SapientCodec.toJson(codec.decodeJson(new String(b, StandardCharsets.UTF_8))));
+            String json = new String(b, StandardCharsets.UTF_8);
+            try {
+                jsonLine.accept(SapientCodec.toJson(codec.decodeJson(json)));
+            } catch (DecodeException v2) {
+                jsonLine.accept(SapientCodec.toJson(v1OrRethrow(json, v2)));
+            }
             return;
         }
         SapientFrames frames = new SapientFrames(Integer.MAX_VALUE);

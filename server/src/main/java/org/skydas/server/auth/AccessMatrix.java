@@ -38,6 +38,8 @@ public final class AccessMatrix {
     private static final Set<Role> POST_DETECTIONS = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.SENSOR);
     private static final Set<Role> OPERATE = EnumSet.of(Role.ADMIN, Role.OPERATOR);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Tasking a sensor node (ADR 0003): an operator's explicit act, nobody else's. */
+    private static final Set<Role> TASK_SENSORS = EnumSet.of(Role.OPERATOR);
     /** Incident reports: operators write them from alerts, auditors read them. */
     private static final Set<Role> INCIDENT_READ = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
     /**
@@ -92,6 +94,8 @@ public final class AccessMatrix {
             rule("GET", "/api/incidents/{id}/export", INCIDENT_READ),
             rule("GET", "/api/stream", WATCH),
             rule("POST", "/api/detections", POST_DETECTIONS),
+            rule("GET", "/api/sapient/nodes", WATCH),
+            rule("POST", "/api/sapient/nodes/{id}/tasks", TASK_SENSORS),
             rule("GET", "/api/ingest/stats", OPERATE),
             rule("GET", "/api/metrics", OPERATE),
             rule("GET", "/api/obstacle-fields", REGISTER_READ),

@@ -117,6 +117,50 @@ public final class DemoScript {
     }
 
     /**
+     * The demo's SAPIENT sensor nodes on the Belarus border, where the earliest drone from Belarus crosses: a
+     * counter-drone radar 1.5 km inside the border facing it (a 140° sector, 6 km) and an RF detector 1 km inside
+     * (all round, 4 km), 700 m to either side of the drone's way in. Empty when no drone of {@code script} comes
+     * from Belarus.
+     */
+    public static List<SapientNodeSpec> sapientNodes(Scenario scenario, SimScript script) {
+        return new DemoScript(scenario).sapientNodes(script);
+    }
+
+    private List<SapientNodeSpec> sapientNodes(SimScript script) {
+        ScriptTarget drone = null;
+        for (ScriptTarget t : script.targets()) {
+            if (t.kind() != ObjectKind.DRONE || t.route().size() < 3) {
+                continue;
+            }
+            Coordinate first = grid(t.route().get(0).lon(), t.route().get(0).lat());
+            if (nearestBorder(first).neighbour() == Neighbour.BY && (drone == null || t.startS() < drone.startS())) {
+                drone = t;
+            }
+        }
+        if (drone == null) {
+            return List.of();
+        }
+        Coordinate outside = grid(drone.route().get(0).lon(), drone.route().get(0).lat());
+        Coordinate border = grid(drone.route().get(1).lon(), drone.route().get(1).lat());
+        double dx = border.x - outside.x;
+        double dy = border.y - outside.y;
+        double len = Math.max(1e-9, Math.hypot(dx, dy));
+        Coordinate inward = new Coordinate(dx / len, dy / len);
+        Coordinate along = new Coordinate(-inward.y, inward.x);
+        Coordinate radar = offset(offset(border, inward, 1_500), along, 700);
+        Coordinate rf = offset(offset(border, inward, 1_000), along, -700);
+        // The radar faces the border: the way the drone comes from.
+        double facing = Math.toDegrees(Math.atan2(-inward.x, -inward.y));
+        Coordinate r = Lks94.toWgs84(radar.x, radar.y);
+        Coordinate f = Lks94.toWgs84(rf.x, rf.y);
+        return List.of(
+                new SapientNodeSpec("sapient-radar-by-1", "Counter-drone radar BY-1", "CDR-BY1",
+                        SapientNodeSpec.Kind.RADAR, round(r.x), round(r.y), 12, 6_000, facing - 70, facing + 70, 1.0, 15),
+                new SapientNodeSpec("sapient-rf-by-1", "RF detector BY-1", "RF-BY1", SapientNodeSpec.Kind.RF_DETECTOR,
+                        round(f.x), round(f.y), 8, 4_000, 0, 0, 2.0, 60));
+    }
+
+    /**
      * The dark drone: over the first radar within 10 km of its border where the border runs straight enough for a
      * clean crossing, else into the Suwałki Gap over the observation post (a drone from Kaliningrad scouting the
      * gap), else 8 km straight in over dry land. It sets off early enough to cross in the demo's first minute.

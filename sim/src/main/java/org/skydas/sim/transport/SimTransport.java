@@ -29,7 +29,14 @@ import org.skydas.sim.SimMessage;
 public final class SimTransport implements MessageSink, AutoCloseable {
 
     /** Where a channel's messages go. */
-    public sealed interface Endpoint permits Udp, Tcp, Http {
+    public sealed interface Endpoint permits Udp, Tcp, Http, SapientTcp {
+    }
+
+    /**
+     * A SAPIENT fusion node's TCP port: each sending node (the message's source) gets its own session, and answers
+     * the tasks it is sent ({@link SapientSessions}).
+     */
+    public record SapientTcp(int port) implements Endpoint {
     }
 
     public record Udp(int port) implements Endpoint {
@@ -56,6 +63,7 @@ public final class SimTransport implements MessageSink, AutoCloseable {
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final Map<Channel, Endpoint> routes = new EnumMap<>(Channel.class);
     private final Map<Channel, Socket> tcp = new EnumMap<>(Channel.class);
+    private SapientSessions sapient;
     private DatagramSocket udp;
     private HttpClient http;
     private long sent;
@@ -74,6 +82,9 @@ public final class SimTransport implements MessageSink, AutoCloseable {
         if (endpoint instanceof Tcp t) {
             checkPort(t.port());
         }
+        if (endpoint instanceof SapientTcp t) {
+            checkPort(t.port());
+        }
         routes.put(channel, endpoint);
         return this;
     }
@@ -90,6 +101,7 @@ public final class SimTransport implements MessageSink, AutoCloseable {
                 case Udp u -> sendUdp(u, m.payload());
                 case Tcp t -> sendTcp(m.channel(), t, m.payload());
                 case Http h -> sendHttp(h, m.payload());
+                case SapientTcp t -> sapient(t).send(m.sourceId(), m.payload());
             }
             sent++;
         } catch (IOException | RuntimeException ex) {
@@ -126,6 +138,21 @@ public final class SimTransport implements MessageSink, AutoCloseable {
             tcp.remove(c);
             throw ex;
         }
+    }
+
+    private SapientSessions sapient(SapientTcp t) {
+        if (sapient == null) {
+            sapient = new SapientSessions(loopback, t.port());
+        }
+        return sapient;
+    }
+
+    /** SAPIENT sessions: registrations accepted and refused, Error replies, tasks answered; all zero without any. */
+    public Map<String, Long> sapientCounts() {
+        SapientSessions s = sapient;
+        return s == null ? Map.of("accepted", 0L, "refused", 0L, "errors", 0L, "tasks_answered", 0L)
+                : Map.of("accepted", s.accepted.get(), "refused", s.refused.get(), "errors", s.errors.get(),
+                        "tasks_answered", s.tasksAnswered.get());
     }
 
     private void sendHttp(Http h, byte[] payload) throws IOException, InterruptedException {
@@ -191,6 +218,9 @@ public final class SimTransport implements MessageSink, AutoCloseable {
             }
         }
         tcp.clear();
+        if (sapient != null) {
+            sapient.close();
+        }
         if (http != null) {
             http.close();
         }

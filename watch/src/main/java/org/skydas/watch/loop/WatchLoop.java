@@ -52,6 +52,7 @@ public final class WatchLoop {
     private final AlertSink alerts;
     private final TrackHistory history;
     private final RuleEngine rules;
+    private final BorderIndex border;
     private final LiveTracker tracker;
     /** New alerts left unacknowledged this long escalate one severity step (from the scenario's watch settings). */
     private final double escalateAfterS;
@@ -81,7 +82,8 @@ public final class WatchLoop {
         this.history = Objects.requireNonNull(history, "history");
         this.watermarks = new SourceWatermarks(windowS);
         WatchSettings settings = WatchSettings.fromMetadata(scenario.metadata());
-        this.rules = new RuleEngine(new BorderIndex(scenario), settings.rules());
+        this.border = new BorderIndex(scenario);
+        this.rules = new RuleEngine(border, settings.rules());
         this.escalateAfterS = settings.escalateAfterS();
         // Live feeds report every few seconds, not every scan of a benchmark radar: a first report
         // waits up to 30 s for its second before it is forgotten.
@@ -123,6 +125,26 @@ public final class WatchLoop {
         dataTime = Math.max(dataTime, d.t());
     }
 
+    /**
+     * A finding a sensor reported itself (a SAPIENT node's alert), journalled with its message: raised with this batch's
+     * findings, placed in the nearest border sector when it has a place, and marked covered or gap.
+     */
+    public void sensorFinding(Finding f, long receivedAtMillis) {
+        Finding placed = f;
+        if (f.sectorId() == null && Double.isFinite(f.x()) && Double.isFinite(f.y())) {
+            BorderIndex.Nearest near = border.nearest(f.x(), f.y());
+            if (near != null) {
+                placed = new Finding(f.rule(), f.severity(), f.subject(), f.time(), f.x(), f.y(), near.sector().id(),
+                        f.zoneId(), f.message(), f.coverage());
+            }
+        }
+        if (placed.coverage() == null && Double.isFinite(placed.x()) && Double.isFinite(placed.y())) {
+            placed = placed.withCoverage(coverage.at(placed.x(), placed.y(), org.skydas.track.TargetClass.UNKNOWN));
+        }
+        findings.add(placed);
+        findingReceivedAt.add(receivedAtMillis);
+    }
+
     /** A whole normalised batch after its journal commit, then {@link #endBatch}. */
     public void apply(NormalisedBatch b, long wallMillis) throws PortException {
         for (int m = 0; m < b.messages(); m++) {
@@ -133,6 +155,9 @@ public final class WatchLoop {
         }
         for (int i = 0; i < b.size(); i++) {
             detection(b.detectionAt(i), b.sourceAt(i), b.receivedAtMillisAt(i));
+        }
+        for (int k = 0; k < b.sensorFindings(); k++) {
+            sensorFinding(b.sensorFindingAt(k), (long) (b.journal().get(b.sensorFindingMessageAt(k)).receivedAt() * 1000));
         }
         endBatch(b.messages(), b.size() > 0, wallMillis);
     }

@@ -178,6 +178,9 @@ public final class Normaliser {
         for (Detection d : f.detections()) {
             out.add(fromSensor(d, sensorIdFor(f.source(), feedOf(f.source()))));
         }
+        for (org.skydas.alert.Finding x : f.findings()) {
+            out.sensorFinding(x);
+        }
     }
 
     /** The kind of a self-converting feed, from its source's prefix ({@code sapient:}, {@code gmti:}, {@code onvif:}). */

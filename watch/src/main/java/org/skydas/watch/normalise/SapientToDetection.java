@@ -134,6 +134,16 @@ public final class SapientToDetection {
         return null;
     }
 
+    /** Grid x, y and one sigma (m) of a location a node reported (a detection's, an alert's, its own). */
+    public static double[] place(Location l) throws Unlocatable {
+        return locate(l);
+    }
+
+    /** Grid x, y and one sigma (m) of a range-bearing from the node's position in its latest status report. */
+    public static double[] place(RangeBearing rb, SapientNode node) throws Unlocatable {
+        return fromRangeBearing(rb, node);
+    }
+
     /** Grid x, y and one sigma (m) of a location. */
     static double[] locate(Location l) throws Unlocatable {
         double lon;

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.skydas.alert.Finding;
 import org.skydas.track.Detection;
 
 /**
  * A batch of normalised messages, the unit the {@link Journal} appends and the watch loop consumes: exactly one journal
  * entry per message (the message as received), the grid detections each gave (with the ordered source it came in and
- * its receipt time), and the sources that gave a sign of life. Grows without allocating per detection (parallel
+ * its receipt time), the sources that gave a sign of life, and the findings a sensor reported itself (a SAPIENT node's
+ * alert), to be raised after the journal commit. Grows without allocating per detection (parallel
  * arrays); filled by one thread (the normaliser, or a consumer rebuilding batches from a journal topic), then read.
  */
 public final class NormalisedBatch {
@@ -24,6 +26,9 @@ public final class NormalisedBatch {
     private String[] alive;
     private double[] aliveAt;
     private int messages;
+    /** Findings a sensor reported itself, each with the index of its message (rare: kept as two short lists). */
+    private final List<Finding> sensorFindings = new ArrayList<>(0);
+    private final List<Integer> sensorFindingMessage = new ArrayList<>(0);
 
     public NormalisedBatch(int expectedMessages) {
         int n = Math.max(1, expectedMessages);
@@ -55,6 +60,26 @@ public final class NormalisedBatch {
     public void signOfLife(String source, double receivedS) {
         alive[messages - 1] = source;
         aliveAt[messages - 1] = receivedS;
+    }
+
+    /** A finding the current message's sensor reported itself (raised once the batch is journalled). */
+    public void sensorFinding(Finding f) {
+        sensorFindings.add(f);
+        sensorFindingMessage.add(messages - 1);
+    }
+
+    /** How many findings sensors reported in this batch. */
+    public int sensorFindings() {
+        return sensorFindings.size();
+    }
+
+    public Finding sensorFindingAt(int i) {
+        return sensorFindings.get(i);
+    }
+
+    /** The message finding {@code i} came with. */
+    public int sensorFindingMessageAt(int i) {
+        return sensorFindingMessage.get(i);
     }
 
     /** A detection of the current message; its source and receipt are filled in by {@link #stamp}. */
@@ -123,7 +148,7 @@ public final class NormalisedBatch {
         return aliveAt[m];
     }
 
-    /** The messages for which {@code keep} holds, with their journal entries, detections and signs of life. */
+    /** The messages for which {@code keep} holds, with their journal entries, detections, signs of life and findings. */
     public NormalisedBatch keeping(java.util.function.IntPredicate keep) {
         NormalisedBatch b = new NormalisedBatch(messages);
         for (int m = 0; m < messages; m++) {
@@ -133,6 +158,11 @@ public final class NormalisedBatch {
             b.begin(journal.get(m));
             if (alive[m] != null) {
                 b.signOfLife(alive[m], aliveAt[m]);
+            }
+            for (int k = 0; k < sensorFindings.size(); k++) {
+                if (sensorFindingMessage.get(k) == m) {
+                    b.sensorFinding(sensorFindings.get(k));
+                }
             }
             for (int i = firstDetection[m]; i < firstDetection[m + 1]; i++) {
                 b.detections.add(detections.get(i));
