@@ -3,7 +3,7 @@ package org.skydas.alert;
 import java.util.List;
 import java.util.Locale;
 
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 
 /**
@@ -35,8 +35,8 @@ public final class BorderCrossingRule implements Rule {
         if (n == null || n.distanceM() > config.crossingDistanceM()) {
             return;
         }
-        TargetClass c = t.mostLikelyClass();
-        Severity s = c == TargetClass.VEHICLE ? Severity.CRITICAL : Severity.HIGH;
+        TargetKind c = t.mostLikelyClass();
+        Severity s = c == TargetKind.VEHICLE ? Severity.CRITICAL : Severity.HIGH;
         out.add(new Finding(RuleKind.BORDER_CROSSING, s, Finding.track(t.id()), t.t(), n.point().x, n.point().y,
                 n.sector().id(), null, String.format(Locale.ROOT, "%s crossed the border from %s in sector %s",
                         Rule.className(t), n.sector().neighbour().displayName(), n.sector().id())));

@@ -21,7 +21,7 @@ import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotPoint;
 import org.skydas.ingest.cot.CotTrack;
 import org.skydas.ingest.cot.CotXmlWriter;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 
 import io.netty.buffer.Unpooled;
@@ -235,7 +235,7 @@ public final class CotOut implements AutoCloseable {
     }
 
     private static String className(TrackState t) {
-        return t.mostLikelyClass() == TargetClass.UNKNOWN ? "unknown" : t.mostLikelyClass().name().toLowerCase(Locale.ROOT);
+        return t.mostLikelyClass() == TargetKind.UNKNOWN ? "unknown" : t.mostLikelyClass().name().toLowerCase(Locale.ROOT);
     }
 
     private static String escape(String s) {

@@ -1,6 +1,7 @@
 package org.skydas.track;
 
 import java.util.Objects;
+import org.skydas.model.TargetKind;
 
 /**
  * One measurement of one sensor in the local metric frame (x east, y north, z up; metres, seconds).
@@ -26,12 +27,12 @@ import java.util.Objects;
 public record Detection(double t, int sensorId, double x, double y, double z, double varZ,
                         double varX, double covXY, double varY,
                         double vx, double vy,
-                        TargetClass classHint, double classConfidence,
+                        TargetKind classHint, double classConfidence,
                         String externalId, double snr, Dimension dimension) {
 
     /** A detection that states no dimension. */
     public Detection(double t, int sensorId, double x, double y, double z, double varZ, double varX, double covXY,
-                     double varY, double vx, double vy, TargetClass classHint, double classConfidence,
+                     double varY, double vx, double vy, TargetKind classHint, double classConfidence,
                      String externalId, double snr) {
         this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr, null);
     }
@@ -44,7 +45,7 @@ public record Detection(double t, int sensorId, double x, double y, double z, do
     }
 
     /** This detection with a class hint. */
-    public Detection withClassHint(TargetClass hint, double confidence) {
+    public Detection withClassHint(TargetKind hint, double confidence) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy,
                 Objects.requireNonNull(hint), confidence, externalId, snr, dimension);
     }

@@ -1,5 +1,7 @@
 package org.skydas.track;
 
+import org.skydas.model.TargetKind;
+
 /**
  * Immutable snapshot of a track for consumers outside the tracker.
  *
@@ -13,7 +15,7 @@ package org.skydas.track;
  * @param vz                 climb rate, m/s, or NaN
  * @param covariance         4x4 row-major covariance of (x, y, vx, vy)
  * @param status             life-cycle state
- * @param classProbabilities indexed by {@link TargetClass#ordinal()}
+ * @param classProbabilities indexed by {@link TargetKind#ordinal()}
  * @param existence          probability that the track follows a real target (track quality)
  * @param sensors            ids of the sensors that contributed detections
  * @param lastUpdate         time of the last detection used, s
@@ -24,13 +26,13 @@ public record TrackState(long id, double t, double x, double y, double vx, doubl
                          double existence, int[] sensors, double lastUpdate, String externalId) {
 
     /** The most probable class. */
-    public TargetClass mostLikelyClass() {
+    public TargetKind mostLikelyClass() {
         int best = 0;
         for (int c = 1; c < classProbabilities.length; c++) {
             if (classProbabilities[c] > classProbabilities[best]) {
                 best = c;
             }
         }
-        return TargetClass.values()[best];
+        return TargetKind.values()[best];
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.skydas.track.SensorModel;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackerConfig;
 
 /**
@@ -60,9 +60,9 @@ public record ScenarioFile(double firstScan, double scanStep, int scanCount, Tra
             double[] sd = null;
             JsonNode classes = root.get("classes");
             if (classes != null && classes.has("person") && classes.has("vehicle") && classes.has("drone")) {
-                q = new double[TargetClass.COUNT];
-                mean = new double[TargetClass.COUNT];
-                sd = new double[TargetClass.COUNT];
+                q = new double[TargetKind.COUNT];
+                mean = new double[TargetKind.COUNT];
+                sd = new double[TargetKind.COUNT];
                 String[] names = {"person", "vehicle", "drone"};
                 for (int c = 0; c < names.length; c++) {
                     JsonNode k = classes.get(names[c]);

@@ -1,7 +1,7 @@
 package org.skydas.watch.port;
 
 import org.skydas.alert.Finding;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 
 /**
  * Whether a place in the LKS-94 grid is covered for a tracked class, so that each alert says whether it arose in
@@ -14,5 +14,5 @@ public interface CoverageLookup {
     CoverageLookup UNKNOWN = (x, y, tracked) -> null;
 
     /** {@link Finding#COVERED}, {@link Finding#GAP}, or null when unknown (no coverage yet, outside its grid). */
-    String at(double x, double y, TargetClass tracked);
+    String at(double x, double y, TargetKind tracked);
 }

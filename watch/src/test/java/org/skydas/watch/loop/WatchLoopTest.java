@@ -11,7 +11,7 @@ import org.skydas.alert.Finding;
 import org.skydas.alert.RuleKind;
 import org.skydas.track.Detection;
 import org.skydas.track.SensorModel;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 import org.skydas.watch.Square;
 import org.skydas.watch.memory.MemoryAlerts;
@@ -29,7 +29,7 @@ class WatchLoopTest {
     @Test
     void journalledDetectionsOfAWalkerAcrossTheBorderRaiseOneCrossingWithItsCoverageAndKeepItsHistory() throws Exception {
         WatchLoop loop = new WatchLoop(Square.scenario(), 0.2, alerts, history);
-        List<TargetClass> asked = new ArrayList<>();
+        List<TargetKind> asked = new ArrayList<>();
         loop.coverage((x, y, tracked) -> {
             asked.add(tracked);
             return y > Square.Y0 + 4_000 ? Finding.GAP : Finding.COVERED;

@@ -30,6 +30,7 @@ import org.skydas.model.AsterixIdentity;
 import org.skydas.model.Scenario;
 import org.skydas.model.SensorParameters;
 import org.skydas.model.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.TrackState;
 import org.skydas.watch.LivePipeline;
@@ -67,7 +68,7 @@ class RadarAndRemoteIdFeedTest {
      * person coverage, unknown targets and vehicles) to 8 km and no drones.
      */
     static CoverageLookup coverage() {
-        return (x, y, tracked) -> tracked == org.skydas.track.TargetClass.DRONE ? Finding.GAP
+        return (x, y, tracked) -> tracked == TargetKind.DRONE ? Finding.GAP
                 : Math.hypot(x - RADAR.x, y - RADAR.y) <= 8_000 ? Finding.COVERED : Finding.GAP;
     }
 
@@ -131,7 +132,7 @@ class RadarAndRemoteIdFeedTest {
         List<TrackState> tracks = new ArrayList<>(pipeline.tracks());
         assertThat(tracks).anySatisfy(s -> {
             assertThat(s.externalId()).isEqualTo("rid:1596F3C9A2B74E0D8811");
-            assertThat(s.mostLikelyClass()).isEqualTo(org.skydas.track.TargetClass.DRONE);
+            assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.DRONE);
         });
     }
 
