@@ -3,13 +3,12 @@ package org.skydas.alert;
 /**
  * An alert as an operator sees it. Immutable: every transition makes a new value (and an audit
  * event). {@code occurrences} counts the findings folded into it while it was open. {@code coverage} says
- * whether it arose where the sensors' computed coverage reaches ("covered") or in a gap ("gap"); null when no
- * coverage was computed.
+ * whether it arose where the sensors' computed coverage reaches or in a gap; null when no coverage was computed.
  */
 public record Alert(long id, RuleKind rule, Severity severity, String subject, AlertStatus status,
                     Resolution resolution, double raisedAt, double updatedAt, double x, double y, String sectorId,
                     String zoneId, String message, boolean escalated, int occurrences, String acknowledgedBy,
-                    String acknowledgeNote, String resolvedBy, String resolveNote, String coverage) {
+                    String acknowledgeNote, String resolvedBy, String resolveNote, CoverageVerdict coverage) {
 
     static Alert raised(long id, Finding f) {
         return new Alert(id, f.rule(), f.severity(), f.subject(), AlertStatus.NEW, null, f.time(), f.time(), f.x(),

@@ -8,14 +8,10 @@ import java.util.Objects;
  * @param subject  what the finding is about: {@code track:42} or {@code sensor:radar-BY-005}
  * @param sectorId the border sector concerned, or null
  * @param zoneId   the zone concerned, or null
+ * @param coverage where it arose against the computed sensor coverage, or null when unknown
  */
 public record Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y,
-                      String sectorId, String zoneId, String message, String coverage) {
-
-    /** Where sensor coverage has been computed: the place was covered when the finding arose. */
-    public static final String COVERED = "covered";
-    /** Where sensor coverage has been computed: the place was in a coverage gap. */
-    public static final String GAP = "gap";
+                      String sectorId, String zoneId, String message, CoverageVerdict coverage) {
 
     /** A finding whose coverage is not known (none computed, or no place). */
     public Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y, String sectorId,
@@ -23,8 +19,8 @@ public record Finding(RuleKind rule, Severity severity, String subject, double t
         this(rule, severity, subject, time, x, y, sectorId, zoneId, message, null);
     }
 
-    /** This finding with {@code coverage} ({@link #COVERED}, {@link #GAP} or null when unknown). */
-    public Finding withCoverage(String coverage) {
+    /** This finding with {@code coverage} (null when unknown). */
+    public Finding withCoverage(CoverageVerdict coverage) {
         return new Finding(rule, severity, subject, time, x, y, sectorId, zoneId, message, coverage);
     }
 

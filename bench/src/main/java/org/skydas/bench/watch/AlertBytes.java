@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.skydas.alert.AlertBook;
 import org.skydas.alert.AuditEvent;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.Finding;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
@@ -47,7 +48,7 @@ public final class AlertBytes {
                 AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH,
                         Finding.track(100_000 + i), t0 + i / 25.0, 500_000 + i % 1_000, 6_000_000 + i % 777, sectorId,
                         null, "track " + (100_000 + i) + " crossed the border from Belarus in sector " + sectorId,
-                        Finding.COVERED));
+                        CoverageVerdict.COVERED));
                 alerts.add(r.alert());
                 audits.add(r.audit());
                 if (alerts.size() == 100) {

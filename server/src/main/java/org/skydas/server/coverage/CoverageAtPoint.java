@@ -1,6 +1,6 @@
 package org.skydas.server.coverage;
 
-import org.skydas.alert.Finding;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.model.TargetKind;
 import org.skydas.terrain.coverage.CoverageResult;
 import org.skydas.watch.port.CoverageLookup;
@@ -19,9 +19,9 @@ public final class CoverageAtPoint implements CoverageLookup {
         this.service = service;
     }
 
-    /** {@link Finding#COVERED}, {@link Finding#GAP}, or null when unknown. */
+    /** Covered or gap, or null when unknown. */
     @Override
-    public String at(double x, double y, TargetKind tracked) {
+    public CoverageVerdict at(double x, double y, TargetKind tracked) {
         if (service == null || !Double.isFinite(x) || !Double.isFinite(y)) {
             return null;
         }
@@ -40,6 +40,6 @@ public final class CoverageAtPoint implements CoverageLookup {
         if (col < 0 || row < 0 || col >= r.width() || row >= r.height()) {
             return null;
         }
-        return r.probability(col, row) >= snap.threshold() ? Finding.COVERED : Finding.GAP;
+        return r.probability(col, row) >= snap.threshold() ? CoverageVerdict.COVERED : CoverageVerdict.GAP;
     }
 }

@@ -11,6 +11,7 @@ import org.skydas.alert.Alert;
 import org.skydas.alert.AlertBook;
 import org.skydas.alert.AlertStatus;
 import org.skydas.alert.AuditEvent;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.Finding;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
@@ -461,7 +462,7 @@ abstract class WatchStoreContract {
         List<AuditEvent> audits = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             AlertBook.Raised r = book.raise(new Finding(RuleKind.APPROACH, Severity.MEDIUM, "track:" + i, 10 + i,
-                    500_000 + i, 6_000_000, "BY-001", null, "approaching").withCoverage(i == 1 ? Finding.GAP : Finding.COVERED));
+                    500_000 + i, 6_000_000, "BY-001", null, "approaching").withCoverage(i == 1 ? CoverageVerdict.GAP : CoverageVerdict.COVERED));
             alerts.add(r.alert());
             audits.add(r.audit());
         }
@@ -473,8 +474,25 @@ abstract class WatchStoreContract {
             s.recordAll(alerts, audits);
         }
         try (WatchStore s = open()) {
-            assertThat(s.alerts()).extracting(Alert::coverage).containsExactly("covered", "gap", "covered", null);
-            assertThat(s.audit(0, 100)).hasSize(4);
+            assertThat(s.alerts()).extracting(Alert::coverage).containsExactly(CoverageVerdict.COVERED,
+                    CoverageVerdict.GAP, CoverageVerdict.COVERED, null);
+            assertThat(s.audit(0, 100)).hasSize(4).extracting(e -> e.after().coverage())
+                    .containsExactly(CoverageVerdict.COVERED, CoverageVerdict.GAP, CoverageVerdict.COVERED, null);
+        }
+        // The column and the audit JSON keep the lower-case names older versions wrote and read.
+        try (java.sql.Connection c = raw(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT a.coverage, u.after_json FROM alerts a JOIN audit u "
+                        + "ON u.alert_id = a.id ORDER BY a.id")) {
+            List<String> columns = new ArrayList<>();
+            List<String> audits = new ArrayList<>();
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+                audits.add(rs.getString(2));
+            }
+            assertThat(columns).containsExactly("covered", "gap", "covered", null);
+            assertThat(audits.get(0)).contains("\"coverage\":\"covered\"");
+            assertThat(audits.get(1)).contains("\"coverage\":\"gap\"");
+            assertThat(audits.get(3)).doesNotContain("coverage");
         }
     }
 }
