@@ -16,10 +16,10 @@ import org.skydas.model.BorderLine;
 import org.skydas.model.Neighbour;
 import org.skydas.model.Scenario;
 import org.skydas.model.SectorCutter;
+import org.skydas.model.TargetKind;
 import org.skydas.model.Zone;
 import org.skydas.model.ZoneKind;
 import org.skydas.model.demo.DemoScenario;
-import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 import org.skydas.track.TrackStatus;
 

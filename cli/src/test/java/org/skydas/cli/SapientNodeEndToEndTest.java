@@ -21,10 +21,10 @@ import org.skydas.alert.RuleKind;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.sapient.SapientCodec;
 import org.skydas.ingest.sapient.SapientFrames;
+import org.skydas.model.TargetKind;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.store.ScenarioStore;
 import org.skydas.testkit.SharedData;
-import org.skydas.model.TargetKind;
 
 import com.google.protobuf.Timestamp;
 

@@ -6,9 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 /**
  * The value of a sector-topic record: a {@link SectorDetection} less its sector (the record's key), in a small

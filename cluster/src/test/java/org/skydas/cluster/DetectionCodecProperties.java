@@ -13,9 +13,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 /** The sector topic's record value: every detection round-trips exactly; any other bytes are a clear error. */
 class DetectionCodecProperties {

@@ -208,11 +208,11 @@ public final class CotOut implements AutoCloseable {
     static CotEvent trackEvent(TrackState t) {
         Coordinate ll = Lks94.toWgs84(t.x(), t.y());
         Instant time = Instant.ofEpochMilli((long) (t.t() * 1000));
-        double ce = Math.sqrt(Math.max(t.covariance()[0], t.covariance()[5]));
+        double ce = Math.sqrt(Math.max(t.covariance(0, 0), t.covariance(1, 1)));
         double hae = Double.isFinite(t.z()) ? t.z() : CotPoint.UNKNOWN;
         double course = (Math.toDegrees(Math.atan2(t.vx(), t.vy())) + 360) % 360;
         String cls = className(t);
-        String p = String.format(Locale.ROOT, "%.2f", t.classProbabilities()[t.mostLikelyClass().ordinal()]);
+        String p = String.format(Locale.ROOT, "%.2f", t.classProbability(t.mostLikelyClass()));
         String classDetail = "<skydas class=\"" + cls + "\" probability=\"" + p + "\"/><remarks>"
                 + escape("Skydas track " + t.id() + ": class " + cls + " (probability " + p
                         + "), affiliation unknown; observed by sensors, not identified") + "</remarks>";

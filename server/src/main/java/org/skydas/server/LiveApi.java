@@ -184,7 +184,7 @@ final class LiveApi {
         props.put("class", t.mostLikelyClass().name().toLowerCase(Locale.ROOT));
         Map<String, Double> probs = new LinkedHashMap<>();
         for (TargetKind k : TargetKind.values()) {
-            probs.put(k.name().toLowerCase(Locale.ROOT), Math.round(t.classProbabilities()[k.ordinal()] * 1000) / 1000.0);
+            probs.put(k.name().toLowerCase(Locale.ROOT), Math.round(t.classProbability(k) * 1000) / 1000.0);
         }
         props.put("class_probabilities", probs);
         props.put("status", t.status().name().toLowerCase(Locale.ROOT));

@@ -137,7 +137,8 @@ public final class Track {
     }
 
     public TrackState snapshot() {
-        return new TrackState(id, time, x[0], x[1], x[2], x[3], z(), vz(), p.clone(), status, classProb.clone(),
-                existence, sensors.clone(), lastUpdate, externalId);
+        // TrackState copies the arrays itself.
+        return new TrackState(id, time, x[0], x[1], x[2], x[3], z(), vz(), p, status, classProb, existence, sensors,
+                lastUpdate, externalId);
     }
 }

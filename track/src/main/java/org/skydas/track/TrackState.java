@@ -25,6 +25,41 @@ public record TrackState(long id, double t, double x, double y, double vx, doubl
                          double[] covariance, TrackStatus status, double[] classProbabilities,
                          double existence, int[] sensors, double lastUpdate, String externalId) {
 
+    /** Takes copies of the arrays: a snapshot never changes. */
+    public TrackState {
+        covariance = covariance.clone();
+        classProbabilities = classProbabilities.clone();
+        sensors = sensors.clone();
+    }
+
+    /** A copy of the 4x4 row-major covariance of (x, y, vx, vy); {@link #covariance(int, int)} reads one element. */
+    @Override
+    public double[] covariance() {
+        return covariance.clone();
+    }
+
+    /** One element of the covariance of (x, y, vx, vy), row and column 0 to 3. */
+    public double covariance(int row, int col) {
+        return covariance[row * 4 + col];
+    }
+
+    /** A copy of the class probabilities; {@link #classProbability(TargetKind)} reads one. */
+    @Override
+    public double[] classProbabilities() {
+        return classProbabilities.clone();
+    }
+
+    /** The probability that the track is of kind {@code kind}. */
+    public double classProbability(TargetKind kind) {
+        return classProbabilities[kind.ordinal()];
+    }
+
+    /** A copy of the ids of the sensors that contributed detections. */
+    @Override
+    public int[] sensors() {
+        return sensors.clone();
+    }
+
     /** The most probable class. */
     public TargetKind mostLikelyClass() {
         int best = 0;

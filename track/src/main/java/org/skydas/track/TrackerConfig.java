@@ -105,6 +105,40 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
         return a;
     }
 
+    // The array accessors hand out copies: a configuration never changes once made. The tracker reads them
+    // when it is built, never per scan.
+
+    @Override
+    public double[] qPerClass() {
+        return qPerClass.clone();
+    }
+
+    @Override
+    public double[] classPrior() {
+        return classPrior.clone();
+    }
+
+    @Override
+    public double[] speedMean() {
+        return speedMean.clone();
+    }
+
+    @Override
+    public double[] speedSd() {
+        return speedSd.clone();
+    }
+
+    @Override
+    public double[] immQ() {
+        return immQ.clone();
+    }
+
+    /** A copy of the max coast times per class; {@link #maxCoastTime(TargetKind)} reads one. */
+    @Override
+    public double[] maxCoastTime() {
+        return maxCoastTime.clone();
+    }
+
     /** Max coast time of a track whose most likely class is {@code c}, s. */
     public double maxCoastTime(TargetKind c) {
         return maxCoastTime[c.ordinal()];

@@ -10,6 +10,17 @@ package org.skydas.ingest.remoteid;
  */
 public record OdidPayload(String transport, Boolean crcOk, int counter, byte[] payload) {
 
+    /** Keeps its own copy of the bytes (at most a message pack, a few hundred bytes). */
+    public OdidPayload {
+        payload = payload.clone();
+    }
+
+    /** A copy of the Open Drone ID bytes. */
+    @Override
+    public byte[] payload() {
+        return payload.clone();
+    }
+
     public static final String WIFI_BEACON = "wifi-beacon-IE";
     public static final String WIFI_NAN = "wifi-nan-SDF";
     public static final String BLE = "ble-service-data";

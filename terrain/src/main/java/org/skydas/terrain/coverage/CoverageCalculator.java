@@ -141,14 +141,13 @@ public final class CoverageCalculator {
         double minEl = Math.toRadians(f.minElevationDeg());
         double maxEl = Math.toRadians(f.maxElevationDeg());
         double range2 = f.maxRange() * f.maxRange();
-        byte[] cells = v.cells();
         double[] pd = new double[cw];
         boolean[] hit = new boolean[cw];
         for (int r = 0; r < rh; r++) {
             boolean any = false;
             for (int c = 0; c < cw; c++) {
                 hit[c] = false;
-                if (cells[r * cw + c] != Viewshed.VISIBLE) {
+                if (!v.isVisible(r * cw + c)) {
                     continue;
                 }
                 double dx = wt.x(c + 0.5, r + 0.5) - f.x();

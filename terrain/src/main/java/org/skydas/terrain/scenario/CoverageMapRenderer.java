@@ -54,10 +54,9 @@ public final class CoverageMapRenderer {
         BufferedImage img = new BufferedImage(mw + LEGEND_W, ih, BufferedImage.TYPE_INT_RGB);
         float[] maxP = new float[bw * bh];
         boolean[] strip = new boolean[bw * bh];
-        float[] p = r.pAtLeastOne();
-        for (int i = 0; i < p.length; i++) {
+        for (int i = 0, n = w * h; i < n; i++) {
             int k = (i / w) / block * bw + (i % w) / block;
-            maxP[k] = Math.max(maxP[k], p[i]);
+            maxP[k] = Math.max(maxP[k], r.probability(i));
         }
         for (int i : setup.stripCellIndices()) {
             strip[(i / w) / block * bw + (i % w) / block] = true;

@@ -6,9 +6,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotPoint;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 /**
  * A Cursor-on-Target event as a tracker detection in the LKS-94 grid. The CoT type's affiliation

@@ -6,9 +6,9 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.stanag4607.Gmti;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 /**
  * The target reports of a STANAG 4607 dwell as tracker detections.

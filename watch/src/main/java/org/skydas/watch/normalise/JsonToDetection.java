@@ -2,8 +2,8 @@ package org.skydas.watch.normalise;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
-import org.skydas.track.Detection;
 import org.skydas.model.TargetKind;
+import org.skydas.track.Detection;
 
 /**
  * A Skydas JSON detection (camera, fence, seismic, acoustic, RF) as a tracker detection. Only

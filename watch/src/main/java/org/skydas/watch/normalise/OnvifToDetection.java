@@ -12,8 +12,8 @@ import org.skydas.geo.Lks94;
 import org.skydas.ingest.onvif.Onvif;
 import org.skydas.model.Asset;
 import org.skydas.model.SensorParameters;
-import org.skydas.track.Detection;
 import org.skydas.model.TargetKind;
+import org.skydas.track.Detection;
 
 /**
  * ONVIF camera metadata as tracker detections, placed in the camera's ground footprint from the scenario's camera

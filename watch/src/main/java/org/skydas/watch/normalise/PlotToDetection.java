@@ -4,8 +4,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.asterix.PlotHeight;
 import org.skydas.ingest.asterix.PlotReport;
-import org.skydas.track.Detection;
 import org.skydas.model.TargetKind;
+import org.skydas.track.Detection;
 import org.skydas.watch.port.GroundHeight;
 
 /**

@@ -9,9 +9,9 @@ import org.skydas.ingest.remoteid.OdidBasicId;
 import org.skydas.ingest.remoteid.OdidLocation;
 import org.skydas.ingest.remoteid.OdidMessage;
 import org.skydas.ingest.remoteid.OdidMessagePack;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 /**
  * What a Remote ID receiver heard from one drone (a message pack or single messages) as a tracker detection:

@@ -12,9 +12,9 @@ import org.locationtech.proj4j.ProjCoordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.sapient.SapientNode;
 import org.skydas.ingest.sapient.SapientReport;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 import uk.gov.dstl.sapientmsg.bsiflex335v2.DetectionReport;
 import uk.gov.dstl.sapientmsg.bsiflex335v2.Location;

@@ -13,10 +13,10 @@ import org.locationtech.jts.geom.Point;
 import org.skydas.ingest.onvif.Onvif;
 import org.skydas.ingest.onvif.OnvifMetadataParser;
 import org.skydas.model.Asset;
+import org.skydas.model.TargetKind;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
-import org.skydas.model.TargetKind;
 
 /**
  * ONVIF events of the Axis samples placed in a demo camera's footprint: an object-analytics "human" change is a

@@ -16,10 +16,10 @@ import org.skydas.ingest.sapient.SapientNode;
 import org.skydas.ingest.sapient.SapientReport;
 import org.skydas.ingest.stanag4607.Gmti;
 import org.skydas.ingest.stanag4607.Gmti4607Stream;
+import org.skydas.model.TargetKind;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.model.TargetKind;
 
 import com.google.protobuf.Timestamp;
 
