@@ -484,15 +484,15 @@ abstract class WatchStoreContract {
                 java.sql.ResultSet rs = st.executeQuery("SELECT a.coverage, u.after_json FROM alerts a JOIN audit u "
                         + "ON u.alert_id = a.id ORDER BY a.id")) {
             List<String> columns = new ArrayList<>();
-            List<String> audits = new ArrayList<>();
+            List<String> auditJson = new ArrayList<>();
             while (rs.next()) {
                 columns.add(rs.getString(1));
-                audits.add(rs.getString(2));
+                auditJson.add(rs.getString(2));
             }
             assertThat(columns).containsExactly("covered", "gap", "covered", null);
-            assertThat(audits.get(0)).contains("\"coverage\":\"covered\"");
-            assertThat(audits.get(1)).contains("\"coverage\":\"gap\"");
-            assertThat(audits.get(3)).doesNotContain("coverage");
+            assertThat(auditJson.get(0)).contains("\"coverage\":\"covered\"");
+            assertThat(auditJson.get(1)).contains("\"coverage\":\"gap\"");
+            assertThat(auditJson.get(3)).doesNotContain("coverage");
         }
     }
 }
