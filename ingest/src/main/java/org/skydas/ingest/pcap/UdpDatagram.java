@@ -6,19 +6,14 @@ import java.net.UnknownHostException;
 /**
  * A UDP payload found in a captured frame, with its addresses and ports. The payload is
  * {@code frame[payloadOffset, payloadOffset + payloadLength)}; a decoder that reads in place takes {@link #frame()}
- * (one copy of the frame) with the offset and length. The arrays are copied in and out.
+ * (one copy of the frame) with the offset and length. The constructor takes the arrays over without copying them
+ * (one record per frame: the extractor hands fresh arrays over and keeps no reference); the accessors return copies.
  *
  * @param source      4 (IPv4) or 16 (IPv6) address bytes
  * @param destination 4 or 16 address bytes
  */
 public record UdpDatagram(long timestampNanos, byte[] source, int sourcePort, byte[] destination,
                           int destinationPort, byte[] frame, int payloadOffset, int payloadLength) {
-
-    public UdpDatagram {
-        source = source.clone();
-        destination = destination.clone();
-        frame = frame.clone();
-    }
 
     /** A copy of the source address bytes. */
     @Override

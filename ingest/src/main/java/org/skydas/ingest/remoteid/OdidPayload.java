@@ -7,13 +7,10 @@ package org.skydas.ingest.remoteid;
  * @param transport {@code wifi-beacon-IE}, {@code wifi-nan-SDF} or {@code ble-service-data}
  * @param crcOk     the link-layer CRC verdict where the capture has one (Bluetooth via the sniffer
  *                  header), null where it has none (Wi-Fi frames arrive without FCS)
+ * @param payload   the Open Drone ID bytes, taken over without a copy (one record per frame: the caller hands a
+ *                  fresh array over and keeps no reference); {@link #payload()} returns a copy
  */
 public record OdidPayload(String transport, Boolean crcOk, int counter, byte[] payload) {
-
-    /** Keeps its own copy of the bytes (at most a message pack, a few hundred bytes). */
-    public OdidPayload {
-        payload = payload.clone();
-    }
 
     /** A copy of the Open Drone ID bytes. */
     @Override
