@@ -55,8 +55,8 @@ public final class CoverageMain {
                 null);
         long t1 = System.nanoTime();
         long covered = 0;
-        for (int i = 0, cells = r.width() * r.height(); i < cells; i++) {
-            covered += r.count(i) > 0 ? 1 : 0;
+        for (short s : r.sensorCount()) {
+            covered += s > 0 ? 1 : 0;
         }
         System.err.printf("%d sensors, %d threads: %d ms, %d cells covered%n", n, threads, (t1 - t0) / 1_000_000,
                 covered);

