@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * An alert as an operator sees it. Immutable: every transition makes a new value (and an audit
  * event). {@code occurrences} counts the findings folded into it while it was open. {@code coverage} says
- * whether it arose where the sensors' computed coverage reaches ("covered") or in a gap ("gap"); null when no
+ * whether it arose where the sensors' computed coverage reaches or in a gap; null when no
  * coverage was computed. {@code message} is the English text; {@code messageKey} and {@code messageParams} say the
  * same as a key of {@link AlertMessage} and its parameters, which the console translates (null for alerts stored
  * before keys existed, or raised with English text alone: the console then shows {@code message}).
@@ -13,14 +13,14 @@ import java.util.Map;
 public record Alert(long id, RuleKind rule, Severity severity, String subject, AlertStatus status,
                     Resolution resolution, double raisedAt, double updatedAt, double x, double y, String sectorId,
                     String zoneId, String message, boolean escalated, int occurrences, String acknowledgedBy,
-                    String acknowledgeNote, String resolvedBy, String resolveNote, String coverage, String messageKey,
+                    String acknowledgeNote, String resolvedBy, String resolveNote, CoverageVerdict coverage, String messageKey,
                     Map<String, Object> messageParams) {
 
     /** An alert without a message key (English text alone). */
     public Alert(long id, RuleKind rule, Severity severity, String subject, AlertStatus status, Resolution resolution,
                  double raisedAt, double updatedAt, double x, double y, String sectorId, String zoneId, String message,
                  boolean escalated, int occurrences, String acknowledgedBy, String acknowledgeNote, String resolvedBy,
-                 String resolveNote, String coverage) {
+                 String resolveNote, CoverageVerdict coverage) {
         this(id, rule, severity, subject, status, resolution, raisedAt, updatedAt, x, y, sectorId, zoneId, message,
                 escalated, occurrences, acknowledgedBy, acknowledgeNote, resolvedBy, resolveNote, coverage, null, null);
     }

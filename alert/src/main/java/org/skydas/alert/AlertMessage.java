@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.skydas.model.Neighbour;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 
 /**
  * Every text an alert can carry, one constant each: a stable key (the web console's catalogues translate it, in
@@ -57,7 +57,7 @@ public enum AlertMessage {
         NUMBER,
         /** Free text written as it is ({@code String}): a sector id, a zone's name, a sensor id. */
         TEXT,
-        /** A {@link TargetClass} in lower case ({@code String}); the catalogues translate it. */
+        /** A {@link TargetKind} in lower case ({@code String}); the catalogues translate it. */
         TARGET_CLASS,
         /** A {@link Neighbour} code ({@code String}: BY, RU, PL, LV); the catalogues translate it. */
         COUNTRY
@@ -88,7 +88,7 @@ public enum AlertMessage {
         /** The values a translated kind can take (the catalogues must translate each), empty for the others. */
         public List<String> values() {
             return switch (kind) {
-                case TARGET_CLASS -> Arrays.stream(TargetClass.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+                case TARGET_CLASS -> Arrays.stream(TargetKind.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
                 case COUNTRY -> Arrays.stream(Neighbour.values()).map(Neighbour::code).toList();
                 default -> List.of();
             };

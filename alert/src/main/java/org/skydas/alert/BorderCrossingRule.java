@@ -2,7 +2,7 @@ package org.skydas.alert;
 
 import java.util.List;
 
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 
 /**
@@ -34,8 +34,8 @@ public final class BorderCrossingRule implements Rule {
         if (n == null || n.distanceM() > config.crossingDistanceM()) {
             return;
         }
-        TargetClass c = t.mostLikelyClass();
-        Severity s = c == TargetClass.VEHICLE ? Severity.CRITICAL : Severity.HIGH;
+        TargetKind c = t.mostLikelyClass();
+        Severity s = c == TargetKind.VEHICLE ? Severity.CRITICAL : Severity.HIGH;
         out.add(new Finding(RuleKind.BORDER_CROSSING, s, Finding.track(t.id()), t.t(), n.point().x, n.point().y,
                 n.sector().id(), null, AlertMessage.BORDER_CROSSING.text(t.id(), c, n.sector().neighbour(),
                         n.sector().id(), n.distanceM(), Math.hypot(t.vx(), t.vy()))));

@@ -2,9 +2,9 @@ package org.skydas.alert;
 
 import java.util.List;
 
+import org.skydas.model.TargetKind;
 import org.skydas.model.Zone;
 import org.skydas.model.ZoneKind;
-import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
 
 /**
@@ -28,7 +28,7 @@ public final class DroneIncursionRule implements Rule {
 
     @Override
     public void onTrack(TrackState t, boolean inside, TrackMemory previous, List<Finding> out) {
-        if (t.classProbabilities()[TargetClass.DRONE.ordinal()] < config.droneProbability()) {
+        if (t.classProbability(TargetKind.DRONE) < config.droneProbability()) {
             return;
         }
         List<Zone> restricted = border.zonesAt(t.x(), t.y(), ZoneKind.RESTRICTED_AIRSPACE);

@@ -8,17 +8,13 @@ import java.util.Objects;
  * @param subject  what the finding is about: {@code track:42} or {@code sensor:radar-BY-005}
  * @param sectorId the border sector concerned, or null
  * @param zoneId   the zone concerned, or null
+ * @param coverage where it arose against the computed sensor coverage, or null when unknown
  * @param message  the English text ({@link AlertText#english()} where {@code text} is given)
  * @param text     what it says as a message key and parameters, which the console translates; null for a finding
  *                 made with English text alone
  */
 public record Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y,
-                      String sectorId, String zoneId, String message, String coverage, AlertText text) {
-
-    /** Where sensor coverage has been computed: the place was covered when the finding arose. */
-    public static final String COVERED = "covered";
-    /** Where sensor coverage has been computed: the place was in a coverage gap. */
-    public static final String GAP = "gap";
+                      String sectorId, String zoneId, String message, CoverageVerdict coverage, AlertText text) {
 
     /** A finding whose coverage is not known (none computed, or no place). */
     public Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y, String sectorId,
@@ -28,7 +24,7 @@ public record Finding(RuleKind rule, Severity severity, String subject, double t
 
     /** A finding with English text alone and its coverage. */
     public Finding(RuleKind rule, Severity severity, String subject, double time, double x, double y, String sectorId,
-                   String zoneId, String message, String coverage) {
+                   String zoneId, String message, CoverageVerdict coverage) {
         this(rule, severity, subject, time, x, y, sectorId, zoneId, message, coverage, null);
     }
 
@@ -38,8 +34,8 @@ public record Finding(RuleKind rule, Severity severity, String subject, double t
         this(rule, severity, subject, time, x, y, sectorId, zoneId, text.english(), null, text);
     }
 
-    /** This finding with {@code coverage} ({@link #COVERED}, {@link #GAP} or null when unknown). */
-    public Finding withCoverage(String coverage) {
+    /** This finding with {@code coverage} (null when unknown). */
+    public Finding withCoverage(CoverageVerdict coverage) {
         return new Finding(rule, severity, subject, time, x, y, sectorId, zoneId, message, coverage, text);
     }
 

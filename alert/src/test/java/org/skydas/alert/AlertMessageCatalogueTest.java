@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skydas.model.Neighbour;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,7 +140,7 @@ class AlertMessageCatalogueTest {
 
     @Test
     void aMessageChecksItsParametersAndWritesEnglish() {
-        AlertText t = AlertMessage.BORDER_CROSSING.text(42L, TargetClass.VEHICLE, Neighbour.BY, "BY-030", 35.26, 1.53);
+        AlertText t = AlertMessage.BORDER_CROSSING.text(42L, TargetKind.VEHICLE, Neighbour.BY, "BY-030", 35.26, 1.53);
         assertThat(t.key()).isEqualTo("alert.border_crossing");
         assertThat(t.params()).containsExactly(Map.entry("track", 42L), Map.entry("class", "vehicle"),
                 Map.entry("neighbour", "BY"), Map.entry("sector", "BY-030"), Map.entry("distance_m", 35.0),

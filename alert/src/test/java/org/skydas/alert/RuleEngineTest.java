@@ -16,10 +16,10 @@ import org.skydas.model.BorderLine;
 import org.skydas.model.Neighbour;
 import org.skydas.model.Scenario;
 import org.skydas.model.SectorCutter;
+import org.skydas.model.TargetKind;
 import org.skydas.model.Zone;
 import org.skydas.model.ZoneKind;
 import org.skydas.model.demo.DemoScenario;
-import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
 import org.skydas.track.TrackStatus;
 
@@ -45,16 +45,16 @@ class RuleEngineTest {
     }
 
     static TrackState track(long id, double t, double x, double y, double vx, double vy, TrackStatus status,
-                            TargetClass cls) {
-        double[] p = new double[TargetClass.COUNT];
+                            TargetKind cls) {
+        double[] p = new double[TargetKind.COUNT];
         p[cls.ordinal()] = 0.9;
-        p[TargetClass.UNKNOWN.ordinal()] += 0.1;
+        p[TargetKind.UNKNOWN.ordinal()] += 0.1;
         return new TrackState(id, t, x, y, vx, vy, Double.NaN, Double.NaN, new double[16], status, p, 0.9,
                 new int[] {1}, t, null);
     }
 
     static TrackState confirmed(long id, double t, double x, double y, double vx, double vy) {
-        return track(id, t, x, y, vx, vy, TrackStatus.CONFIRMED, TargetClass.PERSON);
+        return track(id, t, x, y, vx, vy, TrackStatus.CONFIRMED, TargetKind.PERSON);
     }
 
     @BeforeEach
@@ -89,8 +89,8 @@ class RuleEngineTest {
 
     @Test
     void vehiclesCrossingAreCritical() {
-        rules.onTrack(track(2, 0, -30, 2_000, 10, 0, TrackStatus.CONFIRMED, TargetClass.VEHICLE));
-        List<Finding> f = rules.onTrack(track(2, 5, 20, 2_000, 10, 0, TrackStatus.CONFIRMED, TargetClass.VEHICLE));
+        rules.onTrack(track(2, 0, -30, 2_000, 10, 0, TrackStatus.CONFIRMED, TargetKind.VEHICLE));
+        List<Finding> f = rules.onTrack(track(2, 5, 20, 2_000, 10, 0, TrackStatus.CONFIRMED, TargetKind.VEHICLE));
         assertThat(f).filteredOn(x -> x.rule() == RuleKind.BORDER_CROSSING).singleElement()
                 .extracting(Finding::severity).isEqualTo(Severity.CRITICAL);
     }
@@ -100,8 +100,8 @@ class RuleEngineTest {
         rules.onTrack(confirmed(3, 0, 20, 5_000, -2, 0));
         assertThat(kinds(rules.onTrack(confirmed(3, 20, -20, 5_000, -2, 0)))).doesNotContain(RuleKind.BORDER_CROSSING);
 
-        rules.onTrack(track(4, 0, -20, 5_000, 2, 0, TrackStatus.TENTATIVE, TargetClass.PERSON));
-        assertThat(rules.onTrack(track(4, 20, 20, 5_000, 2, 0, TrackStatus.TENTATIVE, TargetClass.PERSON))).isEmpty();
+        rules.onTrack(track(4, 0, -20, 5_000, 2, 0, TrackStatus.TENTATIVE, TargetKind.PERSON));
+        assertThat(rules.onTrack(track(4, 20, 20, 5_000, 2, 0, TrackStatus.TENTATIVE, TargetKind.PERSON))).isEmpty();
 
         // From the sea in the north, 5 km from the border line.
         rules.onTrack(confirmed(5, 0, 5_000, 10_050, 0, -2));
@@ -125,16 +125,16 @@ class RuleEngineTest {
     @Test
     void dronesInsideOrInRestrictedAirspaceAreIncursions() {
         List<Finding> outsideRestricted = rules.onTrack(track(9, 0, -2_000, 8_000, 0, 0, TrackStatus.CONFIRMED,
-                TargetClass.DRONE));
+                TargetKind.DRONE));
         assertThat(outsideRestricted).filteredOn(x -> x.rule() == RuleKind.DRONE_INCURSION).singleElement()
                 .satisfies(x -> assertThat(x.zoneId()).isEqualTo("air"))
                 .satisfies(x -> assertThat(x.text().key()).isEqualTo("alert.drone_restricted"))
                 .satisfies(x -> assertThat(x.text().params()).containsEntry("zone", "no-fly"));
         List<Finding> deepInside = rules.onTrack(track(10, 0, 8_000, 5_000, 0, 0, TrackStatus.CONFIRMED,
-                TargetClass.DRONE));
+                TargetKind.DRONE));
         assertThat(deepInside).filteredOn(x -> x.rule() == RuleKind.DRONE_INCURSION).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("national airspace"));
-        assertThat(kinds(rules.onTrack(track(11, 0, -8_000, 5_000, 0, 0, TrackStatus.CONFIRMED, TargetClass.DRONE))))
+        assertThat(kinds(rules.onTrack(track(11, 0, -8_000, 5_000, 0, 0, TrackStatus.CONFIRMED, TargetKind.DRONE))))
                 .doesNotContain(RuleKind.DRONE_INCURSION);
         assertThat(kinds(rules.onTrack(confirmed(12, 0, 8_000, 5_000, 0, 0)))).doesNotContain(RuleKind.DRONE_INCURSION);
     }
@@ -168,8 +168,8 @@ class RuleEngineTest {
                 });
         rules.onTrack(confirmed(15, 0, 8_000, 5_000, 0, 0));
         assertThat(rules.onTrackEnd(confirmed(15, 10, 8_000, 5_000, 0, 0))).isEmpty();
-        rules.onTrack(track(16, 0, 800, 5_000, 0, 0, TrackStatus.TENTATIVE, TargetClass.PERSON));
-        assertThat(rules.onTrackEnd(track(16, 5, 800, 5_000, 0, 0, TrackStatus.DELETED, TargetClass.PERSON))).isEmpty();
+        rules.onTrack(track(16, 0, 800, 5_000, 0, 0, TrackStatus.TENTATIVE, TargetKind.PERSON));
+        assertThat(rules.onTrackEnd(track(16, 5, 800, 5_000, 0, 0, TrackStatus.DELETED, TargetKind.PERSON))).isEmpty();
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 import org.skydas.track.TrackStatus;
 
@@ -60,7 +60,7 @@ class RuleListTest {
     }
 
     private static TrackState state(long id, double t, double x, TrackStatus status) {
-        return RuleEngineTest.track(id, t, x, 5_000, 0, 0, status, TargetClass.PERSON);
+        return RuleEngineTest.track(id, t, x, 5_000, 0, 0, status, TargetKind.PERSON);
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.skydas.store.ScenarioStore;
 import org.skydas.testkit.RtspTestServer;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.watch.normalise.OnvifToDetection;
 
 /**
@@ -147,7 +147,7 @@ class GmtiAndOnvifFeedsTest {
             waitFor(() -> !r.pipeline().tracks().isEmpty());
             assertThat(r.pipeline().tracks()).singleElement().satisfies(t -> {
                 assertThat(Math.hypot(t.x() - expected.x(), t.y() - expected.y())).isLessThan(1.0);
-                assertThat(t.mostLikelyClass()).isEqualTo(TargetClass.PERSON);
+                assertThat(t.mostLikelyClass()).isEqualTo(TargetKind.PERSON);
             });
         }
     }

@@ -23,7 +23,7 @@ import org.skydas.sim.script.SapientNodeSpec;
 import org.skydas.sim.script.SimScript;
 import org.skydas.sim.transport.SimTransport;
 import org.skydas.store.ScenarioStore;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 
 /**
  * The demo's simulated SAPIENT nodes against {@code serve --sapient-port}, with nothing else simulated: the counter-
@@ -46,7 +46,7 @@ class SapientDemoNodesTest {
             r.pipeline().withMaxClockLead(Double.POSITIVE_INFINITY);
             Set<Long> sapientTracks = ConcurrentHashMap.newKeySet();
             r.pipeline().onTrackChange(t -> {
-                if (t.externalId() != null && t.externalId().startsWith("sapient:") && t.mostLikelyClass() == TargetClass.DRONE) {
+                if (t.externalId() != null && t.externalId().startsWith("sapient:") && t.mostLikelyClass() == TargetKind.DRONE) {
                     sapientTracks.add(t.id());
                 }
             }, t -> { });

@@ -21,10 +21,10 @@ import org.skydas.alert.RuleKind;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.sapient.SapientCodec;
 import org.skydas.ingest.sapient.SapientFrames;
+import org.skydas.model.TargetKind;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.store.ScenarioStore;
 import org.skydas.testkit.SharedData;
-import org.skydas.track.TargetClass;
 
 import com.google.protobuf.Timestamp;
 
@@ -128,7 +128,7 @@ class SapientNodeEndToEndTest {
             }
             assertThat(alerts).contains(RuleKind.DRONE_INCURSION);
             assertThat(r.pipeline().tracks()).anyMatch(t -> ("sapient:" + node + ":01J00000000000000000000DR1")
-                    .equals(t.externalId()) && t.mostLikelyClass() == TargetClass.DRONE);
+                    .equals(t.externalId()) && t.mostLikelyClass() == TargetKind.DRONE);
             assertThat(r.feeds().stats()).anyMatch(st -> st.name().equals("sapient")
                     && st.malformedByReason().equals(java.util.Map.of("invalid message", 1L)));
             assertThat(r.feeds().sapientFeed().nodes()).containsKey(node);

@@ -159,7 +159,7 @@ class SitingPlanCommandTest {
         for (int i = 0; i < belt.length; i++) {
             if (belt[i]) {
                 n++;
-                covered += cc.result().pAtLeastOne()[i] >= 0.5 ? 1 : 0;
+                covered += cc.result().probability(i) >= 0.5 ? 1 : 0;
             }
         }
         assertThat(n).isEqualTo(600);

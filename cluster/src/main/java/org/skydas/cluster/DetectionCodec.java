@@ -6,9 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.track.TargetClass;
 
 /**
  * The value of a sector-topic record: a {@link SectorDetection} less its sector (the record's key), in a small
@@ -48,8 +48,8 @@ public final class DetectionCodec {
     static final int KNOWN = (1 << 11) - 1;
 
     /** Class codes of version 1: the index in this table. */
-    private static final TargetClass[] CLASSES = {TargetClass.PERSON, TargetClass.VEHICLE, TargetClass.DRONE,
-        TargetClass.UNKNOWN};
+    private static final TargetKind[] CLASSES = {TargetKind.PERSON, TargetKind.VEHICLE, TargetKind.DRONE,
+        TargetKind.UNKNOWN};
     /** Dimension codes of version 1: the index in this table. */
     private static final Dimension[] DIMENSIONS = {Dimension.GROUND, Dimension.AIR};
 
@@ -123,7 +123,7 @@ public final class DetectionCodec {
             double varZ = (flags & VAR_Z) != 0 ? b.getDouble() : Double.NaN;
             double vx = (flags & VX) != 0 ? b.getDouble() : Double.NaN;
             double vy = (flags & VY) != 0 ? b.getDouble() : Double.NaN;
-            TargetClass cls = (flags & CLASS) != 0 ? table(CLASSES, b.get(), "class", key) : null;
+            TargetKind cls = (flags & CLASS) != 0 ? table(CLASSES, b.get(), "class", key) : null;
             double confidence = (flags & CONFIDENCE) != 0 ? b.getDouble() : Double.NaN;
             double snr = (flags & SNR) != 0 ? b.getDouble() : Double.NaN;
             Dimension dim = (flags & DIMENSION) != 0 ? table(DIMENSIONS, b.get(), "dimension", key) : null;

@@ -13,9 +13,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.track.TargetClass;
 
 /** The sector topic's record value: every detection round-trips exactly; any other bytes are a clear error. */
 class DetectionCodecProperties {
@@ -39,7 +39,7 @@ class DetectionCodecProperties {
         Arbitrary<Detection> d = Builders.withBuilder(() -> new double[11])
                 .use(anyDouble().array(double[].class).ofSize(11)).in((b, v) -> v)
                 .build(v -> v)
-                .flatMap(v -> Arbitraries.of(TargetClass.class).injectNull(0.3).flatMap(cls ->
+                .flatMap(v -> Arbitraries.of(TargetKind.class).injectNull(0.3).flatMap(cls ->
                         Arbitraries.of(Dimension.class).injectNull(0.5).flatMap(dim ->
                                 text().injectNull(0.5).map(ext -> new Detection(v[0], 0, v[1], v[2], v[3], v[4], v[5],
                                         v[6], v[7], v[8], v[9], cls, v[10], ext, v[0] * 0.5, dim)))));

@@ -21,7 +21,7 @@ import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotPoint;
 import org.skydas.ingest.cot.CotTrack;
 import org.skydas.ingest.cot.CotXmlWriter;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 
 import io.netty.buffer.Unpooled;
@@ -208,11 +208,11 @@ public final class CotOut implements AutoCloseable {
     static CotEvent trackEvent(TrackState t) {
         Coordinate ll = Lks94.toWgs84(t.x(), t.y());
         Instant time = Instant.ofEpochMilli((long) (t.t() * 1000));
-        double ce = Math.sqrt(Math.max(t.covariance()[0], t.covariance()[5]));
+        double ce = Math.sqrt(Math.max(t.covariance(0, 0), t.covariance(1, 1)));
         double hae = Double.isFinite(t.z()) ? t.z() : CotPoint.UNKNOWN;
         double course = (Math.toDegrees(Math.atan2(t.vx(), t.vy())) + 360) % 360;
         String cls = className(t);
-        String p = String.format(Locale.ROOT, "%.2f", t.classProbabilities()[t.mostLikelyClass().ordinal()]);
+        String p = String.format(Locale.ROOT, "%.2f", t.classProbability(t.mostLikelyClass()));
         String classDetail = "<skydas class=\"" + cls + "\" probability=\"" + p + "\"/><remarks>"
                 + escape("Skydas track " + t.id() + ": class " + cls + " (probability " + p
                         + "), affiliation unknown; observed by sensors, not identified") + "</remarks>";
@@ -235,7 +235,7 @@ public final class CotOut implements AutoCloseable {
     }
 
     private static String className(TrackState t) {
-        return t.mostLikelyClass() == TargetClass.UNKNOWN ? "unknown" : t.mostLikelyClass().name().toLowerCase(Locale.ROOT);
+        return t.mostLikelyClass() == TargetKind.UNKNOWN ? "unknown" : t.mostLikelyClass().name().toLowerCase(Locale.ROOT);
     }
 
     private static String escape(String s) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.listen.ListenerStats;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 import org.skydas.watch.LivePipeline;
 
@@ -183,8 +183,8 @@ final class LiveApi {
         props.put("id", t.id());
         props.put("class", t.mostLikelyClass().name().toLowerCase(Locale.ROOT));
         Map<String, Double> probs = new LinkedHashMap<>();
-        for (TargetClass k : TargetClass.values()) {
-            probs.put(k.name().toLowerCase(Locale.ROOT), Math.round(t.classProbabilities()[k.ordinal()] * 1000) / 1000.0);
+        for (TargetKind k : TargetKind.values()) {
+            probs.put(k.name().toLowerCase(Locale.ROOT), Math.round(t.classProbability(k) * 1000) / 1000.0);
         }
         props.put("class_probabilities", probs);
         props.put("status", t.status().name().toLowerCase(Locale.ROOT));

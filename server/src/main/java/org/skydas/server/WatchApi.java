@@ -293,7 +293,7 @@ final class WatchApi {
         m.put("sector", a.sectorId());
         m.put("zone", a.zoneId());
         // "covered" or "gap" where it arose, from the computed sensor coverage; null when none was computed.
-        m.put("coverage", a.coverage());
+        m.put("coverage", a.coverage() == null ? null : a.coverage().wireName());
         if (Double.isFinite(a.x()) && Double.isFinite(a.y())) {
             Coordinate c = Lks94.toWgs84(a.x(), a.y());
             m.put("lon", Math.round(c.x * 1e7) / 1e7);

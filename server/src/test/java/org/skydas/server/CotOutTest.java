@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotStreamSplitter;
 import org.skydas.ingest.cot.CotXmlParser;
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.TrackState;
 import org.skydas.track.TrackStatus;
 
@@ -28,8 +28,8 @@ class CotOutTest {
     /** Types whose every atom Skydas observes: affiliation unknown, dimension, and E-V for a seen vehicle. */
     static final List<String> OBSERVABLE = List.of("a-u-G", "a-u-G-E-V", "a-u-A");
 
-    static TrackState track(long id, TargetClass cls) {
-        double[] p = new double[TargetClass.COUNT];
+    static TrackState track(long id, TargetKind cls) {
+        double[] p = new double[TargetKind.COUNT];
         Arrays.fill(p, 0.1);
         p[cls.ordinal()] = 0.7;
         double[] cov = new double[16];
@@ -47,14 +47,14 @@ class CotOutTest {
             while (out.stats().get("clients") < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            for (TargetClass c : TargetClass.values()) {
+            for (TargetKind c : TargetKind.values()) {
                 out.track(track(c.ordinal() + 1, c));
             }
             CotStreamSplitter splitter = new CotStreamSplitter(1 << 16);
             CotXmlParser parser = new CotXmlParser();
             InputStream in = tak.getInputStream();
             byte[] buf = new byte[65536];
-            while (received.size() < TargetClass.COUNT && System.nanoTime() < deadline) {
+            while (received.size() < TargetKind.COUNT && System.nanoTime() < deadline) {
                 try {
                     int n = in.read(buf);
                     if (n < 0) {
@@ -73,7 +73,7 @@ class CotOutTest {
                 }
             }
         }
-        assertThat(received).hasSize(TargetClass.COUNT);
+        assertThat(received).hasSize(TargetKind.COUNT);
         Map<String, String> expected = Map.of("person", "a-u-G", "vehicle", "a-u-G-E-V", "drone", "a-u-A",
                 "unknown", "a-u-G");
         for (CotEvent e : received.values()) {
@@ -119,7 +119,7 @@ class CotOutTest {
             Runnable flood = () -> {
                 round[0]++;
                 for (int i = 1; i <= 3_000; i++) {
-                    out.track(track(i + (round[0] % 2) * 3_000, TargetClass.PERSON));
+                    out.track(track(i + (round[0] % 2) * 3_000, TargetKind.PERSON));
                 }
             };
             // 1. A client that pauses: track updates are skipped while it is unwritable, the alert is queued.

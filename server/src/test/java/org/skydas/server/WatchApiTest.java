@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skydas.alert.AlertStatus;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.Finding;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
@@ -221,5 +222,24 @@ class WatchApiTest {
         assertThat(call("GET", "/api/alerts", op, null).statusCode()).isEqualTo(401);
         assertThat(json(call("GET", "/api/alerts/" + alertId, login("op1", "operator-pass"), null)).path("status").asText())
                 .isEqualTo("acknowledged");
+    }
+
+    @Test
+    void eachAlertSaysWhetherItAroseCoveredOrInAGapByTheLowerCaseName() throws Exception {
+        long covered = watch.raise(new Finding(RuleKind.APPROACH, Severity.MEDIUM, "track:8", WatchServices.now(),
+                561_000, 5_985_000, "BY-017", null, "approaching").withCoverage(CoverageVerdict.COVERED)).alert().id();
+        long gap = watch.raise(new Finding(RuleKind.APPROACH, Severity.MEDIUM, "track:9", WatchServices.now(),
+                562_000, 5_985_000, "BY-017", null, "approaching").withCoverage(CoverageVerdict.GAP)).alert().id();
+        String op = login("op1", "operator-pass");
+        assertThat(json(call("GET", "/api/alerts/" + covered, op, null)).path("coverage").asText()).isEqualTo("covered");
+        assertThat(json(call("GET", "/api/alerts/" + gap, op, null)).path("coverage").asText()).isEqualTo("gap");
+        JsonNode unknown = json(call("GET", "/api/alerts/" + alertId, op, null));
+        assertThat(unknown.has("coverage")).isTrue();
+        assertThat(unknown.path("coverage").isNull()).as("no coverage computed").isTrue();
+        // The audit serves the alert's states the same way.
+        JsonNode audit = json(call("GET", "/api/audit", login("admin", "admin-secret"), null));
+        assertThat(audit.findValues("after").stream().map(a -> a.path("coverage"))
+                .map(c -> c.isNull() ? null : c.asText()))
+                .containsExactly(null, null, "covered", "gap");
     }
 }

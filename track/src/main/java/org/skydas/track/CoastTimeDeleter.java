@@ -1,5 +1,7 @@
 package org.skydas.track;
 
+import org.skydas.model.TargetKind;
+
 /**
  * Ends a track nobody has reported for longer than the max coast time of its most likely class. Needed besides
  * existence: a track fed only by event sources, or outside every scanning sensor's coverage, gets no misses.
@@ -9,9 +11,9 @@ public final class CoastTimeDeleter implements Deleter {
     private final double[] perClass;
     private final double shortest;
 
-    /** @param perClass max coast time per class, s, indexed by {@link TargetClass#ordinal()} */
+    /** @param perClass max coast time per class, s, indexed by {@link TargetKind#ordinal()} */
     public CoastTimeDeleter(double[] perClass) {
-        if (perClass.length != TargetClass.COUNT) {
+        if (perClass.length != TargetKind.COUNT) {
             throw new IllegalArgumentException("need one coast time per class");
         }
         this.perClass = perClass.clone();

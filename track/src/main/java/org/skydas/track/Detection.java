@@ -1,6 +1,7 @@
 package org.skydas.track;
 
 import java.util.Objects;
+import org.skydas.model.TargetKind;
 
 /**
  * One measurement of one sensor in the local metric frame (x east, y north, z up; metres, seconds).
@@ -28,12 +29,12 @@ import java.util.Objects;
 public record Detection(double t, int sensorId, double x, double y, double z, double varZ,
                         double varX, double covXY, double varY,
                         double vx, double vy,
-                        TargetClass classHint, double classConfidence,
+                        TargetKind classHint, double classConfidence,
                         String externalId, double snr, Dimension dimension, RangeRate rangeRate) {
 
     /** A detection without a range rate. */
     public Detection(double t, int sensorId, double x, double y, double z, double varZ, double varX, double covXY,
-                     double varY, double vx, double vy, TargetClass classHint, double classConfidence,
+                     double varY, double vx, double vy, TargetKind classHint, double classConfidence,
                      String externalId, double snr, Dimension dimension) {
         this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr,
                 dimension, null);
@@ -41,7 +42,7 @@ public record Detection(double t, int sensorId, double x, double y, double z, do
 
     /** A detection that states no dimension. */
     public Detection(double t, int sensorId, double x, double y, double z, double varZ, double varX, double covXY,
-                     double varY, double vx, double vy, TargetClass classHint, double classConfidence,
+                     double varY, double vx, double vy, TargetKind classHint, double classConfidence,
                      String externalId, double snr) {
         this(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy, classHint, classConfidence, externalId, snr, null,
                 null);
@@ -55,7 +56,7 @@ public record Detection(double t, int sensorId, double x, double y, double z, do
     }
 
     /** This detection with a class hint. */
-    public Detection withClassHint(TargetClass hint, double confidence) {
+    public Detection withClassHint(TargetKind hint, double confidence) {
         return new Detection(t, sensorId, x, y, z, varZ, varX, covXY, varY, vx, vy,
                 Objects.requireNonNull(hint), confidence, externalId, snr, dimension, rangeRate);
     }

@@ -1,6 +1,7 @@
 package org.skydas.track;
 
 import java.util.Arrays;
+import org.skydas.model.TargetKind;
 
 /**
  * A track owned by the {@link Tracker} and changed only by its {@code TrackUpdater} (components read it and
@@ -9,14 +10,14 @@ import java.util.Arrays;
  */
 public final class Track {
 
-    private static final TargetClass[] CLASSES = TargetClass.values();
+    private static final TargetKind[] CLASSES = TargetKind.values();
 
     final long id;
     final double[] x = new double[4];
     final double[] p = new double[16];
-    final double[] classProb = new double[TargetClass.COUNT];
-    final double[] classLogHint = new double[TargetClass.COUNT];
-    /** Classes ruled out by a dimension some report stated (bit per {@link TargetClass#ordinal()}). */
+    final double[] classProb = new double[TargetKind.COUNT];
+    final double[] classLogHint = new double[TargetKind.COUNT];
+    /** Classes ruled out by a dimension some report stated (bit per {@link TargetKind#ordinal()}). */
     int excludedClasses;
     final TrackHistory history;
     /** Height and climb rate, and their covariance {pzz, pzv, pvv}; valid when hasHeight. */
@@ -110,7 +111,7 @@ public final class Track {
     }
 
     /** The most probable class now. */
-    public TargetClass mostLikelyClass() {
+    public TargetKind mostLikelyClass() {
         int best = 0;
         for (int c = 1; c < classProb.length; c++) {
             if (classProb[c] > classProb[best]) {
@@ -136,7 +137,8 @@ public final class Track {
     }
 
     public TrackState snapshot() {
-        return new TrackState(id, time, x[0], x[1], x[2], x[3], z(), vz(), p.clone(), status, classProb.clone(),
-                existence, sensors.clone(), lastUpdate, externalId);
+        // TrackState copies the arrays itself.
+        return new TrackState(id, time, x[0], x[1], x[2], x[3], z(), vz(), p, status, classProb, existence, sensors,
+                lastUpdate, externalId);
     }
 }

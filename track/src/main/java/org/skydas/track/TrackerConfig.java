@@ -1,5 +1,7 @@
 package org.skydas.track;
 
+import org.skydas.model.TargetKind;
+
 /**
  * Tracker parameters. {@link #defaults()} suits ground surveillance with position-only sensors of
  * ~10 m noise at ~1 Hz; every value is a named record component so a caller changes one with
@@ -26,7 +28,7 @@ package org.skydas.track;
  * @param immQ              process noise per IMM model, m²/s³; empty: one CV model with the
  *                          per-class q instead of an IMM
  * @param immStay           IMM probability of keeping the model from one scan to the next
- * @param maxCoastTime      per class (indexed by {@link TargetClass#ordinal()}, the track's most
+ * @param maxCoastTime      per class (indexed by {@link TargetKind#ordinal()}, the track's most
  *                          likely class): a track without any detection for longer than this, s,
  *                          is deleted, also when no scan misses it (tracks fed only by event
  *                          sources, or outside every scanning sensor's coverage)
@@ -68,7 +70,7 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
         java.util.Objects.requireNonNull(association, "association");
         immQ = immQ.clone();
         maxCoastTime = maxCoastTime.clone();
-        if (maxCoastTime.length != TargetClass.COUNT) {
+        if (maxCoastTime.length != TargetKind.COUNT) {
             throw new IllegalArgumentException("maxCoastTime needs one value per class");
         }
         for (double c : maxCoastTime) {
@@ -98,13 +100,47 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
     }
 
     private static double[] uniform(double v) {
-        double[] a = new double[TargetClass.COUNT];
+        double[] a = new double[TargetKind.COUNT];
         java.util.Arrays.fill(a, v);
         return a;
     }
 
+    // The array accessors hand out copies: a configuration never changes once made. The tracker reads them
+    // when it is built, never per scan.
+
+    @Override
+    public double[] qPerClass() {
+        return qPerClass.clone();
+    }
+
+    @Override
+    public double[] classPrior() {
+        return classPrior.clone();
+    }
+
+    @Override
+    public double[] speedMean() {
+        return speedMean.clone();
+    }
+
+    @Override
+    public double[] speedSd() {
+        return speedSd.clone();
+    }
+
+    @Override
+    public double[] immQ() {
+        return immQ.clone();
+    }
+
+    /** A copy of the max coast times per class; {@link #maxCoastTime(TargetKind)} reads one. */
+    @Override
+    public double[] maxCoastTime() {
+        return maxCoastTime.clone();
+    }
+
     /** Max coast time of a track whose most likely class is {@code c}, s. */
-    public double maxCoastTime(TargetClass c) {
+    public double maxCoastTime(TargetKind c) {
         return maxCoastTime[c.ordinal()];
     }
 
@@ -176,7 +212,7 @@ public record TrackerConfig(double[] qPerClass, double[] classPrior, double[] sp
         return withMaxCoastTime(uniform(s));
     }
 
-    /** Max coast time per class (indexed by {@link TargetClass#ordinal()}), s. */
+    /** Max coast time per class (indexed by {@link TargetKind#ordinal()}), s. */
     public TrackerConfig withMaxCoastTime(double[] perClass) {
         return new TrackerConfig(qPerClass, classPrior, speedMean, speedSd, gate, maxSpeed, seedMaxAge,
                 confirmM, confirmN, meanLifetime, initialExistence, reportExistence, deleteExistence,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.skydas.model.TargetKind;
 
 /** Event sources, scanning coverage and deletion by time in the {@link Tracker} engine. */
 class SensorReportingTest {
@@ -168,14 +169,14 @@ class SensorReportingTest {
         double[] perClass = {30, 5, 30, 30}; // vehicles: 5 s
         TrackerConfig config = TrackerConfig.defaults().withMaxCoastTime(perClass);
         Tracker vehicle = reportedThenSilent(config, 12);
-        assertThat(vehicle.liveTracks().get(0).snapshot().mostLikelyClass()).isEqualTo(TargetClass.VEHICLE);
+        assertThat(vehicle.liveTracks().get(0).snapshot().mostLikelyClass()).isEqualTo(TargetKind.VEHICLE);
         vehicle.advanceTo(9 + 4.9);
         assertThat(vehicle.liveTracks()).hasSize(1);
         vehicle.advanceTo(9 + 5.1);
         assertThat(vehicle.liveTracks()).isEmpty();
 
         Tracker person = reportedThenSilent(config, 1.4);
-        assertThat(person.liveTracks().get(0).snapshot().mostLikelyClass()).isEqualTo(TargetClass.PERSON);
+        assertThat(person.liveTracks().get(0).snapshot().mostLikelyClass()).isEqualTo(TargetKind.PERSON);
         person.advanceTo(9 + 5.1);
         assertThat(person.liveTracks()).hasSize(1);
     }

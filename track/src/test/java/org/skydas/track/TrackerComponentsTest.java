@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.skydas.model.TargetKind;
 import org.skydas.track.assign.Associator;
 import org.skydas.track.assign.GnnAssociator;
 import org.skydas.track.assign.Hypotheses;
@@ -271,11 +272,11 @@ class TrackerComponentsTest {
         // Coast time by the most likely class: a person may stay silent 10 s here, a vehicle 100 s.
         CoastTimeDeleter coast = new CoastTimeDeleter(new double[] {10, 100, 100, 100});
         confirmed.lastUpdate = 0;
-        confirmed.classProb[TargetClass.PERSON.ordinal()] = 1;
+        confirmed.classProb[TargetKind.PERSON.ordinal()] = 1;
         assertThat(coast.delete(confirmed, 10)).isFalse();
         assertThat(coast.delete(confirmed, 11)).isTrue();
-        confirmed.classProb[TargetClass.PERSON.ordinal()] = 0;
-        confirmed.classProb[TargetClass.VEHICLE.ordinal()] = 1;
+        confirmed.classProb[TargetKind.PERSON.ordinal()] = 0;
+        confirmed.classProb[TargetKind.VEHICLE.ordinal()] = 1;
         assertThat(coast.delete(confirmed, 11)).isFalse();
 
         List<String> asked = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.skydas.model.TargetKind;
 
 class TrackerTest {
 
@@ -45,7 +46,7 @@ class TrackerTest {
         assertThat(s.status()).isEqualTo(TrackStatus.CONFIRMED);
         assertThat(s.sensors()).containsExactly(0);
         // 10 m/s: a vehicle rather than a person.
-        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.VEHICLE);
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.VEHICLE);
         assertThat(tr.rejects().total()).isZero();
     }
 
@@ -181,14 +182,14 @@ class TrackerTest {
         for (int k = 0; k < 15; k++) {
             // A slow object (person-like speed) that the sensor keeps calling a drone, climbing 2 m/s.
             Detection d = Detection.position(k, 0, 1.5 * k + rnd.nextGaussian() * 3, rnd.nextGaussian() * 3, 3)
-                    .withClassHint(TargetClass.DRONE, 0.8)
+                    .withClassHint(TargetKind.DRONE, 0.8)
                     .withHeight(50 + 2.0 * k + rnd.nextGaussian(), 1.0)
                     .withExternalId("RID-1581F");
             tr.processScan(0, k, List.of(d));
         }
         TrackState s = tr.reportableStates().get(0);
-        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.DRONE);
-        assertThat(s.classProbabilities()[TargetClass.DRONE.ordinal()]).isGreaterThan(0.9);
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.DRONE);
+        assertThat(s.classProbabilities()[TargetKind.DRONE.ordinal()]).isGreaterThan(0.9);
         assertThat(s.z()).isCloseTo(50 + 2.0 * 14, within(3.0));
         assertThat(s.vz()).isCloseTo(2.0, within(0.7));
         assertThat(s.externalId()).isEqualTo("RID-1581F");
@@ -201,7 +202,7 @@ class TrackerTest {
             tr.processScan(0, k, List.of(Detection.position(k, 0, 1.4 * k, 0, 2)));
         }
         TrackState s = tr.reportableStates().get(0);
-        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.PERSON);
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.PERSON);
         assertThat(Double.isNaN(s.z())).isTrue();
     }
 
@@ -217,19 +218,19 @@ class TrackerTest {
     @Test
     void aReportThatStatesGroundIsNeverADroneWhateverItsSpeed() {
         // 23 m/s (83 km/h): by speed alone a drone is as likely as a car...
-        assertThat(movingAt(23, null).classProbabilities()[TargetClass.DRONE.ordinal()]).isGreaterThan(0.3);
+        assertThat(movingAt(23, null).classProbabilities()[TargetKind.DRONE.ordinal()]).isGreaterThan(0.3);
         // ...but the report says ground.
         TrackState ground = movingAt(23, Dimension.GROUND);
-        assertThat(ground.classProbabilities()[TargetClass.DRONE.ordinal()]).isZero();
-        assertThat(ground.mostLikelyClass()).isEqualTo(TargetClass.VEHICLE);
+        assertThat(ground.classProbabilities()[TargetKind.DRONE.ordinal()]).isZero();
+        assertThat(ground.mostLikelyClass()).isEqualTo(TargetKind.VEHICLE);
     }
 
     @Test
     void aReportThatStatesAirIsNeverAPersonOrAVehicle() {
         TrackState air = movingAt(1.4, Dimension.AIR);
-        assertThat(air.classProbabilities()[TargetClass.PERSON.ordinal()]).isZero();
-        assertThat(air.classProbabilities()[TargetClass.VEHICLE.ordinal()]).isZero();
-        assertThat(air.mostLikelyClass()).isIn(TargetClass.DRONE, TargetClass.UNKNOWN);
+        assertThat(air.classProbabilities()[TargetKind.PERSON.ordinal()]).isZero();
+        assertThat(air.classProbabilities()[TargetKind.VEHICLE.ordinal()]).isZero();
+        assertThat(air.mostLikelyClass()).isIn(TargetKind.DRONE, TargetKind.UNKNOWN);
         assertThat(java.util.Arrays.stream(air.classProbabilities()).sum()).isCloseTo(1.0, within(1e-9));
     }
 
@@ -241,8 +242,8 @@ class TrackerTest {
             tr.processScan(0, k, List.of(d));
         }
         TrackState s = tr.reportableStates().get(0);
-        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.UNKNOWN);
-        assertThat(s.classProbabilities()[TargetClass.DRONE.ordinal()]).isZero();
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.UNKNOWN);
+        assertThat(s.classProbabilities()[TargetKind.DRONE.ordinal()]).isZero();
     }
 
     @Test

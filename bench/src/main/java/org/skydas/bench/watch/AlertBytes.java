@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.skydas.alert.AlertBook;
 import org.skydas.alert.AlertMessage;
 import org.skydas.alert.AuditEvent;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.Finding;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
@@ -49,7 +50,7 @@ public final class AlertBytes {
                 AlertBook.Raised r = book.raise(new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH,
                         Finding.track(100_000 + i), t0 + i / 25.0, 500_000 + i % 1_000, 6_000_000 + i % 777, sectorId,
                         null, AlertMessage.BORDER_CROSSING.text(100_000L + i, "person", "BY", sectorId, 10.0 + i % 290,
-                                0.8 + (i % 17) / 10.0)).withCoverage(Finding.COVERED));
+                                0.8 + (i % 17) / 10.0)).withCoverage(CoverageVerdict.COVERED));
                 alerts.add(r.alert());
                 audits.add(r.audit());
                 if (alerts.size() == 100) {

@@ -41,11 +41,6 @@ final class ArchitectureRules {
             // HeightAboveGround (terrain) projects WGS84 with terrain.warp.CrsTransform, and warp works on terrain's grids.
             new DocumentedCycle(Set.of("terrain", "terrain.warp"), "terrain", "terrain.warp", Set.of("CrsTransform"),
                     "no issue yet: CrsTransform (a proj4j wrapper) belongs in terrain itself"),
-            // The motion models and class fusion size their tables by track.TargetClass.COUNT.
-            new DocumentedCycle(Set.of("track", "track.filter"), "track.filter", "track", Set.of("TargetClass"),
-                    "issue #18 parts 2 and 3 (tracker components; one TargetClass) are to remove it"),
-            new DocumentedCycle(Set.of("track", "track.classify"), "track.classify", "track", Set.of("TargetClass"),
-                    "issue #18 parts 2 and 3 (tracker components; one TargetClass) are to remove it"),
             // The sensor emitters write to sim.MessageSink on a sim.Channel; sim.Simulation creates the emitters.
             new DocumentedCycle(Set.of("sim", "sim.sensor"), "sim.sensor", "sim",
                     Set.of("Channel", "MessageSink", "SimMessage"),

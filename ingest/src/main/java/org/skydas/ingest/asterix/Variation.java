@@ -40,8 +40,39 @@ public abstract sealed class Variation {
         }
     }
 
-    /** Content whose interpretation depends on the value of a sibling element (I062/380/IAS/IAS on IM). */
+    /**
+     * Content whose interpretation depends on the value of a sibling element (I062/380/IAS/IAS on IM):
+     * {@code contents[k]} when the sibling's value is {@code values[k]}. The arrays are copied in and out; decoding
+     * reads them through {@link #contentFor(long)}.
+     */
     public record Dependency(String sibling, int[] values, Content[] contents) {
+
+        public Dependency {
+            values = values.clone();
+            contents = contents.clone();
+        }
+
+        /** A copy of the sibling values. */
+        @Override
+        public int[] values() {
+            return values.clone();
+        }
+
+        /** A copy of the contents, one per sibling value. */
+        @Override
+        public Content[] contents() {
+            return contents.clone();
+        }
+
+        /** The content when the sibling's value is {@code value}, or null when no value matches. */
+        Content contentFor(long value) {
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] == value) {
+                    return contents[k];
+                }
+            }
+            return null;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ Element
@@ -196,11 +227,9 @@ public abstract sealed class Variation {
             }
             for (int i = 0; i < fields.length; i++) {
                 if (d.sibling().equals(fields[i].name()) && fields[i].variation() instanceof Element s) {
-                    long v = Bits.get(b, startBit + offsets[i], s.bits);
-                    for (int k = 0; k < d.values().length; k++) {
-                        if (d.values()[k] == v) {
-                            return d.contents()[k];
-                        }
+                    Content c = d.contentFor(Bits.get(b, startBit + offsets[i], s.bits));
+                    if (c != null) {
+                        return c;
                     }
                 }
             }

@@ -35,6 +35,17 @@ public final class MqttDetectionListener implements AutoCloseable {
      */
     public record Credentials(String username, char[] password, javax.net.ssl.SSLSocketFactory tls) {
         public static final Credentials NONE = new Credentials(null, null, null);
+
+        /** Keeps its own copy of the password: the caller may wipe its array. */
+        public Credentials {
+            password = password == null ? null : password.clone();
+        }
+
+        /** A copy of the password, or null. */
+        @Override
+        public char[] password() {
+            return password == null ? null : password.clone();
+        }
     }
 
     private MqttDetectionListener(String brokerUrl, String topic, Sink<Received<Detection>> sink) throws MqttException {

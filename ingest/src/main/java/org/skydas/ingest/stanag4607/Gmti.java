@@ -74,6 +74,17 @@ public final class Gmti {
                                 int slantRangeStdDevCm, double crossRangeStdDevDeg, int velocityLosStdDevCmps,
                                 int minimumDetectableVelocityDmps, int detectionProbabilityPct,
                                 int falseAlarmDensity, int terrainElevationModel, int geoidModel) implements Segment {
+
+        public JobDefinition {
+            boundingAreaLatLon = boundingAreaLatLon.clone();
+        }
+
+        /** A copy of the bounding area's four corners, lat and lon in degrees: {lat A, lon A, ..., lat D, lon D}. */
+        @Override
+        public double[] boundingAreaLatLon() {
+            return boundingAreaLatLon.clone();
+        }
+
         public int type() {
             return 5;
         }

@@ -80,6 +80,24 @@ class CaptureReaderTest {
     }
 
     @Test
+    void packetsAndDatagramsKeepTheirBytesWhateverIsDoneToTheArraysTheyHandOut() throws Exception {
+        byte[] frame = CaptureBytes.ethernet(CaptureBytes.ipv4Udp(4000, 8600, HELLO));
+        byte[] original = frame.clone();
+        CapturedPacket p = new CapturedPacket(0, LinkType.ETHERNET, 0, frame.length, frame);
+        p.data()[0] ^= 1;
+        assertThat(p.data()).isEqualTo(original);
+        UdpDatagram d = UdpExtractor.extract(p);
+        String source = d.sourceAddress().getHostAddress();
+        java.util.Arrays.fill(d.frame(), (byte) 0);
+        java.util.Arrays.fill(d.source(), (byte) 0);
+        java.util.Arrays.fill(d.destination(), (byte) 0);
+        assertThat(d.frame()).isEqualTo(original);
+        assertThat(d.payload()).isEqualTo(HELLO);
+        assertThat(d.sourceAddress().getHostAddress()).isEqualTo(source);
+        assertThat(d.destinationAddress().getHostAddress()).isEqualTo("239.1.2.3");
+    }
+
+    @Test
     void udpPayloadThroughEthernetVlanAndLinuxCooked() throws Exception {
         byte[] ip = CaptureBytes.ipv4Udp(4000, 8600, HELLO);
         for (byte[] frame : List.of(CaptureBytes.ethernet(ip), CaptureBytes.ethernet(ip, 0x88A8, 0x8100))) {

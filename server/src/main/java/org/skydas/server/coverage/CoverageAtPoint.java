@@ -1,16 +1,15 @@
 package org.skydas.server.coverage;
 
-import org.skydas.alert.Finding;
-import org.skydas.model.TargetClass;
+import org.skydas.alert.CoverageVerdict;
+import org.skydas.model.TargetKind;
 import org.skydas.terrain.coverage.CoverageResult;
 import org.skydas.watch.port.CoverageLookup;
 
 /**
- * Whether a place in the LKS-94 grid is covered for a tracked class, from the server's latest computed coverage:
- * P(at least one sensor detects) at the cell against the coverage threshold. A person or unknown track is judged
- * by person coverage (the hardest ground target), a vehicle by vehicle coverage, a drone by coverage of drones at
- * 120 m (the altitude Remote ID drones usually fly; 50 m coverage is stricter). Null while no coverage is ready
- * or when the place is outside the computed grid.
+ * Whether a place in the LKS-94 grid is covered for a tracked kind, from the server's latest computed coverage:
+ * P(at least one sensor detects) at the cell against the coverage threshold, in the coverage class of the kind
+ * ({@link TargetKind#coverageClass()}; an untyped track counts as unknown). Null while no coverage is ready or when
+ * the place is outside the computed grid.
  */
 public final class CoverageAtPoint implements CoverageLookup {
 
@@ -20,9 +19,9 @@ public final class CoverageAtPoint implements CoverageLookup {
         this.service = service;
     }
 
-    /** {@link Finding#COVERED}, {@link Finding#GAP}, or null when unknown. */
+    /** Covered or gap, or null when unknown. */
     @Override
-    public String at(double x, double y, org.skydas.track.TargetClass tracked) {
+    public CoverageVerdict at(double x, double y, TargetKind tracked) {
         if (service == null || !Double.isFinite(x) || !Double.isFinite(y)) {
             return null;
         }
@@ -30,12 +29,8 @@ public final class CoverageAtPoint implements CoverageLookup {
         if (snap == null) {
             return null;
         }
-        TargetClass target = switch (tracked == null ? org.skydas.track.TargetClass.UNKNOWN : tracked) {
-            case VEHICLE -> TargetClass.VEHICLE;
-            case DRONE -> TargetClass.DRONE_120M;
-            default -> TargetClass.PERSON;
-        };
-        CoverageSnapshot.ClassLayer layer = snap.classes().get(target);
+        TargetKind kind = tracked == null ? TargetKind.UNKNOWN : tracked;
+        CoverageSnapshot.ClassLayer layer = snap.classes().get(kind.coverageClass());
         if (layer == null) {
             return null;
         }
@@ -45,6 +40,6 @@ public final class CoverageAtPoint implements CoverageLookup {
         if (col < 0 || row < 0 || col >= r.width() || row >= r.height()) {
             return null;
         }
-        return r.probability(col, row) >= snap.threshold() ? Finding.COVERED : Finding.GAP;
+        return r.probability(col, row) >= snap.threshold() ? CoverageVerdict.COVERED : CoverageVerdict.GAP;
     }
 }

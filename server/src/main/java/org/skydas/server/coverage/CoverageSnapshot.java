@@ -60,8 +60,7 @@ public record CoverageSnapshot(Instant computedAt, String terrainNote, double th
 
         static ClassLayer of(ClassCoverage cc) {
             CoverageResult r = cc.result();
-            CoverageResult slim = new CoverageResult(r.width(), r.height(), r.transform(), r.epsg(), r.target(),
-                    new short[0], r.pAtLeastOne(), r.voidCells());
+            CoverageResult slim = r.withoutSensorCounts();
             String name = wireName(cc.target());
             List<SectorFigures> figures = new ArrayList<>();
             List<GeoJsonFeature> gaps = new ArrayList<>();

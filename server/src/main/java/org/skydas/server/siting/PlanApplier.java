@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.skydas.model.Asset;
 import org.skydas.model.Site;
@@ -58,9 +60,30 @@ public final class PlanApplier {
         }
     }
 
-    /** An applied plan: who, when, the revision it made and what it added. */
+    /**
+     * An applied plan: who, when, the revision it made and what it added. {@code perYear} (year → {count of assets,
+     * their capex in EUR}) is copied in and out, years in order.
+     */
     public record Applied(String actor, Instant at, long revision, List<String> siteIds, List<String> assetIds,
                           double totalCostEur, Map<Integer, double[]> perYear) {
+
+        public Applied {
+            siteIds = List.copyOf(siteIds);
+            assetIds = List.copyOf(assetIds);
+            perYear = copy(perYear);
+        }
+
+        /** A copy of the count and capex per year, years in order. */
+        @Override
+        public Map<Integer, double[]> perYear() {
+            return copy(perYear);
+        }
+
+        private static SortedMap<Integer, double[]> copy(Map<Integer, double[]> perYear) {
+            SortedMap<Integer, double[]> out = new TreeMap<>();
+            perYear.forEach((year, v) -> out.put(year, v.clone()));
+            return out;
+        }
     }
 
     private final SitingJobs jobs;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.geo.Lks94;
 import org.skydas.model.Asset;
 import org.skydas.model.AssetStatus;
@@ -36,6 +37,7 @@ import org.skydas.model.Sector;
 import org.skydas.model.SectorCutter;
 import org.skydas.model.SensorParameters;
 import org.skydas.model.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.model.Zone;
 import org.skydas.model.ZoneKind;
 import org.skydas.model.demo.DemoScenario;
@@ -193,6 +195,23 @@ class CoverageApiTest {
         // the vehicle has no sensor here: the same place is transparent
         int[] t = tileOf(z, seen);
         assertThat(tile("vehicle", z, t[0], t[1]).getRGB(t[2], t[3]) >>> 24).isZero();
+    }
+
+    @Test
+    void alertsAskWhetherAPlaceIsCoveredInTheCoverageClassOfTheTrackedKind() throws Exception {
+        CoverageAtPoint at = new CoverageAtPoint(coverage);
+        assertThat(at.at(E0 + 2000, N0 + 300, TargetKind.PERSON)).as("nothing computed yet").isNull();
+        ready();
+        // 300 m from a radar that sees people to 1 km and has no range for vehicles or drones.
+        assertThat(at.at(E0 + 2000, N0 + 300, TargetKind.PERSON)).isEqualTo(CoverageVerdict.COVERED);
+        assertThat(at.at(E0 + 2000, N0 + 300, TargetKind.UNKNOWN)).as("judged as a person").isEqualTo(CoverageVerdict.COVERED);
+        assertThat(at.at(E0 + 2000, N0 + 300, null)).as("an untyped track is unknown").isEqualTo(CoverageVerdict.COVERED);
+        assertThat(at.at(E0 + 2000, N0 + 300, TargetKind.VEHICLE)).isEqualTo(CoverageVerdict.GAP);
+        assertThat(at.at(E0 + 2000, N0 + 300, TargetKind.DRONE)).isEqualTo(CoverageVerdict.GAP);
+        assertThat(at.at(E0 + 6000, N0 + 300, TargetKind.PERSON)).as("4 km away, on the grid").isEqualTo(CoverageVerdict.GAP);
+        assertThat(at.at(E0 - 100_000, N0, TargetKind.PERSON)).as("off the grid").isNull();
+        assertThat(at.at(Double.NaN, N0, TargetKind.PERSON)).isNull();
+        assertThat(new CoverageAtPoint(null).at(E0 + 2000, N0 + 300, TargetKind.PERSON)).isNull();
     }
 
     @Test

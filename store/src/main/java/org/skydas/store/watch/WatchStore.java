@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.skydas.alert.Alert;
 import org.skydas.alert.AlertStatus;
 import org.skydas.alert.AuditEvent;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
@@ -290,7 +291,7 @@ public final class WatchStore implements AutoCloseable {
             ps.setString(17, a.acknowledgeNote());
             ps.setString(18, a.resolvedBy());
             ps.setString(19, a.resolveNote());
-            ps.setString(20, a.coverage());
+            ps.setString(20, a.coverage() == null ? null : a.coverage().wireName());
             ps.setString(21, a.messageKey());
             ps.setString(22, a.messageParams() == null ? null : paramsJson(a));
             ps.executeUpdate();
@@ -598,7 +599,7 @@ public final class WatchStore implements AutoCloseable {
                         resolution == null ? null : Resolution.valueOf(resolution), rs.getDouble(7), rs.getDouble(8),
                         nullableDouble(rs, 9), nullableDouble(rs, 10), rs.getString(11), rs.getString(12),
                         rs.getString(13), rs.getBoolean(14), rs.getInt(15), rs.getString(16), rs.getString(17),
-                        rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
+                        rs.getString(18), rs.getString(19), CoverageVerdict.ofWireName(rs.getString(20)), rs.getString(21),
                         params(rs.getLong(1), rs.getString(22))));
             }
         }

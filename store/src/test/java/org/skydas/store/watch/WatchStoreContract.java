@@ -13,6 +13,7 @@ import org.skydas.alert.AlertMessage;
 import org.skydas.alert.AlertStatus;
 import org.skydas.alert.AlertText;
 import org.skydas.alert.AuditEvent;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.Finding;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
@@ -470,7 +471,7 @@ abstract class WatchStoreContract {
         List<AuditEvent> audits = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             AlertBook.Raised r = book.raise(new Finding(RuleKind.APPROACH, Severity.MEDIUM, "track:" + i, 10 + i,
-                    500_000 + i, 6_000_000, "BY-001", null, "approaching").withCoverage(i == 1 ? Finding.GAP : Finding.COVERED));
+                    500_000 + i, 6_000_000, "BY-001", null, "approaching").withCoverage(i == 1 ? CoverageVerdict.GAP : CoverageVerdict.COVERED));
             alerts.add(r.alert());
             audits.add(r.audit());
         }
@@ -482,8 +483,25 @@ abstract class WatchStoreContract {
             s.recordAll(alerts, audits);
         }
         try (WatchStore s = open()) {
-            assertThat(s.alerts()).extracting(Alert::coverage).containsExactly("covered", "gap", "covered", null);
-            assertThat(s.audit(0, 100)).hasSize(4);
+            assertThat(s.alerts()).extracting(Alert::coverage).containsExactly(CoverageVerdict.COVERED,
+                    CoverageVerdict.GAP, CoverageVerdict.COVERED, null);
+            assertThat(s.audit(0, 100)).hasSize(4).extracting(e -> e.after().coverage())
+                    .containsExactly(CoverageVerdict.COVERED, CoverageVerdict.GAP, CoverageVerdict.COVERED, null);
+        }
+        // The column and the audit JSON keep the lower-case names older versions wrote and read.
+        try (java.sql.Connection c = raw(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT a.coverage, u.after_json FROM alerts a JOIN audit u "
+                        + "ON u.alert_id = a.id ORDER BY a.id")) {
+            List<String> columns = new ArrayList<>();
+            List<String> auditJson = new ArrayList<>();
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+                auditJson.add(rs.getString(2));
+            }
+            assertThat(columns).containsExactly("covered", "gap", "covered", null);
+            assertThat(auditJson.get(0)).contains("\"coverage\":\"covered\"");
+            assertThat(auditJson.get(1)).contains("\"coverage\":\"gap\"");
+            assertThat(auditJson.get(3)).doesNotContain("coverage");
         }
     }
 

@@ -71,10 +71,45 @@ public final class CorridorAnalysis {
         }
     }
 
-    /** One corridor, its cells in the intruder's order of travel (origin first). */
+    /**
+     * One corridor, its cells in the intruder's order of travel (origin first). The arrays (a few thousand cells at
+     * most) are copied in and out: a corridor never changes.
+     */
     public record Corridor(int rank, Neighbour neighbour, Mover mover, int[] cells, Coordinate[] path,
             double[] elapsedS, double travelS, Double firstDetectionS, Double warningS, double obstacleDelayS,
             double overlapWithBetter, List<String> sectors) {
+
+        public Corridor {
+            cells = cells.clone();
+            path = copy(path);
+            elapsedS = elapsedS.clone();
+        }
+
+        /** A copy of the cells (row-major indices of the grid), origin first. */
+        @Override
+        public int[] cells() {
+            return cells.clone();
+        }
+
+        /** A copy of the path through the cell centres, LKS-94, origin first. */
+        @Override
+        public Coordinate[] path() {
+            return copy(path);
+        }
+
+        /** A copy of the time from the origin at each cell, s. */
+        @Override
+        public double[] elapsedS() {
+            return elapsedS.clone();
+        }
+
+        private static Coordinate[] copy(Coordinate[] path) {
+            Coordinate[] out = new Coordinate[path.length];
+            for (int i = 0; i < path.length; i++) {
+                out[i] = path[i].copy();
+            }
+            return out;
+        }
 
         public boolean detected() {
             return firstDetectionS != null;
@@ -85,8 +120,24 @@ public final class CorridorAnalysis {
     public record SectorWarning(String sector, Double minWarningS, int corridors, boolean undetectedCorridor) {
     }
 
+    /**
+     * What an analysis found. The constructor takes {@code timeToObjective} (a raster of the grid) over without
+     * copying it, the caller keeping no reference; {@link #timeToObjective()} returns a copy,
+     * {@link #timeToObjective(int)} reads one cell without one.
+     */
     public record Result(Options options, GridSpec grid, float[] timeToObjective, List<Corridor> corridors,
             List<SectorWarning> sectors, int originCells, int objectiveCells, int obstacles) {
+
+        /** A copy of the time to the objective per cell, row-major, s (NaN where unreachable). */
+        @Override
+        public float[] timeToObjective() {
+            return timeToObjective.clone();
+        }
+
+        /** The time to the objective at row-major index {@code index}, s (NaN where unreachable). */
+        public float timeToObjective(int index) {
+            return timeToObjective[index];
+        }
     }
 
     /** Told after each search (there are at most {@code 4 k + 1}). */

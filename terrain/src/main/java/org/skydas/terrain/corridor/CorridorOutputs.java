@@ -57,11 +57,12 @@ public final class CorridorOutputs {
         int w = r.grid().width();
         int h = r.grid().height();
         GeoTransform gt = r.grid().transform();
+        float[] tto = r.timeToObjective();
         CostDistanceRunner.writeReplacing(dir.resolve("time_to_objective.tif"),
                 tmp -> GeoTiffWriter.writeFloat32(tmp, w, h, gt, r.grid().epsg(), Float.NaN,
                         GeoTiffWriter.Compression.DEFLATE, "skydas corridors: seconds to the objective, "
                                 + r.options().mover().slug() + " from " + r.options().from().code(),
-                        (row0, rows, dst) -> dst.put(r.timeToObjective(), row0 * w, rows * w)));
+                        (row0, rows, dst) -> dst.put(tto, row0 * w, rows * w)));
         CostDistanceRunner.writeReplacing(dir.resolve("corridors.geojson"), tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); GeoJsonWriter gj = new GeoJsonWriter(out, 6)) {
                 for (CorridorAnalysis.Corridor c : r.corridors()) {
@@ -73,7 +74,7 @@ public final class CorridorOutputs {
             try (OutputStream out = Files.newOutputStream(tmp); GeoJsonWriter gj = new GeoJsonWriter(out, 6)) {
                 int lo = 0;
                 for (int hi : BANDS_MIN) {
-                    Geometry band = band(r.timeToObjective(), w, h, gt, lo * 60.0, hi * 60.0);
+                    Geometry band = band(tto, w, h, gt, lo * 60.0, hi * 60.0);
                     if (!band.isEmpty()) {
                         Map<String, Object> p = new LinkedHashMap<>();
                         p.put("from_min", lo);
@@ -257,8 +258,9 @@ public final class CorridorOutputs {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         for (CorridorAnalysis.Corridor c : r.corridors()) {
             g.setColor(warningColour(c.warningS()));
-            g.draw(path(c.path(), px));
-            double[] p0 = px.apply(c.path()[0]);
+            Coordinate[] line = c.path();
+            g.draw(path(line, px));
+            double[] p0 = px.apply(line[0]);
             g.drawString("#" + c.rank(), (float) p0[0] + 4, (float) p0[1] - 4);
         }
         // legend and scale bar

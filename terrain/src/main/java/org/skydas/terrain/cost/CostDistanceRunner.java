@@ -21,9 +21,23 @@ import org.skydas.terrain.io.GeoTiffWriter;
  */
 public final class CostDistanceRunner {
 
-    /** What to compute; {@code friction} may be null only for a walk. */
+    /** What to compute; {@code friction} may be null only for a walk. The start points are copied in and out. */
     public record Request(Path friction, Path dem, boolean walk, List<double[]> starts, boolean knight,
             double maxCost, Path direction, Path out, CostDistance.WalkParams walkParams) {
+
+        public Request {
+            starts = copy(starts);
+        }
+
+        /** A copy of the start points, {x, y} each in the raster's CRS. */
+        @Override
+        public List<double[]> starts() {
+            return copy(starts);
+        }
+
+        private static List<double[]> copy(List<double[]> points) {
+            return points.stream().map(double[]::clone).toList();
+        }
     }
 
     /** What a run did, for the CLI's report line. */

@@ -141,6 +141,8 @@ public final class CoverageCalculator {
         double minEl = Math.toRadians(f.minElevationDeg());
         double maxEl = Math.toRadians(f.maxElevationDeg());
         double range2 = f.maxRange() * f.maxRange();
+        // One copy of the window (a small part of the viewshed's own cost): this loop reads it faster than through
+        // ViewshedResult.isVisible (measured, thread CPU: 12 % slower on the DTED coverage run).
         byte[] cells = v.cells();
         double[] pd = new double[cw];
         boolean[] hit = new boolean[cw];

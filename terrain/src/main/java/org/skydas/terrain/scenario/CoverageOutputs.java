@@ -59,9 +59,10 @@ public final class CoverageOutputs {
         CoverageResult r = cc.result();
         String s = slug(cc.target());
         String desc = "Skydas coverage " + s + " (" + r.target().heightAboveGround() + " m); " + setup.terrainNote();
-        byte[] count = new byte[r.sensorCount().length];
+        short[] sensors = r.sensorCount();
+        byte[] count = new byte[sensors.length];
         for (int i = 0; i < count.length; i++) {
-            count[i] = (byte) Math.min(255, r.sensorCount()[i]);
+            count[i] = (byte) Math.min(255, sensors[i]);
         }
         GeoTiffWriter.writeByte(dir.resolve("coverage-" + s + "-count.tif"), r.width(), r.height(), r.transform(),
                 r.epsg(), count, null, GeoTiffWriter.Compression.DEFLATE, desc + "; sensors seeing each cell");

@@ -40,7 +40,6 @@ public final class CoverageTileRenderer {
         CrsTransform t = CrsTransform.between(4326, r.epsg());
         ProjCoordinate out = new ProjCoordinate();
         GeoTransform gt = r.transform();
-        float[] p = r.pAtLeastOne();
         for (int j = 0; j < TILE; j++) {
             double my = top - (j + 0.5) * per;
             double lat = Math.toDegrees(Math.atan(Math.sinh(my / 6378137.0)));
@@ -52,7 +51,7 @@ public final class CoverageTileRenderer {
                 if (c < 0 || rr < 0 || c >= r.width() || rr >= r.height()) {
                     continue;
                 }
-                px[j * TILE + i] = CoveragePalette.argb(p[rr * r.width() + c], ALPHA);
+                px[j * TILE + i] = CoveragePalette.argb(r.probability(c, rr), ALPHA);
             }
         }
         return px;

@@ -292,7 +292,7 @@ public final class ScenarioCoverage {
                 continue;
             }
             cellsPer[s]++;
-            boolean covered = r.pAtLeastOne()[i] >= thr;
+            boolean covered = r.probability(i) >= thr;
             if (covered) {
                 coveredPer[s]++;
             }

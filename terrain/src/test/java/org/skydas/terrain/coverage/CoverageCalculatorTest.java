@@ -43,6 +43,29 @@ class CoverageCalculatorTest {
     }
 
     @Test
+    void theRastersAreHandedOutAsCopiesAndReadInPlaceByIndex() {
+        DemGrid dem = flat(100, 100);
+        SensorFootprint b = SensorFootprint.omni("B", 805, -505, 5, 400, PdModel.constant(0.5));
+        CoverageResult r = CoverageCalculator.compute(dem, List.of(b), CoverageTarget.PERSON, null, 0, 1, null);
+        int seen = 50 * 100 + 90; // 100 m east of B
+        assertThat(r.count(seen)).isEqualTo(r.count(90, 50)).isEqualTo(1);
+        assertThat(r.probability(seen)).isEqualTo(r.probability(90, 50)).isEqualTo(0.5f);
+        r.pAtLeastOne()[seen] = 0;
+        r.sensorCount()[seen] = 0;
+        assertThat(r.probability(seen)).isEqualTo(0.5f);
+        assertThat(r.count(seen)).isEqualTo(1);
+        CoverageResult slim = r.withoutSensorCounts();
+        assertThat(slim.sensorCount()).isEmpty();
+        assertThat(slim.pAtLeastOne()).containsExactly(r.pAtLeastOne());
+        // the viewshed behind it: the same copy rule
+        ViewshedResult v = Viewshed.compute(dem, ViewshedParams.of(805, -505, 5, 2));
+        int observer = v.observerRow() * v.width() + v.observerCol();
+        assertThat(v.isVisible(observer)).isTrue();
+        v.cells()[observer] = 0;
+        assertThat(v.isVisible(observer)).isEqualTo(v.isVisible(v.observerCol(), v.observerRow())).isTrue();
+    }
+
+    @Test
     void elevationLimitsAndPdOverRange() {
         DemGrid dem = flat(200, 5);
         PdModel pd = PdModel.logistic(0.9, 800, 100);

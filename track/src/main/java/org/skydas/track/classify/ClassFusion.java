@@ -1,6 +1,6 @@
 package org.skydas.track.classify;
 
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 
 /**
  * Bayesian class probabilities from two kinds of evidence: sensor class hints, accumulated as log
@@ -23,7 +23,7 @@ public final class ClassFusion {
      * @param speedSd   speed spread per class, m/s
      */
     public ClassFusion(double[] prior, double[] speedMean, double[] speedSd) {
-        int n = TargetClass.COUNT;
+        int n = TargetKind.COUNT;
         if (prior.length != n || speedMean.length != n || speedSd.length != n) {
             throw new IllegalArgumentException("need one value per class");
         }
@@ -33,9 +33,9 @@ public final class ClassFusion {
     }
 
     /** Adds a sensor's hint with its confidence to the accumulated log evidence {@code logHint}. */
-    public static void addHint(double[] logHint, TargetClass hint, double confidence) {
+    public static void addHint(double[] logHint, TargetKind hint, double confidence) {
         double conf = Math.min(0.999, Math.max(1e-3, Double.isNaN(confidence) ? 0.7 : confidence));
-        double other = (1 - conf) / (TargetClass.COUNT - 1);
+        double other = (1 - conf) / (TargetKind.COUNT - 1);
         for (int c = 0; c < logHint.length; c++) {
             double l = Math.log(c == hint.ordinal() ? conf : other);
             logHint[c] = Math.max(-MAX_LOG_HINT, Math.min(MAX_LOG_HINT, logHint[c] + l));
@@ -53,12 +53,12 @@ public final class ClassFusion {
     /**
      * As {@link #probabilities(double[], double, double, double[])}, with the classes in {@code excludedMask}
      * (bit per class ordinal: ruled out by a dimension a report stated) at probability 0. When every class is
-     * excluded (contradicting reports), the track is {@link TargetClass#UNKNOWN}.
+     * excluded (contradicting reports), the track is {@link TargetKind#UNKNOWN}.
      */
     public void probabilities(double[] logHint, int excludedMask, double speed, double speedVar, double[] out) {
         if (Integer.bitCount(excludedMask & ((1 << out.length) - 1)) == out.length) {
             java.util.Arrays.fill(out, 0);
-            out[TargetClass.UNKNOWN.ordinal()] = 1;
+            out[TargetKind.UNKNOWN.ordinal()] = 1;
             return;
         }
         double maxLog = Double.NEGATIVE_INFINITY;

@@ -1,6 +1,6 @@
 package org.skydas.track.filter;
 
-import org.skydas.track.TargetClass;
+import org.skydas.model.TargetKind;
 
 /**
  * Near-constant velocity with per-class process noise: the acceleration spectral density used is
@@ -11,9 +11,9 @@ public final class ConstantVelocityModel implements MotionModel {
 
     private final double[] qPerClass;
 
-    /** @param qPerClass q in m²/s³ per {@link TargetClass} ordinal */
+    /** @param qPerClass q in m²/s³ per {@link TargetKind} ordinal */
     public ConstantVelocityModel(double[] qPerClass) {
-        if (qPerClass.length != TargetClass.COUNT) {
+        if (qPerClass.length != TargetKind.COUNT) {
             throw new IllegalArgumentException("need one q per class");
         }
         for (double q : qPerClass) {
@@ -26,7 +26,7 @@ public final class ConstantVelocityModel implements MotionModel {
 
     /** One q for every class. */
     public static ConstantVelocityModel uniform(double q) {
-        double[] qs = new double[TargetClass.COUNT];
+        double[] qs = new double[TargetKind.COUNT];
         java.util.Arrays.fill(qs, q);
         return new ConstantVelocityModel(qs);
     }

@@ -9,7 +9,7 @@ public interface MotionModel {
      * @param x      state (x, y, vx, vy)
      * @param p      covariance, 4x4 row-major
      * @param classProbabilities current class probabilities of the track, indexed by
-     *               {@link org.skydas.track.TargetClass#ordinal()}
+     *               {@link org.skydas.model.TargetKind#ordinal()}
      */
     void predict(double[] x, double[] p, double dt, double[] classProbabilities);
 }

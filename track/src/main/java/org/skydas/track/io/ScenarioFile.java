@@ -8,8 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.skydas.model.TargetKind;
 import org.skydas.track.SensorModel;
-import org.skydas.track.TargetClass;
 import org.skydas.track.TrackerConfig;
 
 /**
@@ -19,6 +19,35 @@ import org.skydas.track.TrackerConfig;
 public record ScenarioFile(double firstScan, double scanStep, int scanCount, TrackerConfig.Region area,
                            List<Sensor> sensors, double meanLifetime, double[] qPerClass,
                            double[] speedMean, double[] speedSd) {
+
+    /** Takes copies of the per-class arrays (null when the file has no classes). */
+    public ScenarioFile {
+        qPerClass = copy(qPerClass);
+        speedMean = copy(speedMean);
+        speedSd = copy(speedSd);
+    }
+
+    private static double[] copy(double[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    /** A copy of the process noise per class, or null. */
+    @Override
+    public double[] qPerClass() {
+        return copy(qPerClass);
+    }
+
+    /** A copy of the mean speed per class, or null. */
+    @Override
+    public double[] speedMean() {
+        return copy(speedMean);
+    }
+
+    /** A copy of the speed spread per class, or null. */
+    @Override
+    public double[] speedSd() {
+        return copy(speedSd);
+    }
 
     /** One sensor of the scenario. */
     public record Sensor(int id, double sigma, double pd, double clutterDensity) {
@@ -60,9 +89,9 @@ public record ScenarioFile(double firstScan, double scanStep, int scanCount, Tra
             double[] sd = null;
             JsonNode classes = root.get("classes");
             if (classes != null && classes.has("person") && classes.has("vehicle") && classes.has("drone")) {
-                q = new double[TargetClass.COUNT];
-                mean = new double[TargetClass.COUNT];
-                sd = new double[TargetClass.COUNT];
+                q = new double[TargetKind.COUNT];
+                mean = new double[TargetKind.COUNT];
+                sd = new double[TargetKind.COUNT];
                 String[] names = {"person", "vehicle", "drone"};
                 for (int c = 0; c < names.length; c++) {
                     JsonNode k = classes.get(names[c]);

@@ -139,7 +139,7 @@ public final class WatchLoop {
             }
         }
         if (placed.coverage() == null && Double.isFinite(placed.x()) && Double.isFinite(placed.y())) {
-            placed = placed.withCoverage(coverage.at(placed.x(), placed.y(), org.skydas.track.TargetClass.UNKNOWN));
+            placed = placed.withCoverage(coverage.at(placed.x(), placed.y(), org.skydas.model.TargetKind.UNKNOWN));
         }
         findings.add(placed);
         findingReceivedAt.add(receivedAtMillis);

@@ -6,9 +6,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotPoint;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.track.TargetClass;
 
 /**
  * A Cursor-on-Target event as a tracker detection in the LKS-94 grid. The CoT type's affiliation
@@ -44,7 +44,7 @@ public final class CotToDetection {
         double sigma = p.ceKnown() ? Math.max(MIN_SIGMA_M, p.ce()) : UNKNOWN_CE_M;
         double t = e.time().toEpochMilli() / 1000.0;
         Detection d = Detection.position(t, sensorId, grid.x, grid.y, sigma).withExternalId(e.uid());
-        TargetClass hint = classHint(e.type());
+        TargetKind hint = classHint(e.type());
         if (hint != null) {
             d = d.withClassHint(hint, 0.8);
         }
@@ -69,12 +69,12 @@ public final class CotToDetection {
     }
 
     /** a-?-A... is air (a drone, at border-watch scale); a-?-G-E-V... a ground vehicle; a-?-G-U... a unit on foot. */
-    static TargetClass classHint(String type) {
+    static TargetKind classHint(String type) {
         String[] parts = atoms(type);
         return parts == null ? null : switch (parts[2]) {
-            case "A" -> TargetClass.DRONE;
-            case "G" -> parts.length >= 5 && parts[3].equals("E") && parts[4].equals("V") ? TargetClass.VEHICLE
-                    : parts.length >= 4 && parts[3].equals("U") ? TargetClass.PERSON : null;
+            case "A" -> TargetKind.DRONE;
+            case "G" -> parts.length >= 5 && parts[3].equals("E") && parts[4].equals("V") ? TargetKind.VEHICLE
+                    : parts.length >= 4 && parts[3].equals("U") ? TargetKind.PERSON : null;
             default -> null;
         };
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.stanag4607.Gmti;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
 import org.skydas.track.RangeRate;
-import org.skydas.track.TargetClass;
 
 /**
  * The target reports of a STANAG 4607 dwell as tracker detections.
@@ -79,12 +79,12 @@ public final class GmtiToDetection {
             det = det.withHeight(g.geodeticHeightM(),
                     g.heightUncertaintyM() != null && g.heightUncertaintyM() > 0 ? g.heightUncertaintyM() : DEFAULT_HEIGHT_SIGMA_M);
         }
-        TargetClass k = g.classification() == null ? null : classOf(g.classification() & 0x7F);
+        TargetKind k = g.classification() == null ? null : classOf(g.classification() & 0x7F);
         if (k != null) {
             double p = g.classProbabilityPct() != null && g.classProbabilityPct() > 0 && g.classProbabilityPct() <= 100
                     ? g.classProbabilityPct() / 100.0 : 0.6;
             det = det.withClassHint(k, p);
-            if (k == TargetClass.DRONE) {
+            if (k == TargetKind.DRONE) {
                 det = det.withDimension(Dimension.AIR);
             }
         }
@@ -104,11 +104,11 @@ public final class GmtiToDetection {
     }
 
     /** D32.10 (live value, 0-127) as a Skydas class, or null. */
-    static TargetClass classOf(int classification) {
+    static TargetKind classOf(int classification) {
         return switch (classification) {
-            case 1, 2, 8, 10 -> TargetClass.VEHICLE;
-            case 9 -> TargetClass.PERSON;
-            case 3, 4 -> TargetClass.DRONE;
+            case 1, 2, 8, 10 -> TargetKind.VEHICLE;
+            case 9 -> TargetKind.PERSON;
+            case 3, 4 -> TargetKind.DRONE;
             default -> null;
         };
     }

@@ -2,8 +2,8 @@ package org.skydas.watch.normalise;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
-import org.skydas.track.TargetClass;
 
 /**
  * A Skydas JSON detection (camera, fence, seismic, acoustic, RF) as a tracker detection. Only
@@ -37,7 +37,7 @@ public final class JsonToDetection {
         if (d.externalId() != null) {
             out = out.withExternalId(d.externalId());
         }
-        TargetClass hint = hint(d.classHint());
+        TargetKind hint = hint(d.classHint());
         if (hint != null) {
             double confidence = Double.isFinite(d.confidence()) && d.confidence() > 0 ? Math.min(1, d.confidence()) : 0.6;
             out = out.withClassHint(hint, confidence);
@@ -45,15 +45,15 @@ public final class JsonToDetection {
         return out;
     }
 
-    static TargetClass hint(org.skydas.ingest.json.ClassHint h) {
+    static TargetKind hint(org.skydas.ingest.json.ClassHint h) {
         if (h == null) {
             return null;
         }
         return switch (h) {
-            case PERSON, GROUP -> TargetClass.PERSON;
-            case VEHICLE -> TargetClass.VEHICLE;
-            case DRONE, AIRCRAFT -> TargetClass.DRONE;
-            case ANIMAL, UNKNOWN -> TargetClass.UNKNOWN;
+            case PERSON, GROUP -> TargetKind.PERSON;
+            case VEHICLE -> TargetKind.VEHICLE;
+            case DRONE, AIRCRAFT -> TargetKind.DRONE;
+            case ANIMAL, UNKNOWN -> TargetKind.UNKNOWN;
         };
     }
 }

@@ -12,8 +12,8 @@ import org.skydas.geo.Lks94;
 import org.skydas.ingest.onvif.Onvif;
 import org.skydas.model.Asset;
 import org.skydas.model.SensorParameters;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
-import org.skydas.track.TargetClass;
 
 /**
  * ONVIF camera metadata as tracker detections, placed in the camera's ground footprint from the scenario's camera
@@ -87,13 +87,13 @@ public final class OnvifToDetection {
         return false;
     }
 
-    static TargetClass classOf(String type) {
+    static TargetKind classOf(String type) {
         if (type == null) {
             return null;
         }
         return switch (type.strip().toLowerCase(Locale.ROOT)) {
-            case "human", "person", "humanbody", "face" -> TargetClass.PERSON;
-            case "vehicle", "vehical", "car", "truck", "bus", "motorcycle", "bike", "licenseplate" -> TargetClass.VEHICLE;
+            case "human", "person", "humanbody", "face" -> TargetKind.PERSON;
+            case "vehicle", "vehical", "car", "truck", "bus", "motorcycle", "bike", "licenseplate" -> TargetKind.VEHICLE;
             default -> null;
         };
     }
@@ -110,7 +110,7 @@ public final class OnvifToDetection {
             }
             Detection det = fp.at(time(e.utcTime(), receivedAtMillis), fp.bearingDeg());
             String types = e.data().get("classTypes");
-            TargetClass k = types == null ? null : classOf(types.split(",")[0]);
+            TargetKind k = types == null ? null : classOf(types.split(",")[0]);
             if (k != null) {
                 det = det.withClassHint(k, 0.7);
             }

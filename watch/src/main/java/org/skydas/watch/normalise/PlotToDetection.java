@@ -4,8 +4,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.asterix.PlotHeight;
 import org.skydas.ingest.asterix.PlotReport;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
-import org.skydas.track.TargetClass;
 import org.skydas.watch.port.GroundHeight;
 
 /**
@@ -59,7 +59,7 @@ public final class PlotToDetection {
             if (aboveGround(p, ground) > AIRBORNE_ABOVE_GROUND_M) {
                 // Nothing on the ground flies: a measured height well above it is strong evidence, stronger
                 // than a speed that a fast car could also have.
-                d = d.withClassHint(TargetClass.DRONE, 0.9);
+                d = d.withClassHint(TargetKind.DRONE, 0.9);
             }
         }
         return d;

@@ -9,9 +9,9 @@ import org.skydas.ingest.remoteid.OdidBasicId;
 import org.skydas.ingest.remoteid.OdidLocation;
 import org.skydas.ingest.remoteid.OdidMessage;
 import org.skydas.ingest.remoteid.OdidMessagePack;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.track.TargetClass;
 
 /**
  * What a Remote ID receiver heard from one drone (a message pack or single messages) as a tracker detection:
@@ -58,7 +58,7 @@ public final class RemoteIdToDetection {
         }
         double v = sigma * sigma;
         Detection d = new Detection(t, sensorId, grid.x, grid.y, Double.NaN, Double.NaN, v, 0, v, vx, vy,
-                TargetClass.DRONE, 0.99, serial == null ? null : "rid:" + serial, Double.NaN)
+                TargetKind.DRONE, 0.99, serial == null ? null : "rid:" + serial, Double.NaN)
                 .withDimension(Dimension.AIR); // a Remote ID broadcast is an unmanned aircraft's
         if (Double.isFinite(loc.altitudeGeoM())) {
             double vAcc = loc.verticalAccuracyM();

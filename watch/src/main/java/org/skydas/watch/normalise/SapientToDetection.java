@@ -12,9 +12,9 @@ import org.locationtech.proj4j.ProjCoordinate;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.sapient.SapientNode;
 import org.skydas.ingest.sapient.SapientReport;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
-import org.skydas.track.TargetClass;
 
 import uk.gov.dstl.sapientmsg.bsiflex335v2.DetectionReport;
 import uk.gov.dstl.sapientmsg.bsiflex335v2.Location;
@@ -58,19 +58,19 @@ public final class SapientToDetection {
      * The class table: SAPIENT taxonomy names (any case, spaces or underscores) to Skydas classes. Names not
      * listed give no class hint (animals, equipment, unknown).
      */
-    static final Map<String, TargetClass> CLASSES = Map.ofEntries(
-            Map.entry("human", TargetClass.PERSON), Map.entry("person", TargetClass.PERSON),
-            Map.entry("people", TargetClass.PERSON), Map.entry("pedestrian", TargetClass.PERSON),
-            Map.entry("male", TargetClass.PERSON), Map.entry("female", TargetClass.PERSON),
-            Map.entry("vehicle", TargetClass.VEHICLE), Map.entry("land vehicle", TargetClass.VEHICLE),
-            Map.entry("car", TargetClass.VEHICLE), Map.entry("truck", TargetClass.VEHICLE),
-            Map.entry("van", TargetClass.VEHICLE), Map.entry("motorcycle", TargetClass.VEHICLE),
-            Map.entry("air vehicle", TargetClass.DRONE), Map.entry("uav", TargetClass.DRONE),
-            Map.entry("uas", TargetClass.DRONE), Map.entry("drone", TargetClass.DRONE),
-            Map.entry("rotary wing", TargetClass.DRONE), Map.entry("fixed wing", TargetClass.DRONE),
-            Map.entry("multirotor", TargetClass.DRONE), Map.entry("multi rotor", TargetClass.DRONE),
-            Map.entry("quadcopter", TargetClass.DRONE), Map.entry("uav rotary wing", TargetClass.DRONE),
-            Map.entry("uav fixed wing", TargetClass.DRONE));
+    static final Map<String, TargetKind> CLASSES = Map.ofEntries(
+            Map.entry("human", TargetKind.PERSON), Map.entry("person", TargetKind.PERSON),
+            Map.entry("people", TargetKind.PERSON), Map.entry("pedestrian", TargetKind.PERSON),
+            Map.entry("male", TargetKind.PERSON), Map.entry("female", TargetKind.PERSON),
+            Map.entry("vehicle", TargetKind.VEHICLE), Map.entry("land vehicle", TargetKind.VEHICLE),
+            Map.entry("car", TargetKind.VEHICLE), Map.entry("truck", TargetKind.VEHICLE),
+            Map.entry("van", TargetKind.VEHICLE), Map.entry("motorcycle", TargetKind.VEHICLE),
+            Map.entry("air vehicle", TargetKind.DRONE), Map.entry("uav", TargetKind.DRONE),
+            Map.entry("uas", TargetKind.DRONE), Map.entry("drone", TargetKind.DRONE),
+            Map.entry("rotary wing", TargetKind.DRONE), Map.entry("fixed wing", TargetKind.DRONE),
+            Map.entry("multirotor", TargetKind.DRONE), Map.entry("multi rotor", TargetKind.DRONE),
+            Map.entry("quadcopter", TargetKind.DRONE), Map.entry("uav rotary wing", TargetKind.DRONE),
+            Map.entry("uav fixed wing", TargetKind.DRONE));
 
     private static final Map<String, CoordinateTransform> UTM = new HashMap<>();
 
@@ -95,12 +95,12 @@ public final class SapientToDetection {
             Location l = dr.getLocation();
             d = d.withHeight(l.getZ(), l.hasZError() && l.getZError() > 0 ? l.getZError() : DEFAULT_SIGMA_M);
         }
-        TargetClass best = null;
+        TargetKind best = null;
         double confidence = 0.5;
         for (DetectionReport.DetectionReportClassification c : dr.getClassificationList()) {
-            TargetClass top = classOf(c.getType());
-            TargetClass sub = subClass(c.getSubClassList());
-            TargetClass k = sub != null ? sub : top;
+            TargetKind top = classOf(c.getType());
+            TargetKind sub = subClass(c.getSubClassList());
+            TargetKind k = sub != null ? sub : top;
             if (k != null && (best == null || c.getConfidence() > confidence)) {
                 best = k;
                 confidence = c.hasConfidence() && c.getConfidence() > 0 ? Math.min(1, c.getConfidence()) : 0.5;
@@ -108,7 +108,7 @@ public final class SapientToDetection {
         }
         if (best != null) {
             d = d.withClassHint(best, confidence);
-            if (best == TargetClass.DRONE) {
+            if (best == TargetKind.DRONE) {
                 d = d.withDimension(Dimension.AIR);
             }
         }
@@ -116,17 +116,17 @@ public final class SapientToDetection {
     }
 
     /** The Skydas class a SAPIENT class or sub-class name stands for, or null. */
-    static TargetClass classOf(String name) {
+    static TargetKind classOf(String name) {
         return name == null ? null : CLASSES.get(name.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' '));
     }
 
-    private static TargetClass subClass(java.util.List<DetectionReport.SubClass> subs) {
+    private static TargetKind subClass(java.util.List<DetectionReport.SubClass> subs) {
         for (DetectionReport.SubClass s : subs) {
-            TargetClass deeper = subClass(s.getSubClassList());
+            TargetKind deeper = subClass(s.getSubClassList());
             if (deeper != null) {
                 return deeper;
             }
-            TargetClass k = classOf(s.getType());
+            TargetKind k = classOf(s.getType());
             if (k != null) {
                 return k;
             }

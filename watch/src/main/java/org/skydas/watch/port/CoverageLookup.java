@@ -1,7 +1,7 @@
 package org.skydas.watch.port;
 
-import org.skydas.alert.Finding;
-import org.skydas.track.TargetClass;
+import org.skydas.alert.CoverageVerdict;
+import org.skydas.model.TargetKind;
 
 /**
  * Whether a place in the LKS-94 grid is covered for a tracked class, so that each alert says whether it arose in
@@ -13,6 +13,6 @@ public interface CoverageLookup {
     /** Nothing is known: every finding's coverage stays unknown. */
     CoverageLookup UNKNOWN = (x, y, tracked) -> null;
 
-    /** {@link Finding#COVERED}, {@link Finding#GAP}, or null when unknown (no coverage yet, outside its grid). */
-    String at(double x, double y, TargetClass tracked);
+    /** Covered or gap, or null when unknown (no coverage yet, outside its grid). */
+    CoverageVerdict at(double x, double y, TargetKind tracked);
 }

@@ -7,11 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.skydas.alert.Alert;
-import org.skydas.alert.Finding;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.RuleKind;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.SensorModel;
-import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
 import org.skydas.watch.Square;
 import org.skydas.watch.memory.MemoryAlerts;
@@ -29,10 +29,10 @@ class WatchLoopTest {
     @Test
     void journalledDetectionsOfAWalkerAcrossTheBorderRaiseOneCrossingWithItsCoverageAndKeepItsHistory() throws Exception {
         WatchLoop loop = new WatchLoop(Square.scenario(), 0.2, alerts, history);
-        List<TargetClass> asked = new ArrayList<>();
+        List<TargetKind> asked = new ArrayList<>();
         loop.coverage((x, y, tracked) -> {
             asked.add(tracked);
-            return y > Square.Y0 + 4_000 ? Finding.GAP : Finding.COVERED;
+            return y > Square.Y0 + 4_000 ? CoverageVerdict.GAP : CoverageVerdict.COVERED;
         });
         List<TrackState> updates = new ArrayList<>();
         loop.onTrackChange(updates::add, s -> { });
@@ -52,7 +52,7 @@ class WatchLoopTest {
         }
         List<Alert> crossings = alerts.alerts(a -> a.rule() == RuleKind.BORDER_CROSSING);
         assertThat(crossings).hasSize(1);
-        assertThat(crossings.get(0).coverage()).as("crossed at y = Y0 + 5 km, which the lookup calls a gap").isEqualTo(Finding.GAP);
+        assertThat(crossings.get(0).coverage()).as("crossed at y = Y0 + 5 km, which the lookup calls a gap").isEqualTo(CoverageVerdict.GAP);
         assertThat(asked).isNotEmpty().doesNotContainNull();
         assertThat(loop.processed()).isEqualTo(101);
         assertThat(loop.tracks()).hasSize(1);

@@ -13,10 +13,10 @@ import org.locationtech.jts.geom.Point;
 import org.skydas.ingest.onvif.Onvif;
 import org.skydas.ingest.onvif.OnvifMetadataParser;
 import org.skydas.model.Asset;
+import org.skydas.model.TargetKind;
 import org.skydas.model.demo.DemoScenario;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
-import org.skydas.track.TargetClass;
 
 /**
  * ONVIF events of the Axis samples placed in a demo camera's footprint: an object-analytics "human" change is a
@@ -45,7 +45,7 @@ class OnvifToDetectionTest {
         assertThat(ds).hasSize(1);
         Detection d = ds.get(0);
         assertThat(d.t()).isEqualTo(Instant.parse("2024-10-07T21:09:26.046851Z").toEpochMilli() / 1000.0);
-        assertThat(d.classHint()).isEqualTo(TargetClass.PERSON);
+        assertThat(d.classHint()).isEqualTo(TargetKind.PERSON);
         assertThat(d.externalId()).isEqualTo("onvif:" + cam.id() + ":234232");
         Point p = (Point) cam.geometry();
         assertThat(Math.hypot(d.x() - p.getX(), d.y() - p.getY())).isCloseTo(fp.rangeM() / 2, within(1e-6));
@@ -75,7 +75,7 @@ class OnvifToDetectionTest {
         Point p = (Point) cam.geometry();
         double bearing = Math.toDegrees(Math.atan2(det.x() - p.getX(), det.y() - p.getY()));
         assertThat(((bearing - fp.bearingDeg() - 0.9 * fp.halfWidthDeg()) % 360 + 540) % 360 - 180).isCloseTo(0, within(1e-6));
-        assertThat(det.classHint()).isEqualTo(TargetClass.VEHICLE);
+        assertThat(det.classHint()).isEqualTo(TargetKind.VEHICLE);
         assertThat(det.classConfidence()).isEqualTo(0.9);
         assertThat(OnvifToDetection.cameras(List.of(cam))).isEqualTo(Map.of(cam.id(), cam));
     }

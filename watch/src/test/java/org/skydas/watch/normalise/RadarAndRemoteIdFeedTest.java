@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
 import org.skydas.alert.Alert;
-import org.skydas.alert.Finding;
+import org.skydas.alert.CoverageVerdict;
 import org.skydas.alert.RuleKind;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.asterix.GeoPosition;
@@ -30,6 +30,7 @@ import org.skydas.model.AsterixIdentity;
 import org.skydas.model.Scenario;
 import org.skydas.model.SensorParameters;
 import org.skydas.model.TargetClass;
+import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.TrackState;
 import org.skydas.watch.LivePipeline;
@@ -67,8 +68,8 @@ class RadarAndRemoteIdFeedTest {
      * person coverage, unknown targets and vehicles) to 8 km and no drones.
      */
     static CoverageLookup coverage() {
-        return (x, y, tracked) -> tracked == org.skydas.track.TargetClass.DRONE ? Finding.GAP
-                : Math.hypot(x - RADAR.x, y - RADAR.y) <= 8_000 ? Finding.COVERED : Finding.GAP;
+        return (x, y, tracked) -> tracked == TargetKind.DRONE ? CoverageVerdict.GAP
+                : Math.hypot(x - RADAR.x, y - RADAR.y) <= 8_000 ? CoverageVerdict.COVERED : CoverageVerdict.GAP;
     }
 
     @AfterEach
@@ -104,7 +105,7 @@ class RadarAndRemoteIdFeedTest {
         Alert a = watch.alerts().alerts(x -> x.rule() == RuleKind.BORDER_CROSSING).get(0);
         assertThat(a.x()).isCloseTo(X0, within(50.0));
         assertThat(a.sectorId()).isNotBlank();
-        assertThat(a.coverage()).as("3 km from a radar that sees people to 8 km").isEqualTo(Finding.COVERED);
+        assertThat(a.coverage()).as("3 km from a radar that sees people to 8 km").isEqualTo(CoverageVerdict.COVERED);
         assertThat(pipeline.tracks()).anySatisfy(s -> assertThat(s.externalId()).isEqualTo("asterix:1/7:42"));
     }
 
@@ -127,11 +128,11 @@ class RadarAndRemoteIdFeedTest {
         }
         await(() -> !watch.alerts().alerts(a -> a.rule() == RuleKind.DRONE_INCURSION).isEmpty(), "drone_incursion");
         assertThat(watch.alerts().alerts(a -> a.rule() == RuleKind.DRONE_INCURSION).get(0).coverage())
-                .as("the scenario's only radar cannot see drones: the drone came through a gap").isEqualTo(Finding.GAP);
+                .as("the scenario's only radar cannot see drones: the drone came through a gap").isEqualTo(CoverageVerdict.GAP);
         List<TrackState> tracks = new ArrayList<>(pipeline.tracks());
         assertThat(tracks).anySatisfy(s -> {
             assertThat(s.externalId()).isEqualTo("rid:1596F3C9A2B74E0D8811");
-            assertThat(s.mostLikelyClass()).isEqualTo(org.skydas.track.TargetClass.DRONE);
+            assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.DRONE);
         });
     }
 

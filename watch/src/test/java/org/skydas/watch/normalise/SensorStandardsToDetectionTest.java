@@ -16,11 +16,11 @@ import org.skydas.ingest.sapient.SapientNode;
 import org.skydas.ingest.sapient.SapientReport;
 import org.skydas.ingest.stanag4607.Gmti;
 import org.skydas.ingest.stanag4607.Gmti4607Stream;
+import org.skydas.model.TargetKind;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
 import org.skydas.track.RangeRate;
-import org.skydas.track.TargetClass;
 
 import com.google.protobuf.Timestamp;
 
@@ -115,11 +115,11 @@ class SensorStandardsToDetectionTest {
                 .setLocation(loc(LON, LAT, LocationCoordinateSystem.LOCATION_COORDINATE_SYSTEM_LAT_LNG_DEG_M))
                 .addClassification(DetectionReport.DetectionReportClassification.newBuilder().setType("Air Vehicle")
                         .setConfidence(0.7f).addSubClass(DetectionReport.SubClass.newBuilder().setType("UAV Rotary Wing").setLevel(1))), null));
-        assertThat(d.classHint()).isEqualTo(TargetClass.DRONE);
+        assertThat(d.classHint()).isEqualTo(TargetKind.DRONE);
         assertThat(d.classConfidence()).isCloseTo(0.7, within(1e-6));
         assertThat(d.dimension()).isEqualTo(Dimension.AIR);
-        assertThat(SapientToDetection.classOf("Human")).isEqualTo(TargetClass.PERSON);
-        assertThat(SapientToDetection.classOf("land_vehicle")).isEqualTo(TargetClass.VEHICLE);
+        assertThat(SapientToDetection.classOf("Human")).isEqualTo(TargetKind.PERSON);
+        assertThat(SapientToDetection.classOf("land_vehicle")).isEqualTo(TargetKind.VEHICLE);
         assertThat(SapientToDetection.classOf("Animal")).isNull();
     }
 
@@ -145,7 +145,7 @@ class SensorStandardsToDetectionTest {
         assertThat(d.y()).isCloseTo(expected.y, within(0.1));
         assertThat(Math.sqrt(d.varX())).as("the larger of slant (10 m) and cross range (200 m)").isEqualTo(200);
         assertThat(d.z()).isEqualTo(100);
-        assertThat(d.classHint()).isEqualTo(TargetClass.VEHICLE);
+        assertThat(d.classHint()).isEqualTo(TargetKind.VEHICLE);
         assertThat(d.classConfidence()).isEqualTo(0.9);
         assertThat(Double.isNaN(d.vx())).as("radial velocity is no vector").isTrue();
         // D32.7 530 cm/s, D32.15 5000 cm/s, D32.8 40000 cm/s, from the radar at D7/D8/D9.

@@ -19,11 +19,11 @@ import org.skydas.ingest.cot.CotPoint;
 import org.skydas.ingest.remoteid.OdidBasicId;
 import org.skydas.ingest.remoteid.OdidLocation;
 import org.skydas.ingest.remoteid.OdidMessagePack;
+import org.skydas.model.TargetKind;
 import org.skydas.terrain.HeightAboveGround;
 import org.skydas.testkit.SharedData;
 import org.skydas.track.Detection;
 import org.skydas.track.SensorModel;
-import org.skydas.track.TargetClass;
 import org.skydas.track.TrackState;
 import org.skydas.track.Tracker;
 import org.skydas.track.TrackerConfig;
@@ -87,8 +87,8 @@ class StatedDimensionAndHeightTest {
             ds.add(CotToDetection.convert(e, 1));
         }
         TrackState s = track(ds);
-        assertThat(s.classProbabilities()[TargetClass.DRONE.ordinal()]).as("drone").isZero();
-        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.VEHICLE);
+        assertThat(s.classProbabilities()[TargetKind.DRONE.ordinal()]).as("drone").isZero();
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.VEHICLE);
     }
 
     @Test
@@ -102,8 +102,8 @@ class StatedDimensionAndHeightTest {
                     new CotPoint(ll.y, ll.x, 300, 5, 5), CotDetail.EMPTY), 1));
         }
         TrackState s = track(ds);
-        assertThat(s.classProbabilities()[TargetClass.PERSON.ordinal()]).isZero();
-        assertThat(s.classProbabilities()[TargetClass.VEHICLE.ordinal()]).isZero();
+        assertThat(s.classProbabilities()[TargetKind.PERSON.ordinal()]).isZero();
+        assertThat(s.classProbabilities()[TargetKind.VEHICLE.ordinal()]).isZero();
     }
 
     @Test
@@ -120,9 +120,9 @@ class StatedDimensionAndHeightTest {
                     loc)), received, 1));
         }
         TrackState s = track(ds);
-        assertThat(s.classProbabilities()[TargetClass.PERSON.ordinal()]).isZero();
-        assertThat(s.classProbabilities()[TargetClass.VEHICLE.ordinal()]).isZero();
-        assertThat(s.mostLikelyClass()).isEqualTo(TargetClass.DRONE);
+        assertThat(s.classProbabilities()[TargetKind.PERSON.ordinal()]).isZero();
+        assertThat(s.classProbabilities()[TargetKind.VEHICLE.ordinal()]).isZero();
+        assertThat(s.mostLikelyClass()).isEqualTo(TargetKind.DRONE);
     }
 
     static PlotReport plotAtMsl(double msl) {
@@ -150,7 +150,7 @@ class StatedDimensionAndHeightTest {
         HeightAboveGround dem = lithuaniaDem();
         PlotReport p = plotAtMsl(dem.ground(LON, LAT) + 80);
         Detection d = PlotToDetection.convert(p, 0, 5, 15, ground(dem));
-        assertThat(d.classHint()).isEqualTo(TargetClass.DRONE);
+        assertThat(d.classHint()).isEqualTo(TargetKind.DRONE);
         assertThat(PlotToDetection.convert(p, 0, 5, 15, GroundHeight.NONE).classHint()).as("no DEM, no hint")
                 .isNull();
     }
