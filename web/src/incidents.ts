@@ -161,8 +161,11 @@ export class IncidentPanel {
       const d = new FormData(f);
       const s = (k: string) => String(d.get(k) ?? "").trim();
       const body: api.IncidentRequest = {
-        type: s("type"), description: s("description"), originator: s("originator"), owner: s("owner"),
-        confidence: { credibility: Number(s("credibility")), reliability: s("reliability"), validation: s("validation") },
+        type: s("type") as api.Incident["type"], description: s("description"), originator: s("originator"),
+        owner: s("owner"),
+        confidence: { credibility: Number(s("credibility")),
+          reliability: s("reliability") as api.Incident["confidence"]["reliability"],
+          validation: s("validation") as api.Incident["confidence"]["validation"] },
         impact: s("impact") as api.Incident["impact"], alerts: v.alerts,
         tracks: s("tracks").split(/[\s,]+/).filter(Boolean).map(Number).filter(Number.isInteger),
         actions_taken: s("actions_taken"),

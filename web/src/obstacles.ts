@@ -158,7 +158,7 @@ export class ObstaclesView {
     const hist = document.createElement("ol");
     hist.className = "history";
     for (const h of f.history) {
-      const step = { at: formatDateTime(h.at), from: h.from ? status(h.from) : "—", to: status(h.to), actor: h.actor };
+      const step = { at: h.at ? formatDateTime(h.at) : "—", from: h.from ? status(h.from) : "—", to: status(h.to), actor: h.actor };
       hist.append(el("li", h.note ? t("obstacles:historyNote", { ...step, note: h.note }) : t("obstacles:history", step)));
     }
     parts.push(hist);

@@ -1,8 +1,6 @@
 package org.skydas.server;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.skydas.server.auth.Role;
 import org.skydas.server.auth.Sessions;
@@ -10,6 +8,8 @@ import org.skydas.store.watch.AccountEvent;
 import org.skydas.store.watch.UserRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -97,8 +97,7 @@ final class AccountsApi {
         String token = watch.login(user, password, ctx.ip())
                 .orElseThrow(() -> new AccessGate.Unauthorized("wrong user name or password"));
         Sessions.Session s = watch.sessions().find(token).orElseThrow();
-        ctx.json(Map.of("token", token, "username", s.username(), "role", s.role().wireName(),
-                "expires_in_s", watch.sessions().ttlSeconds()));
+        ctx.json(new Login(token, s.username(), s.role().wireName(), watch.sessions().ttlSeconds()));
     }
 
     /** The console preferences a user may keep: each checked, nothing else stored. */
@@ -137,23 +136,25 @@ final class AccountsApi {
         return AccessGate.session(ctx).username();
     }
 
-    static Map<String, Object> userJson(UserRecord u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("username", u.username());
-        m.put("role", u.role());
-        m.put("disabled", u.disabled());
-        return m;
+    /** {@code POST /api/login}: the bearer token and whom it stands for (OpenAPI schema {@code Login}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Login(String token, String username, String role, long expiresInS) {
     }
 
-    static Map<String, Object> eventJson(AccountEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sequence", e.sequence());
-        m.put("time", Instant.ofEpochMilli((long) (e.time() * 1000)).toString());
-        m.put("actor", e.actor());
-        m.put("action", e.action());
-        m.put("subject", e.subject());
-        m.put("address", e.address());
-        m.put("detail", e.detail());
-        return m;
+    /** An account as the admin sees it (OpenAPI schema {@code User}). */
+    record User(String username, String role, boolean disabled) {
+    }
+
+    /** One entry of the account audit (OpenAPI schema {@code AccountEvent}). */
+    record Event(long sequence, String time, String actor, String action, String subject, String address, String detail) {
+    }
+
+    static User userJson(UserRecord u) {
+        return new User(u.username(), u.role(), u.disabled());
+    }
+
+    static Event eventJson(AccountEvent e) {
+        return new Event(e.sequence(), Instant.ofEpochMilli((long) (e.time() * 1000)).toString(), e.actor(), e.action(),
+                e.subject(), e.address(), e.detail());
     }
 }

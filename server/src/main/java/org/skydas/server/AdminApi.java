@@ -3,9 +3,10 @@ package org.skydas.server;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -68,26 +69,28 @@ final class AdminApi {
             return;
         }
         WatchServices.Purge p = watch.purgeResolvedAlerts(before.toEpochMilli() / 1000.0, actor, reason, exportDir);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("export", p.export().toString());
-        out.put("sha256", p.sha256());
-        out.put("alerts", p.alerts());
-        out.put("audit_events", p.auditEvents());
-        ctx.json(out);
+        ctx.json(new Purged(p.export().toString(), p.sha256(), p.alerts(), p.auditEvents()));
     }
 
-    static List<Map<String, Object>> logJson(List<String[]> rows) {
+    /** What a purge exported and deleted (OpenAPI schema {@code Purge}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Purged(String export, String sha256, long alerts, long auditEvents) {
+    }
+
+    /** One entry of the admin log; {@code detail} is the JSON it was written with (its text if it is not JSON). */
+    record LogEntry(String time, String actor, String action, Object detail) {
+    }
+
+    static List<LogEntry> logJson(List<String[]> rows) {
         return rows.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("time", Instant.ofEpochMilli((long) (Double.parseDouble(r[0]) * 1000)).toString());
-            m.put("actor", r[1]);
-            m.put("action", r[2]);
+            Object detail;
             try {
-                m.put("detail", JSON.readTree(r[3]));
+                detail = JSON.readTree(r[3]);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                m.put("detail", r[3]);
+                detail = r[3];
             }
-            return m;
+            return new LogEntry(Instant.ofEpochMilli((long) (Double.parseDouble(r[0]) * 1000)).toString(), r[1], r[2],
+                    detail);
         }).toList();
     }
 }

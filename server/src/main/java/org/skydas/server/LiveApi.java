@@ -8,12 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.skydas.geo.Lks94;
 import org.skydas.ingest.listen.ListenerStats;
 import org.skydas.model.TargetKind;
+import org.skydas.server.http.ApiError;
 import org.skydas.track.TrackState;
 import org.skydas.watch.LivePipeline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.javalin.Javalin;
 
@@ -56,43 +59,38 @@ final class LiveApi {
             try {
                 id = Long.parseLong(ctx.pathParam("id"));
             } catch (NumberFormatException e) {
-                ctx.status(400).json(Map.of("error", "track id must be a whole number, is '" + org.skydas.server.auth.Text.clip(ctx.pathParam("id")) + "'"));
+                ctx.status(400).json(new ApiError("track id must be a whole number, is '"
+                        + org.skydas.server.auth.Text.clip(ctx.pathParam("id")) + "'"));
                 return;
             }
             List<org.skydas.watch.port.TrackPoint> points = watch.trackHistory(id, 10_000);
             if (points.isEmpty()) {
-                ctx.status(404).json(Map.of("error", "no history for track " + id));
+                ctx.status(404).json(new ApiError("no history for track " + id));
                 return;
             }
             List<List<Double>> line = new ArrayList<>();
-            List<Map<String, Object>> times = new ArrayList<>();
+            List<HistoryPoint> times = new ArrayList<>();
             for (var p : points) {
-                Coordinate c = Lks94.toWgs84(p.x(), p.y());
-                line.add(List.of(Math.round(c.x * 1e7) / 1e7, Math.round(c.y * 1e7) / 1e7));
-                times.add(Map.of("time", java.time.Instant.ofEpochMilli((long) (p.t() * 1000)).toString(),
-                        "class", p.targetClass() == null ? "unknown" : p.targetClass()));
+                line.add(TrackFeature.Geometry.lonLat(p.x(), p.y()));
+                times.add(new HistoryPoint(java.time.Instant.ofEpochMilli((long) (p.t() * 1000)).toString(),
+                        p.targetClass() == null ? "unknown" : p.targetClass()));
             }
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("type", "Feature");
-            f.put("id", id);
-            f.put("geometry", points.size() == 1 ? Map.of("type", "Point", "coordinates", line.get(0))
-                    : Map.of("type", "LineString", "coordinates", line));
-            f.put("properties", Map.of("points", times));
-            ctx.contentType("application/geo+json").json(f);
+            // json() sets application/json: the GeoJSON type goes on after it.
+            ctx.json(new TrackHistory("Feature", id, points.size() == 1
+                    ? new TrackFeature.Geometry("Point", line.get(0)) : TrackFeature.Geometry.lineString(line),
+                    new TrackHistory.Points(times))).contentType("application/geo+json");
         });
         app.get("/api/tracks", ctx -> {
             List<TrackState> tracks = new ArrayList<>(pipeline.tracks());
             tracks.sort(Comparator.comparingLong(TrackState::id));
-            Map<String, Object> fc = new LinkedHashMap<>();
-            fc.put("type", "FeatureCollection");
-            fc.put("features", tracks.stream().map(LiveApi::feature).toList());
-            ctx.contentType("application/geo+json").json(fc);
+            ctx.json(new TrackFeature.Collection(tracks.stream().map(LiveApi::feature).toList()))
+                    .contentType("application/geo+json");
         });
         app.post("/api/detections", ctx -> {
             String refusal = pipeline.refusal();
             if (refusal != null) {
                 // 507 Insufficient Storage: nothing of this request was accepted; the sender should retry later.
-                ctx.status(507).json(Map.of("error", refusal));
+                ctx.status(507).json(new ApiError(refusal));
                 return;
             }
             com.fasterxml.jackson.databind.JsonNode root;
@@ -101,13 +99,14 @@ final class LiveApi {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 http.received();
                 http.malformed("malformed JSON");
-                ctx.status(400).json(Map.of("error", "malformed JSON body: " + org.skydas.server.auth.Text.clip(e.getOriginalMessage())));
+                ctx.status(400).json(new ApiError("malformed JSON body: "
+                        + org.skydas.server.auth.Text.clip(e.getOriginalMessage())));
                 return;
             }
             if (root == null || !(root.isObject() || root.isArray())) {
                 http.received();
                 http.malformed("not an object or array");
-                ctx.status(400).json(Map.of("error", "the body must be one detection object or an array of them"));
+                ctx.status(400).json(new ApiError("the body must be one detection object or an array of them"));
                 return;
             }
             List<com.fasterxml.jackson.databind.JsonNode> items = new ArrayList<>();
@@ -116,7 +115,7 @@ final class LiveApi {
             } else {
                 items.add(root);
             }
-            List<Map<String, Object>> rejected = new ArrayList<>();
+            List<Rejected> rejected = new ArrayList<>();
             Map<Integer, java.util.concurrent.CompletableFuture<Void>> journalled = new java.util.LinkedHashMap<>();
             long now = System.currentTimeMillis();
             for (int i = 0; i < items.size(); i++) {
@@ -128,12 +127,12 @@ final class LiveApi {
                             new org.skydas.ingest.listen.Received<>(d, http.name(), null, now)));
                 } catch (org.skydas.ingest.json.DetectionFormatException e) {
                     http.malformed(e.getMessage().length() > 60 ? e.getMessage().substring(0, 60) : e.getMessage());
-                    rejected.add(Map.of("index", i, "error", org.skydas.server.auth.Text.clip(e.getMessage())));
+                    rejected.add(new Rejected(i, org.skydas.server.auth.Text.clip(e.getMessage())));
                 }
             }
             // Accepted means journalled: the answer waits for the journal commit of every item it accepts.
             int accepted = 0;
-            List<Map<String, Object>> notJournalled = new ArrayList<>();
+            List<Rejected> notJournalled = new ArrayList<>();
             for (var e : journalled.entrySet()) {
                 try {
                     e.getValue().get(JOURNAL_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
@@ -142,27 +141,23 @@ final class LiveApi {
                     http.dropped();
                     String why = ex instanceof java.util.concurrent.TimeoutException
                             ? "not confirmed journalled within " + JOURNAL_WAIT_S + " s" : ex.getCause().getMessage();
-                    notJournalled.add(Map.of("index", e.getKey(), "error", why));
+                    notJournalled.add(new Rejected(e.getKey(), why));
                 }
             }
             if (!notJournalled.isEmpty()) {
                 String failure = pipeline.journalFailure();
-                ctx.status(503).json(Map.of("error", failure != null ? "journal unavailable: " + failure
-                                : "detections not accepted: " + notJournalled.get(0).get("error"),
-                        "accepted", accepted, "rejected", rejected, "not_accepted", notJournalled));
+                ctx.status(503).json(new NotJournalled(failure != null ? "journal unavailable: " + failure
+                        : "detections not accepted: " + notJournalled.get(0).error(), accepted, rejected, notJournalled));
                 return;
             }
             ctx.status(accepted > 0 || items.isEmpty() ? 202 : 400)
-                    .json(Map.of("accepted", accepted, "rejected", rejected));
+                    .json(new Accepted(accepted, rejected));
         });
         app.get("/api/ingest/stats", ctx -> {
-            Map<String, Object> body = new LinkedHashMap<>();
             List<Map<String, Object>> all = new ArrayList<>();
             listeners.get().forEach(l -> all.add(l.snapshot()));
             all.add(http.snapshot());
-            body.put("listeners", all);
-            body.put("pipeline", pipeline.stats());
-            ctx.json(body);
+            ctx.json(new IngestStats(all, pipeline.stats()));
         });
         app.get("/api/metrics", ctx -> {
             List<ListenerStats> all = new ArrayList<>(listeners.get());
@@ -177,29 +172,45 @@ final class LiveApi {
         return http.decodedCount();
     }
 
-    static Map<String, Object> feature(TrackState t) {
-        Coordinate c = Lks94.toWgs84(t.x(), t.y());
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("id", t.id());
-        props.put("class", t.mostLikelyClass().name().toLowerCase(Locale.ROOT));
+    static TrackFeature feature(TrackState t) {
         Map<String, Double> probs = new LinkedHashMap<>();
         for (TargetKind k : TargetKind.values()) {
             probs.put(k.name().toLowerCase(Locale.ROOT), Math.round(t.classProbability(k) * 1000) / 1000.0);
         }
-        props.put("class_probabilities", probs);
-        props.put("status", t.status().name().toLowerCase(Locale.ROOT));
-        props.put("speed_mps", Math.round(Math.hypot(t.vx(), t.vy()) * 10) / 10.0);
         // Heading clockwise from grid north (LKS-94's grid north is within 3° of true north).
-        props.put("heading_deg", Math.round((Math.toDegrees(Math.atan2(t.vx(), t.vy())) + 360) % 360));
-        props.put("quality", Math.round(t.existence() * 1000) / 1000.0);
-        props.put("external_id", t.externalId());
-        props.put("time", java.time.Instant.ofEpochMilli((long) (t.t() * 1000)).toString());
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", "Feature");
-        f.put("id", t.id());
-        f.put("geometry", Map.of("type", "Point", "coordinates",
-                List.of(Math.round(c.x * 1e7) / 1e7, Math.round(c.y * 1e7) / 1e7)));
-        f.put("properties", props);
-        return f;
+        return new TrackFeature(t.id(), t.x(), t.y(), new TrackFeature.Properties(t.id(),
+                t.mostLikelyClass().name().toLowerCase(Locale.ROOT), probs, t.status().name().toLowerCase(Locale.ROOT),
+                Math.round(Math.hypot(t.vx(), t.vy()) * 10) / 10.0,
+                Math.round((Math.toDegrees(Math.atan2(t.vx(), t.vy())) + 360) % 360),
+                Math.round(t.existence() * 1000) / 1000.0, t.externalId(),
+                java.time.Instant.ofEpochMilli((long) (t.t() * 1000)).toString()));
+    }
+
+    /** A detection of a POST refused or not confirmed journalled: its index in the body and why. */
+    record Rejected(int index, String error) {
+    }
+
+    /** {@code POST /api/detections}: how many were accepted (journalled), which were rejected (OpenAPI {@code DetectionsAccepted}). */
+    record Accepted(int accepted, List<Rejected> rejected) {
+    }
+
+    /** {@code POST /api/detections} answered 503: the journal did not confirm (OpenAPI {@code DetectionsNotJournalled}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record NotJournalled(String error, int accepted, List<Rejected> rejected, List<Rejected> notAccepted) {
+    }
+
+    /** {@code GET /api/ingest/stats}: each listener's counters and the pipeline's (OpenAPI {@code IngestStats}). */
+    record IngestStats(List<Map<String, Object>> listeners, Map<String, Object> pipeline) {
+    }
+
+    /** A time and class of a track's stored history. */
+    record HistoryPoint(String time, @JsonProperty("class") String targetClass) {
+    }
+
+    /** {@code GET /api/tracks/{id}/history} (OpenAPI {@code TrackHistory}). */
+    record TrackHistory(String type, long id, TrackFeature.Geometry geometry, Points properties) {
+
+        record Points(List<HistoryPoint> points) {
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -29,8 +28,12 @@ import org.skydas.obstacles.SectorAssignment;
 import org.skydas.server.auth.Sessions;
 import org.skydas.store.watch.ObstacleRegister;
 import org.skydas.server.auth.Text;
+import org.skydas.server.http.ApiError;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -77,7 +80,7 @@ final class ObstacleApi {
             } catch (LifeCycle.IllegalTransition | ObstacleRegister.VersionConflict e) {
                 ctx.status(HttpStatus.CONFLICT).json(SkydasServer.error(e.getMessage()));
             } catch (ObstacleException e) {
-                ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage(), "field", e.field()));
+                ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage(), e.field()));
             } catch (LifeCycle.NotAllowed e) {
                 ctx.status(HttpStatus.FORBIDDEN).json(SkydasServer.error(e.getMessage()));
             }
@@ -154,14 +157,8 @@ final class ObstacleApi {
 
     private void versions(Context ctx, Sessions.Session s) throws SQLException {
         ObstacleField f = readable(ctx, s);
-        ctx.json(watch.obstacles(r -> r.versions(f.id())).stream().map(v -> {
-            ObjectNode n = ObstacleJson.MAPPER.createObjectNode();
-            n.put("version", v.version());
-            n.put("written_at", v.writtenAt().toString());
-            n.put("written_by", v.writtenBy());
-            n.set("record", ObstacleJson.write(v.record()));
-            return n;
-        }).toList());
+        ctx.json(watch.obstacles(r -> r.versions(f.id())).stream().map(v -> new Version(v.version(),
+                v.writtenAt().toString(), v.writtenBy(), ObstacleJson.write(v.record()))).toList());
     }
 
     private void export(Context ctx, Sessions.Session s) throws Exception {
@@ -200,20 +197,9 @@ final class ObstacleApi {
         long after = ctx.queryParam("after") == null ? 0 : number(ctx.queryParam("after"), "after");
         int limit = ctx.queryParam("limit") == null ? 1000 : (int) Math.min(10_000, number(ctx.queryParam("limit"), "limit"));
         String field = ctx.queryParam("field");
-        ctx.json(watch.obstacles(r -> r.audit(after, field, limit)).stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sequence", e.sequence());
-            m.put("time", e.time().toString());
-            m.put("actor", e.actor());
-            m.put("role", e.role());
-            m.put("field_id", e.fieldId());
-            m.put("explosive", e.explosive());
-            m.put("action", e.action());
-            m.put("version", e.version());
-            m.put("before", e.before() == null ? null : tree(e.before()));
-            m.put("after", tree(e.after()));
-            return m;
-        }).toList());
+        ctx.json(watch.obstacles(r -> r.audit(after, field, limit)).stream().map(e -> new AuditEntry(e.sequence(),
+                e.time().toString(), e.actor(), e.role(), e.fieldId(), e.explosive(), e.action(), e.version(),
+                e.before() == null ? null : tree(e.before()), tree(e.after()))).toList());
     }
 
     private void rollup(Context ctx, Sessions.Session s) throws SQLException {
@@ -224,35 +210,43 @@ final class ObstacleApi {
         ctx.json(rollupJson(r));
     }
 
-    static Map<String, Object> rollupJson(ObstacleRollup r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("category", Wire.name(r.category()));
-        out.put("rows", r.rows().stream().map(ObstacleApi::rollupRow).toList());
-        out.put("total", rollupRow(r.total()));
-        out.put("definitions", Map.of("planned", "every field of the line", "laid",
+    static Rollup rollupJson(ObstacleRollup r) {
+        return new Rollup(Wire.name(r.category()), r.rows().stream().map(ObstacleApi::rollupRow).toList(),
+                rollupRow(r.total()), Map.of("planned", "every field of the line", "laid",
                 "in the ground: laid, marked, inspected or breached", "cleared", "cleared or handed over",
                 "year", "the record's programme year, else the year laid; 0 = unscheduled"));
-        return out;
     }
 
-    private static Map<String, Object> rollupRow(ObstacleRollup.Row row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (row.year() != 0 || row.planned().fields() > 0) {
-            m.put("year", row.year());
-        }
-        m.put("planned", tally(row.planned()));
-        m.put("laid", tally(row.laid()));
-        m.put("cleared", tally(row.cleared()));
-        return m;
+    private static RollupRow rollupRow(ObstacleRollup.Row row) {
+        return new RollupRow(row.year() != 0 || row.planned().fields() > 0 ? row.year() : null, tally(row.planned()),
+                tally(row.laid()), tally(row.cleared()));
     }
 
-    private static Map<String, Object> tally(ObstacleRollup.Tally t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fields", t.fields());
-        m.put("length_m", Math.round(t.lengthM()));
-        m.put("area_m2", Math.round(t.areaM2()));
-        m.put("cost_eur", t.costEur());
-        return m;
+    private static Tally tally(ObstacleRollup.Tally t) {
+        return new Tally(t.fields(), Math.round(t.lengthM()), Math.round(t.areaM2()), t.costEur());
+    }
+
+    /** A stored version of a record, who wrote it and when (OpenAPI schema {@code ObstacleVersion}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Version(long version, String writtenAt, String writtenBy, JsonNode record) {
+    }
+
+    /** One entry of the register's audit log, the record before and after (OpenAPI schema {@code ObstacleAuditEvent}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AuditEntry(long sequence, String time, String actor, String role, String fieldId, boolean explosive,
+                      String action, long version, JsonNode before, JsonNode after) {
+    }
+
+    /** The counter-mobility roll-up (OpenAPI schema {@code ObstacleRollup}). */
+    record Rollup(String category, List<RollupRow> rows, RollupRow total, Map<String, String> definitions) {
+    }
+
+    /** A year's line of the roll-up; {@code year} absent on the total and on empty unscheduled rows. */
+    record RollupRow(@JsonInclude(JsonInclude.Include.NON_NULL) Integer year, Tally planned, Tally laid, Tally cleared) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Tally(long fields, long lengthM, long areaM2, double costEur) {
     }
 
     // ---- writing --------------------------------------------------------------------------------

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.skydas.alert.Alert;
 import org.skydas.alert.AuditEvent;
-import org.skydas.geo.Lks94;
 import org.skydas.watch.port.TrackPoint;
 
 import io.javalin.Javalin;
@@ -68,58 +66,47 @@ final class ReplayApi {
         List<Alert> asOf = watch.alertsAsOf(from);
         List<AuditEvent> changes = watch.auditBetween(from, to, MAX_ALERT_CHANGES);
 
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("time", iso(from));
-        List<Map<String, Object>> tracks = new ArrayList<>();
+        List<TrackFeature> tracks = new ArrayList<>();
         for (TrackPoint p : last.values()) {
             tracks.add(trackFeature(p));
         }
-        state.put("tracks", Map.of("type", "FeatureCollection", "features", tracks));
-        state.put("alerts", asOf.stream().filter(Alert::isOpen).map(WatchApi::alertJson).toList());
-        state.put("sectors", alerts.sectorStatus(asOf, from));
-
-        List<Map<String, Object>> trackChanges = new ArrayList<>(during.size());
+        State state = new State(iso(from), new TrackFeature.Collection(tracks),
+                asOf.stream().filter(Alert::isOpen).map(WatchApi::alertJson).toList(), alerts.sectorStatus(asOf, from));
+        List<TrackFeature> trackChanges = new ArrayList<>(during.size());
         for (TrackPoint p : during) {
             trackChanges.add(trackFeature(p));
         }
-        List<Map<String, Object>> alertChanges = new ArrayList<>(changes.size());
+        List<AlertChange> alertChanges = new ArrayList<>(changes.size());
         for (AuditEvent e : changes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("time", iso(e.time()));
-            m.put("action", e.action());
-            m.put("actor", e.actor());
-            m.put("alert", WatchApi.alertJson(e.after()));
-            alertChanges.add(m);
+            alertChanges.add(new AlertChange(iso(e.time()), e.action(), e.actor(), WatchApi.alertJson(e.after())));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", iso(from));
-        out.put("to", iso(to));
-        out.put("state", state);
-        out.put("changes", Map.of("tracks", trackChanges, "alerts", alertChanges));
-        out.put("truncated", before.size() == MAX_TRACK_POINTS || during.size() == MAX_TRACK_POINTS
-                || changes.size() == MAX_ALERT_CHANGES);
-        ctx.json(out);
+        ctx.json(new Replay(iso(from), iso(to), state, new Changes(trackChanges, alertChanges),
+                before.size() == MAX_TRACK_POINTS || during.size() == MAX_TRACK_POINTS
+                        || changes.size() == MAX_ALERT_CHANGES));
+    }
+
+    /** {@code GET /api/replay} (OpenAPI schema {@code Replay}). */
+    record Replay(String from, String to, State state, Changes changes, boolean truncated) {
+    }
+
+    /** The picture at {@code from}: tracks, open alerts, sector status. */
+    record State(String time, TrackFeature.Collection tracks, List<Map<String, Object>> alerts,
+                 List<WatchApi.SectorStatus> sectors) {
+    }
+
+    /** What changed until {@code to}: track points as features, alert changes from the audit trail. */
+    record Changes(List<TrackFeature> tracks, List<AlertChange> alerts) {
+    }
+
+    record AlertChange(String time, String action, String actor, Map<String, Object> alert) {
     }
 
     /** A stored track point as the live picture's GeoJSON feature (speed and heading from its velocity). */
-    static Map<String, Object> trackFeature(TrackPoint p) {
-        Coordinate c = Lks94.toWgs84(p.x(), p.y());
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("id", p.trackId());
-        props.put("class", p.targetClass() == null ? "unknown" : p.targetClass());
-        props.put("status", "confirmed");
-        props.put("speed_mps", Math.round(Math.hypot(p.vx(), p.vy()) * 10) / 10.0);
-        props.put("heading_deg", Math.round((Math.toDegrees(Math.atan2(p.vx(), p.vy())) + 360) % 360));
-        props.put("quality", null);
-        props.put("external_id", null);
-        props.put("time", iso(p.t()));
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", "Feature");
-        f.put("id", p.trackId());
-        f.put("geometry", Map.of("type", "Point", "coordinates",
-                List.of(Math.round(c.x * 1e7) / 1e7, Math.round(c.y * 1e7) / 1e7)));
-        f.put("properties", props);
-        return f;
+    static TrackFeature trackFeature(TrackPoint p) {
+        return new TrackFeature(p.trackId(), p.x(), p.y(), new TrackFeature.Properties(p.trackId(),
+                p.targetClass() == null ? "unknown" : p.targetClass(), null, "confirmed",
+                Math.round(Math.hypot(p.vx(), p.vy()) * 10) / 10.0,
+                Math.round((Math.toDegrees(Math.atan2(p.vx(), p.vy())) + 360) % 360), null, null, iso(p.t())));
     }
 
     static String iso(double t) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,10 @@ import org.skydas.model.Wire;
 import org.skydas.model.layer.Layer;
 import org.skydas.model.layer.LayerCodec;
 import org.skydas.store.LayerExchange;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * The scenario as the API serves it: each layer's GeoJSON (WGS84) rendered once, the programme
@@ -54,34 +57,31 @@ public final class ScenarioView {
     }
 
     /** The programme report: rows by category and year, totals by category, grand total. */
-    public Map<String, Object> programme() {
+    public Programme programme() {
         ProgrammeReport r = ProgrammeReport.of(scenario.programme(), scenario.assets());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", scenario.programme().name());
-        out.put("currency", "EUR");
-        out.put("rows", r.rows().stream().map(ScenarioView::row).toList());
-        out.put("by_category", r.byCategory().stream().map(ScenarioView::row).toList());
-        out.put("total", row(r.total()));
-        out.put("opex_eur_per_year", ProgrammeReport.opexPerYear(scenario.assets()));
-        out.put("definitions", Map.of(
-                "planned", "capex of every asset",
-                "committed", "capex of assets contracted, installed, operational or decommissioned",
-                "spent", "capex of assets installed, operational or decommissioned"));
-        return out;
+        return new Programme(scenario.programme().name(), "EUR", r.rows().stream().map(ScenarioView::row).toList(),
+                r.byCategory().stream().map(ScenarioView::row).toList(), row(r.total()),
+                ProgrammeReport.opexPerYear(scenario.assets()), Map.of(
+                        "planned", "capex of every asset",
+                        "committed", "capex of assets contracted, installed, operational or decommissioned",
+                        "spent", "capex of assets installed, operational or decommissioned"));
     }
 
-    private static Map<String, Object> row(ProgrammeReport.Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (r.category() != null) {
-            m.put("category", Wire.name(r.category()));
-        }
-        if (r.year() != 0) {
-            m.put("year", r.year());
-        }
-        m.put("envelope_eur", r.envelopeEur());
-        m.put("planned_eur", r.plannedEur());
-        m.put("committed_eur", r.committedEur());
-        m.put("spent_eur", r.spentEur());
-        return m;
+    /** {@code GET /api/programme} (OpenAPI schema {@code Programme}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Programme(String name, String currency, List<ProgrammeRow> rows, List<ProgrammeRow> byCategory,
+                            ProgrammeRow total, double opexEurPerYear, Map<String, String> definitions) {
+    }
+
+    /** A programme line: by category, by year, both (rows) or neither (the grand total). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProgrammeRow(String category, Integer year, double envelopeEur, double plannedEur,
+                               double committedEur, double spentEur) {
+    }
+
+    private static ProgrammeRow row(ProgrammeReport.Row r) {
+        return new ProgrammeRow(r.category() == null ? null : Wire.name(r.category()), r.year() != 0 ? r.year() : null,
+                r.envelopeEur(), r.plannedEur(), r.committedEur(), r.spentEur());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.skydas.geodata.Countries;
 import org.skydas.model.layer.Layer;
+import org.skydas.server.http.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +160,17 @@ public final class SkydasServer implements AutoCloseable {
                 config.jetty.addConnector((server, http) -> Https.connector(server, http, host, port, keyStore, ksPassword));
             }
             config.showJavalinBanner = false;
+            // What is registered, for the test that every route is in the OpenAPI document.
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod().name() + " " + h.getPath());
+                }
+            });
+            config.events.wsHandlerAdded(h -> {
+                if (h.getHandlerType() == io.javalin.websocket.WsHandlerType.WEBSOCKET) {
+                    routes.add("GET " + h.getPath());
+                }
+            });
             // BodyLimit is the real gate (per route, chunked bodies too); Javalin's own check only backs it up.
             config.http.maxRequestSize = 64L << 20;
             config.jetty.modifyServletContextHandler(h -> h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(bodyLimit),
@@ -317,66 +329,57 @@ public final class SkydasServer implements AutoCloseable {
         return app.port();
     }
 
+    private final java.util.List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every route registered, as {@code "METHOD /path"} with the path as registered; a WebSocket counts as GET. */
+    public java.util.List<String> routes() {
+        return java.util.List.copyOf(routes);
+    }
+
     /**
      * Health that tells the truth: the store answers a real query, the pipeline thread is alive and turning,
      * every listener still listens. Any of them down: 503, and {@code down} names which.
      */
     private void health(Context ctx) {
-        Map<String, Object> checks = new LinkedHashMap<>();
         java.util.List<String> down = new java.util.ArrayList<>();
+        Health.Store store = null;
         if (watch != null) {
-            Map<String, Object> store = new LinkedHashMap<>();
             long t0 = System.nanoTime();
+            Integer schema = null;
+            String error = null;
             try {
-                store.put("schema_version", watch.ping());
-                store.put("ok", true);
+                schema = watch.ping();
             } catch (Exception e) {
                 // The class only: no SQL, path or host in an open route's answer (the log has the message).
                 LOG.warn("event=health_store_failed error=\"{}\"", e.toString());
-                store.put("ok", false);
-                store.put("error", e.getClass().getSimpleName());
+                error = e.getClass().getSimpleName();
                 down.add("store");
             }
-            store.put("ms", Math.round((System.nanoTime() - t0) / 1e5) / 10.0);
-            checks.put("store", store);
+            store = new Health.Store(schema, error == null, error, Math.round((System.nanoTime() - t0) / 1e5) / 10.0);
         }
-        if (pipeline != null) {
-            Map<String, Object> p = pipeline.health();
-            checks.put("pipeline", p);
-            if (!Boolean.TRUE.equals(p.get("ok"))) {
-                down.add("pipeline");
-            }
+        Map<String, Object> p = pipeline == null ? null : pipeline.health();
+        if (p != null && !Boolean.TRUE.equals(p.get("ok"))) {
+            down.add("pipeline");
         }
         // Nothing is being accepted until the detections journal can be written again.
         String journal = pipeline == null ? null : pipeline.journalFailure();
         if (journal != null) {
             down.add("journal");
         }
-        Map<String, Object> listeners = new LinkedHashMap<>();
+        Map<String, Health.Listener> listeners = new LinkedHashMap<>();
         listenerHealth.get().forEach((name, ok) -> {
-            listeners.put(name, Map.of("ok", ok));
+            listeners.put(name, new Health.Listener(ok));
             if (!ok) {
                 down.add("listener " + name);
             }
         });
-        checks.put("listeners", listeners);
-        Map<String, Object> body = new LinkedHashMap<>();
         org.skydas.server.ops.Operations ops = operations;
-        body.put("status", !down.isEmpty() ? "down" : ops != null && ops.degraded() ? "degraded" : "ok");
-        body.put("down", down);
-        body.put("checks", checks);
-        body.put("service", "skydas");
-        body.put("scenario", view.scenario().name());
-        body.put("scenario_source", scenarioSource);
-        body.put("terrain", view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"));
-        body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
-        body.put("attribution", Countries.ATTRIBUTION);
-        if (journal != null) {
-            body.put("journal_error", journal);
-        }
-        if (ops != null) {
-            body.putAll(ops.health());
-        }
+        Map<String, Object> opsHealth = ops == null ? Map.of() : ops.health();
+        Health body = new Health(!down.isEmpty() ? "down" : ops != null && ops.degraded() ? "degraded" : "ok", down,
+                new Health.Checks(store, p, listeners), "skydas", view.scenario().name(), scenarioSource,
+                view.scenario().metadata().getOrDefault("terrain", "bare ellipsoid (no DEM loaded)"),
+                Duration.between(started, Instant.now()).toSeconds(), Countries.ATTRIBUTION, journal,
+                opsHealth.get("storage"), opsHealth.get("retention"));
         ctx.status(down.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
@@ -391,8 +394,8 @@ public final class SkydasServer implements AutoCloseable {
         ctx.contentType("application/geo+json").result(view.layerGeoJson(layer));
     }
 
-    static Map<String, Object> error(String message) {
-        return Map.of("error", message);
+    static ApiError error(String message) {
+        return new ApiError(message);
     }
 
     @Override

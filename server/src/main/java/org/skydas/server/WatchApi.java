@@ -21,7 +21,10 @@ import org.skydas.server.auth.Sessions;
 import org.skydas.server.auth.Text;
 import org.skydas.store.watch.WatchStore;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.Javalin;
@@ -85,11 +88,11 @@ final class WatchApi {
             ctx.json(alertJson(watch.resolve(id(ctx), s.username(), r, text(body, "note"))));
         });
         app.get("/api/sectors/status", ctx -> {
-            List<Map<String, Object>> status = sectorStatus(watch.alerts(x -> x.sectorId() != null), WatchServices.now());
+            List<SectorStatus> status = sectorStatus(watch.alerts(x -> x.sectorId() != null), WatchServices.now());
             // Incidents not yet closed, by impact (issue 22).
             Map<String, Map<String, Integer>> incidents = IncidentsApi.openByImpact(watch.incidents(l -> l.list()));
-            status.forEach(m -> m.put("incidents", incidents.getOrDefault((String) m.get("sector"), IncidentsApi.emptyImpacts())));
-            ctx.json(status);
+            ctx.json(status.stream().map(st -> st.withIncidents(
+                    incidents.getOrDefault(st.sector(), IncidentsApi.emptyImpacts()))).toList());
         });
         app.get("/api/audit", ctx -> {
             long after = ctx.queryParam("after") == null ? 0 : parseLong(ctx.queryParam("after"), "after");
@@ -103,7 +106,7 @@ final class WatchApi {
      * window and thresholds from the scenario's {@link WatchSettings}), and its open alerts.
      */
     /** Each sector's level and open alerts at {@code now}, from the alerts as they are (or were, for replay). */
-    List<Map<String, Object>> sectorStatus(List<Alert> alerts, double now) {
+    List<SectorStatus> sectorStatus(List<Alert> alerts, double now) {
         SectorImpact impact = settings.newImpact();
         Map<String, Integer> open = new java.util.HashMap<>();
         for (Alert a : alerts) {
@@ -117,14 +120,28 @@ final class WatchApi {
                 open.merge(a.sectorId(), 1, Integer::sum);
             }
         }
-        return view.scenario().sectors().stream().map(sec -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sector", sec.id());
-            m.put("neighbour", sec.neighbour().code());
-            m.put("level", impact.level(sec.id(), now).name().toLowerCase(Locale.ROOT));
-            m.put("open_alerts", open.getOrDefault(sec.id(), 0));
-            return m;
-        }).toList();
+        return view.scenario().sectors().stream().map(sec -> new SectorStatus(sec.id(), sec.neighbour().code(),
+                impact.level(sec.id(), now).name().toLowerCase(Locale.ROOT), open.getOrDefault(sec.id(), 0), null))
+                .toList();
+    }
+
+    /**
+     * A sector's impact level and open alerts (OpenAPI schema {@code SectorStatus}); {@code incidents}, the
+     * incidents not yet closed by impact, only in the live status.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SectorStatus(String sector, String neighbour, String level, int openAlerts,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> incidents) {
+
+        SectorStatus withIncidents(Map<String, Integer> byImpact) {
+            return new SectorStatus(sector, neighbour, level, openAlerts, byImpact);
+        }
+    }
+
+    /** One change of an alert in the audit trail, the alert before and after it (OpenAPI schema {@code AlertAuditEvent}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AuditEntry(long sequence, String time, String actor, long alertId, String action, Map<String, Object> before,
+                      Map<String, Object> after) {
     }
 
     /** Alerts per page unless {@code limit} says otherwise, and the most a page holds. */
@@ -310,16 +327,9 @@ final class WatchApi {
         return m;
     }
 
-    static Map<String, Object> auditJson(AuditEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sequence", e.sequence());
-        m.put("time", Instant.ofEpochMilli((long) (e.time() * 1000)).toString());
-        m.put("actor", e.actor());
-        m.put("alert_id", e.alertId());
-        m.put("action", e.action());
-        m.put("before", e.before() == null ? null : alertJson(e.before()));
-        m.put("after", alertJson(e.after()));
-        return m;
+    static AuditEntry auditJson(AuditEvent e) {
+        return new AuditEntry(e.sequence(), Instant.ofEpochMilli((long) (e.time() * 1000)).toString(), e.actor(),
+                e.alertId(), e.action(), e.before() == null ? null : alertJson(e.before()), alertJson(e.after()));
     }
 
     static final class BadRequest extends RuntimeException {

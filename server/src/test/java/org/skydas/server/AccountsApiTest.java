@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Accounts through the admin API: rules, disabling, passwords, logout, throttling, the account audit. */
 class AccountsApiTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ADMIN_PW = "admin-password-long";
 

@@ -64,7 +64,7 @@ class AlertPushTest {
                 .ws("/stream", ws -> ws.onConnect(ctx -> hub.subscribe(ctx, () -> true))).start("127.0.0.1", 0);
         StreamMessages listener = new StreamMessages();
         BlockingQueue<String> messages = listener.messages;
-        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+        WebSocket client = CheckedHttpClient.create().newWebSocketBuilder().buildAsync(
                 URI.create("ws://127.0.0.1:" + app.port() + "/stream"), listener).get(10, TimeUnit.SECONDS);
         try {
             awaitSubscribers(hub, 1);

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** /api/health checks what it reports: a listener, the pipeline thread and the store going down each give 503. */
 class HealthTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -37,8 +37,8 @@ class HttpsTest {
         SkydasServer server = new SkydasServer(new ScenarioView(s), "memory", watch).withLive(pipeline, List::of)
                 .withTls(cert.cert(), cert.key()).start("127.0.0.1", 0);
         try {
-            HttpClient tls = HttpClient.newBuilder().sslContext(TestPki.sslContext(null, pki.caCertificate()))
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient tls = CheckedHttpClient.of(HttpClient.newBuilder().sslContext(TestPki.sslContext(null, pki.caCertificate()))
+                    .connectTimeout(Duration.ofSeconds(10)).build());
             String https = "https://127.0.0.1:" + server.port();
             HttpResponse<String> health = tls.send(HttpRequest.newBuilder(URI.create(https + "/api/health")).build(),
                     HttpResponse.BodyHandlers.ofString());

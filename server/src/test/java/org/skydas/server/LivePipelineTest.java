@@ -46,7 +46,7 @@ public class LivePipelineTest {
     String token;
     /** An operator's token, for reading the picture. */
     String operator;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** A 10 km square country in the grid, its west edge the border with Belarus. */

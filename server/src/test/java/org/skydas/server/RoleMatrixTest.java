@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class RoleMatrixTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

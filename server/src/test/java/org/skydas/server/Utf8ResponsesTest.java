@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class Utf8ResponsesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = CheckedHttpClient.create();
     static final String ZONE = "Druskininkų savivaldybė";
     static final String FIELD = "Šalčininkų rajonas, minų laukas Nr. 1";
     static final String FENCE = "Šalčininkų rajonas – tvora ties Dieveniškėmis";

@@ -36,7 +36,7 @@ class WatchApiTest {
     WatchServices watch;
     SkydasServer server;
     long alertId;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach

@@ -1,6 +1,6 @@
 package org.skydas.server.corridor;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,14 +8,15 @@ import java.util.Map;
 import org.skydas.geo.GeoJsonFeature;
 import org.skydas.geo.GeoJsonWriter;
 import org.skydas.model.Neighbour;
+import org.skydas.server.http.ApiError;
 import org.skydas.server.auth.Text;
 import org.skydas.terrain.corridor.CorridorAnalysis;
 import org.skydas.terrain.corridor.CorridorOutputs;
 import org.skydas.terrain.corridor.Mover;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -53,19 +54,17 @@ public final class CorridorApi {
         if (st == null) {
             return;
         }
-        ObjectNode fc = header(key, st, "FeatureCollection");
-        fc.set("legend", JSON.valueToTree(CorridorOutputs.legend()));
-        ArrayNode features = fc.putArray("features");
+        List<Feature> features = new ArrayList<>();
         if (st.outcome() != null) {
             for (CorridorAnalysis.Corridor c : st.outcome().corridors()) {
                 GeoJsonFeature f = CorridorOutputs.feature(c);
-                ObjectNode n = features.addObject();
-                n.put("type", "Feature");
-                n.put("id", f.id());
-                n.set("geometry", JSON.readTree(GeoJsonWriter.geometryJson(f.geometry(), 6)));
-                n.set("properties", JSON.valueToTree(f.properties()));
+                features.add(new Feature("Feature", f.id(), JSON.readTree(GeoJsonWriter.geometryJson(f.geometry(), 6)),
+                        f.properties()));
             }
         }
+        State h = header(key, st);
+        Corridors fc = new Corridors("FeatureCollection", h.from(), h.mover(), h.status(), h.progress(), h.computedAt(),
+                h.terrain(), h.resolutionM(), h.error(), CorridorOutputs.legend(), features);
         ctx.contentType("application/geo+json").result(JSON.writeValueAsBytes(fc));
     }
 
@@ -78,14 +77,15 @@ public final class CorridorApi {
         if (st == null) {
             return;
         }
-        ObjectNode out = header(key, st, null);
-        ArrayNode rows = out.putArray("sectors");
+        List<Map<String, Object>> rows = new ArrayList<>();
         if (st.outcome() != null) {
             for (CorridorAnalysis.SectorWarning sw : st.outcome().sectors()) {
-                rows.add(JSON.valueToTree(CorridorOutputs.sectorRow(sw)));
+                rows.add(CorridorOutputs.sectorRow(sw));
             }
         }
-        ctx.json(out);
+        State h = header(key, st);
+        ctx.json(new Sectors(h.from(), h.mover(), h.status(), h.progress(), h.computedAt(), h.terrain(), h.resolutionM(),
+                h.error(), rows));
     }
 
     private void recompute(Context ctx) {
@@ -107,8 +107,8 @@ public final class CorridorApi {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage()));
             return;
         }
-        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "running", "analyses", keys.stream()
-                .map(k -> Map.of("from", k.from().code(), "mover", k.mover().slug())).toList()));
+        ctx.status(HttpStatus.ACCEPTED).json(new Recomputing("running", keys.stream()
+                .map(k -> new Analysis(k.from().code(), k.mover().slug())).toList()));
     }
 
     /** The state for a key, starting its job when new; null after answering 400 (no such border) or 503. */
@@ -128,25 +128,38 @@ public final class CorridorApi {
         }
     }
 
-    private ObjectNode header(CorridorService.Key key, CorridorService.State st, String type) {
-        ObjectNode n = JSON.createObjectNode();
-        if (type != null) {
-            n.put("type", type);
-        }
-        n.put("from", key.from().code());
-        n.put("mover", key.mover().slug());
-        n.put("status", st.status().name().toLowerCase(Locale.ROOT));
-        n.put("progress", Math.round(st.progress() * 1000) / 1000.0);
+    private static State header(CorridorService.Key key, CorridorService.State st) {
         CorridorService.Outcome o = st.outcome();
-        n.put("computedAt", o == null ? null : o.computedAt().toString());
-        n.put("terrain", o == null ? null : o.terrainNote());
-        if (o == null) {
-            n.putNull("resolution_m");
-        } else {
-            n.put("resolution_m", o.resolutionM());
-        }
-        n.put("error", st.error());
-        return n;
+        return new State(key.from().code(), key.mover().slug(), st.status().name().toLowerCase(Locale.ROOT),
+                Math.round(st.progress() * 1000) / 1000.0, o == null ? null : o.computedAt().toString(),
+                o == null ? null : o.terrainNote(), o == null ? null : Double.valueOf(o.resolutionM()), st.error());
+    }
+
+    /** The analysis's state, which travels with its results (OpenAPI schema {@code CorridorState}). */
+    record State(String from, String mover, String status, double progress, String computedAt, String terrain,
+                 @JsonProperty("resolution_m") Double resolutionM, String error) {
+    }
+
+    /** {@code GET /api/corridors}: the state, the legend and the corridors (OpenAPI schema {@code Corridors}). */
+    record Corridors(String type, String from, String mover, String status, double progress, String computedAt,
+                     String terrain, @JsonProperty("resolution_m") Double resolutionM, String error,
+                     List<Map<String, Object>> legend, List<Feature> features) {
+    }
+
+    /** A corridor as a GeoJSON feature, its properties as {@code skydas corridors} writes them. */
+    record Feature(String type, String id, JsonNode geometry, Map<String, Object> properties) {
+    }
+
+    /** {@code GET /api/corridors/sectors} (OpenAPI schema {@code CorridorSectors}). */
+    record Sectors(String from, String mover, String status, double progress, String computedAt, String terrain,
+                   @JsonProperty("resolution_m") Double resolutionM, String error, List<Map<String, Object>> sectors) {
+    }
+
+    /** {@code POST /api/corridors/recompute}: the analyses started (OpenAPI schema {@code CorridorsRecomputing}). */
+    record Recomputing(String status, List<Analysis> analyses) {
+    }
+
+    record Analysis(String from, String mover) {
     }
 
     /** The key of {@code ?from=&mover=} (mover defaults to foot), or null after answering 400. */
@@ -170,9 +183,7 @@ public final class CorridorApi {
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error("this server computes no corridors"));
     }
 
-    private static Map<String, Object> error(String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", message);
-        return m;
+    private static ApiError error(String message) {
+        return new ApiError(message);
     }
 }

@@ -12,7 +12,12 @@ import java.util.Map;
 import org.skydas.geo.GeoJsonFeature;
 import org.skydas.geo.GeoJsonWriter;
 import org.skydas.model.TargetClass;
+import org.skydas.server.http.ApiError;
 import org.skydas.terrain.scenario.CoveragePalette;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -42,37 +47,53 @@ public final class CoverageApi {
     }
 
     private void status(Context ctx) {
-        Map<String, Object> m = new LinkedHashMap<>();
         CoverageService.State st = service == null ? null : service.state();
         CoverageSnapshot snap = st == null ? null : st.snapshot();
-        m.put("status", st == null ? "none" : st.status().name().toLowerCase(Locale.ROOT));
-        m.put("progress", st == null ? 0.0 : Math.round(st.progress() * 1000) / 1000.0);
         List<String> classes = new ArrayList<>();
         if (snap != null) {
             snap.classes().keySet().forEach(t -> classes.add(CoverageSnapshot.wireName(t)));
         } else if (service != null) {
             Arrays.stream(TargetClass.values()).forEach(t -> classes.add(CoverageSnapshot.wireName(t)));
         }
-        m.put("classes", classes);
         Double threshold = snap != null ? Double.valueOf(snap.threshold())
                 : service != null ? Double.valueOf(service.settings().threshold()) : null;
-        m.put("threshold", threshold);
-        m.put("terrain", snap != null ? snap.terrainNote() : service != null ? "terrain: " + service.terrainPlan() : null);
-        m.put("resolution_m", snap == null ? null : Double.valueOf(snap.resolutionM()));
-        m.put("computedAt", snap == null ? null : snap.computedAt().toString());
-        m.put("legend", legend());
-        m.put("bounds", snap == null ? null : Arrays.stream(snap.boundsWgs84()).map(v -> Math.round(v * 1e6) / 1e6)
-                .boxed().toList());
-        m.put("error", st == null ? "this server computes no coverage" : st.error());
-        ctx.json(m);
+        ctx.json(new Status(st == null ? "none" : st.status().name().toLowerCase(Locale.ROOT),
+                st == null ? 0.0 : Math.round(st.progress() * 1000) / 1000.0, classes, threshold,
+                snap != null ? snap.terrainNote() : service != null ? "terrain: " + service.terrainPlan() : null,
+                snap == null ? null : Double.valueOf(snap.resolutionM()),
+                snap == null ? null : snap.computedAt().toString(), legend(),
+                snap == null ? null : Arrays.stream(snap.boundsWgs84()).map(v -> Math.round(v * 1e6) / 1e6).boxed().toList(),
+                st == null ? "this server computes no coverage" : st.error()));
+    }
+
+    /** {@code GET /api/coverage} (OpenAPI schema {@code CoverageStatus}); {@code bounds} are west, south, east, north. */
+    record Status(String status, double progress, List<String> classes, Double threshold, String terrain,
+                  @JsonProperty("resolution_m") Double resolutionM, String computedAt, List<LegendEntry> legend,
+                  List<Double> bounds, String error) {
+    }
+
+    /** A colour class of the tiles. */
+    record LegendEntry(String label, String color) {
+    }
+
+    /** A sector's figures per target class (OpenAPI schema {@code SectorCoverage}). */
+    record SectorFigures(String sector, String neighbour, Map<String, ClassFigures> classes) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ClassFigures(double coveredPct, long longestGapM, long gapAreaM2) {
+    }
+
+    /** {@code POST /api/coverage/recompute}: accepted, running. */
+    record Recomputing(String status) {
     }
 
     /** The tiles' colour classes, lowest first; below the first class a tile is transparent. */
-    static List<Map<String, String>> legend() {
-        List<Map<String, String>> out = new ArrayList<>();
+    static List<LegendEntry> legend() {
+        List<LegendEntry> out = new ArrayList<>();
         for (int k = 0; k < CoveragePalette.RGB.length; k++) {
-            out.add(Map.of("label", "P " + CoveragePalette.label(k).replace(" - ", "–"),
-                    "color", String.format(Locale.ROOT, "#%06x", CoveragePalette.RGB[k])));
+            out.add(new LegendEntry("P " + CoveragePalette.label(k).replace(" - ", "–"),
+                    String.format(Locale.ROOT, "#%06x", CoveragePalette.RGB[k])));
         }
         return out;
     }
@@ -149,23 +170,13 @@ public final class CoverageApi {
         if (snap == null) {
             return;
         }
-        Map<String, Map<String, Object>> bySector = new LinkedHashMap<>();
+        Map<String, SectorFigures> bySector = new LinkedHashMap<>();
         for (CoverageSnapshot.ClassLayer layer : snap.classes().values()) {
             for (CoverageSnapshot.SectorFigures f : layer.sectors()) {
-                Map<String, Object> row = bySector.computeIfAbsent(f.sectorId(), id -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("sector", id);
-                    r.put("neighbour", f.neighbour());
-                    r.put("classes", new LinkedHashMap<String, Object>());
-                    return r;
-                });
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("covered_pct", Math.round(f.coveredPct() * 10) / 10.0);
-                c.put("longest_gap_m", Math.round(f.longestGapM()));
-                c.put("gap_area_m2", Math.round(f.gapAreaM2()));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> classes = (Map<String, Object>) row.get("classes");
-                classes.put(CoverageSnapshot.wireName(layer.target()), c);
+                SectorFigures row = bySector.computeIfAbsent(f.sectorId(),
+                        id -> new SectorFigures(id, f.neighbour(), new LinkedHashMap<>()));
+                row.classes().put(CoverageSnapshot.wireName(layer.target()), new ClassFigures(
+                        Math.round(f.coveredPct() * 10) / 10.0, Math.round(f.longestGapM()), Math.round(f.gapAreaM2())));
             }
         }
         ctx.json(new ArrayList<>(bySector.values()));
@@ -177,7 +188,7 @@ public final class CoverageApi {
             return;
         }
         service.recompute();
-        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "running"));
+        ctx.status(HttpStatus.ACCEPTED).json(new Recomputing("running"));
     }
 
     /** The latest result, or null after answering 503 (nothing computed yet) for the caller. */
@@ -201,7 +212,7 @@ public final class CoverageApi {
         return null;
     }
 
-    private static Map<String, Object> error(String message) {
-        return Map.of("error", message);
+    private static ApiError error(String message) {
+        return new ApiError(message);
     }
 }

@@ -17,6 +17,7 @@ import org.skydas.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -208,19 +209,17 @@ public final class PlanApplier {
         }
     }
 
-    static List<Map<String, Object>> perYearJson(PlanApply.Additions add) {
+    /** Assets and cost added per programme year. */
+    record PerYear(int year, int assets, @JsonProperty("cost_eur") double costEur) {
+    }
+
+    static List<PerYear> perYearJson(PlanApply.Additions add) {
         return perYearJson(add.perYear());
     }
 
-    static List<Map<String, Object>> perYearJson(Map<Integer, double[]> perYear) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        perYear.forEach((year, v) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("year", year);
-            m.put("assets", (int) v[0]);
-            m.put("cost_eur", v[1]);
-            out.add(m);
-        });
+    static List<PerYear> perYearJson(Map<Integer, double[]> perYear) {
+        List<PerYear> out = new ArrayList<>();
+        perYear.forEach((year, v) -> out.add(new PerYear(year, (int) v[0], v[1])));
         return out;
     }
 }

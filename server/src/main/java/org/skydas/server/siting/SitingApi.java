@@ -1,15 +1,19 @@
 package org.skydas.server.siting;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.skydas.server.auth.Text;
+import org.skydas.server.http.ApiError;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -51,59 +55,42 @@ public final class SitingApi {
     private void apply(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
         if (jobs.find(id).isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no siting plan job '" + Text.clip(id) + "'"));
+            ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("no siting plan job '" + Text.clip(id) + "'"));
             return;
         }
         PlanApplier.Applied a;
         try {
             a = applier.apply(id, actor.apply(ctx));
         } catch (PlanApplier.Refused e) {
-            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage(), "reason", e.reason()));
+            ctx.status(HttpStatus.CONFLICT).json(new Refused(e.getMessage(), e.reason()));
             return;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("plan", id);
-        m.put("applied", applied(a));
-        m.put("watch", PlanApplier.WATCH_NOTE);
-        ctx.json(m);
+        ctx.json(new ApplyResult(id, applied(a), PlanApplier.WATCH_NOTE));
     }
 
-    static Map<String, Object> applied(PlanApplier.Applied a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("by", a.actor());
-        m.put("at", a.at().toString());
-        m.put("revision", a.revision());
-        m.put("assets", a.assetIds());
-        m.put("new_sites", a.siteIds());
-        m.put("total_cost_eur", a.totalCostEur());
-        m.put("per_year", PlanApplier.perYearJson(a.perYear()));
-        return m;
+    static Applied applied(PlanApplier.Applied a) {
+        return new Applied(a.actor(), a.at().toString(), a.revision(), a.assetIds(), a.siteIds(), a.totalCostEur(),
+                PlanApplier.perYearJson(a.perYear()));
     }
 
     /**
      * Whether the plan can be applied now and what it would add ({@code state}: ready, applied, or the reason it
      * cannot be), for the confirmation a client shows before {@code POST .../apply}.
      */
-    private Map<String, Object> applyView(SitingJobs.Job job) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private ApplyView applyView(SitingJobs.Job job) {
         if (job.applied() != null) {
-            m.put("state", "applied");
-            m.putAll(applied(job.applied()));
-            return m;
+            Applied a = applied(job.applied());
+            return new ApplyView("applied", null, a.assets(), a.newSites(), a.totalCostEur(), a.perYear(), a.by(), a.at(),
+                    a.revision(), null);
         }
         try {
             org.skydas.siting.scenario.PlanApply.Additions add = applier.preview(job);
-            m.put("state", "ready");
-            m.put("assets", add.assets().size());
-            m.put("new_sites", add.sites().size());
-            m.put("total_cost_eur", add.totalCostEur());
-            m.put("per_year", PlanApplier.perYearJson(add));
+            return new ApplyView("ready", null, add.assets().size(), add.sites().size(), add.totalCostEur(),
+                    PlanApplier.perYearJson(add), null, null, null, PlanApplier.WATCH_NOTE);
         } catch (PlanApplier.Refused e) {
-            m.put("state", e.reason());
-            m.put("reason", e.getMessage());
+            return new ApplyView(e.reason(), e.getMessage(), null, null, null, null, null, null, null,
+                    PlanApplier.WATCH_NOTE);
         }
-        m.put("watch", PlanApplier.WATCH_NOTE);
-        return m;
     }
 
     private void submit(Context ctx) {
@@ -111,14 +98,14 @@ public final class SitingApi {
         try {
             body = JSON.readTree(ctx.body());
         } catch (JsonProcessingException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "body: not JSON", "field", "body"));
+            ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("body: not JSON", "body"));
             return;
         }
         PlanRequest request;
         try {
             request = PlanRequest.parse(body, jobs.basis().scenario());
         } catch (PlanRequest.Invalid e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage(), "field", e.field()));
+            ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage(), e.field()));
             return;
         }
         SitingJobs.Job job;
@@ -126,7 +113,7 @@ public final class SitingApi {
             job = jobs.submit(request, actor.apply(ctx));
         } catch (SitingJobs.Busy e) {
             ctx.status(HttpStatus.CONFLICT).header("Location", location(e.runningId()))
-                    .json(Map.of("error", e.getMessage(), "running", e.runningId()));
+                    .json(new Busy(e.getMessage(), e.runningId()));
             return;
         }
         ctx.status(HttpStatus.ACCEPTED).header("Location", location(job.id())).json(view(job, applyView(job)));
@@ -136,7 +123,7 @@ public final class SitingApi {
         String id = ctx.pathParam("id");
         SitingJobs.Job job = jobs.find(id).orElse(null);
         if (job == null) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no siting plan job '" + Text.clip(id) + "'"));
+            ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("no siting plan job '" + Text.clip(id) + "'"));
             return;
         }
         ctx.json(view(job, applyView(job)));
@@ -146,37 +133,62 @@ public final class SitingApi {
         return "/api/siting/plan/" + id;
     }
 
-    static Map<String, Object> view(SitingJobs.Job job, Map<String, Object> apply) {
+    static Job view(SitingJobs.Job job, ApplyView apply) {
         SitingJobs.Snapshot s = job.snapshot();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", job.id());
-        m.put("status", s.status().name().toLowerCase(Locale.ROOT));
-        m.put("stage", s.stage());
-        m.put("message", s.message());
-        m.put("progress", Math.round(s.progress() * 1000) / 1000.0);
-        m.put("created_at", job.created().toString());
-        m.put("started_at", s.started() == null ? null : s.started().toString());
-        m.put("finished_at", s.finished() == null ? null : s.finished().toString());
-        m.put("requested_by", job.actor());
-        m.put("request", job.request().echo());
-        if (s.solver() != null) {
-            Map<String, Object> solver = new LinkedHashMap<>();
-            solver.put("phase", s.solver().phase());
-            solver.put("elapsed_s", Math.round(s.solver().elapsedS() * 10) / 10.0);
-            solver.put("time_limit_s", s.solver().limitS());
-            solver.put("incumbent", finite(s.solver().incumbent()));
-            solver.put("bound", finite(s.solver().bound()));
-            solver.put("gap", finite(s.solver().gap()));
-            m.put("solver", solver);
-        }
-        m.put("error", s.error());
-        m.put("result", s.result());
-        m.put("scenario_revision", job.basis().revision());
-        m.put("apply", apply);
-        return m;
+        Solver solver = s.solver() == null ? null : new Solver(s.solver().phase(),
+                Math.round(s.solver().elapsedS() * 10) / 10.0, s.solver().limitS(), finite(s.solver().incumbent()),
+                finite(s.solver().bound()), finite(s.solver().gap()));
+        return new Job(job.id(), s.status().name().toLowerCase(Locale.ROOT), s.stage(), s.message(),
+                Math.round(s.progress() * 1000) / 1000.0, job.created().toString(),
+                s.started() == null ? null : s.started().toString(), s.finished() == null ? null : s.finished().toString(),
+                job.actor(), job.request().echo(), solver, s.error(), s.result(), job.basis().revision(), apply);
     }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /**
+     * A plan job as {@code POST /api/siting/plan} and {@code GET /api/siting/plan/{id}} show it (OpenAPI schema
+     * {@code SitingJob}); {@code result} is what {@code plan.json} holds, with {@code plan_geojson} and {@code frontier}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Job(String id, String status, String stage, String message, double progress, String createdAt,
+               String startedAt, String finishedAt, String requestedBy, Map<String, Object> request,
+               @JsonInclude(JsonInclude.Include.NON_NULL) Solver solver, String error, JsonNode result,
+               long scenarioRevision, ApplyView apply) {
+    }
+
+    /** The solver's latest progress: phase, time, incumbent, bound and gap (null until known). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Solver(String phase, double elapsedS, double timeLimitS, Double incumbent, Double bound, Double gap) {
+    }
+
+    /**
+     * Whether the plan can be applied now and what it adds ({@code state} ready: counts), who applied it (applied:
+     * the ids), or why not (the reason); OpenAPI schema {@code SitingApply}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ApplyView(String state, String reason, Object assets, Object newSites, Double totalCostEur,
+                     List<PlanApplier.PerYear> perYear, String by, String at, Long revision, String watch) {
+    }
+
+    /** What applying a plan added, by whom and when (OpenAPI schema {@code Applied}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Applied(String by, String at, long revision, List<String> assets, List<String> newSites, double totalCostEur,
+                   List<PlanApplier.PerYear> perYear) {
+    }
+
+    /** {@code POST /api/siting/plan/{id}/apply} (OpenAPI schema {@code SitingApplied}). */
+    record ApplyResult(String plan, Applied applied, String watch) {
+    }
+
+    /** 409 from apply: nothing written, and why ({@code reason}: not_finished, applied, stale, …). */
+    record Refused(String error, String reason) {
+    }
+
+    /** 409 from a new plan while one runs: the running job's id. */
+    record Busy(String error, String running) {
     }
 }

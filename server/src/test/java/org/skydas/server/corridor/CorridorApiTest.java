@@ -45,7 +45,7 @@ class CorridorApiTest {
 
     static final double E0 = 450_000;
     static final double N0 = 6_150_000;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = org.skydas.server.CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
     static final CorridorAnalysis.DetectionField FIELD = (x, y) -> x < E0 + 20_000 && y > N0 + 2_000 ? 0.6 : 0;
 

@@ -58,7 +58,7 @@ class CoverageApiTest {
 
     static final double E0 = 500_000;
     static final double N0 = 6_000_000;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = org.skydas.server.CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

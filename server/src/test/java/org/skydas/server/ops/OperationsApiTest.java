@@ -38,7 +38,7 @@ class OperationsApiTest {
     Operations ops;
     String token;
     final AtomicLong free = new AtomicLong(10_000_000);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = org.skydas.server.CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach

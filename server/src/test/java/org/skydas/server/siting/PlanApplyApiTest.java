@@ -49,7 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class PlanApplyApiTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = org.skydas.server.CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PLAN = "{\"class\": \"person\", \"budget_per_year\": [{\"year\": 2027, \"budget_eur\": 1200000},"
             + " {\"year\": 2028, \"budget_eur\": 1200000}], \"site_cost_eur\": 200000, \"time_limit_s\": 20,"

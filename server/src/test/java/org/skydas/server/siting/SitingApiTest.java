@@ -54,7 +54,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class SitingApiTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = org.skydas.server.CheckedHttpClient.create();
     static final ObjectMapper JSON = new ObjectMapper();
     static final double E0 = 540_000;
     static final double N0 = 6_000_000;
