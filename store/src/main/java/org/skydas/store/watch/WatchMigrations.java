@@ -187,7 +187,12 @@ final class WatchMigrations {
             new Migration(10, "indexes for alerts served from the store", List.of(
                 "CREATE INDEX alerts_open_subject ON alerts (subject, rule) WHERE status <> 'RESOLVED'",
                 "CREATE INDEX alerts_to_escalate ON alerts (raised_at) WHERE status = 'NEW' AND NOT escalated"),
-                List.of(), List.of()));
+                List.of(), List.of()),
+            // Several nodes may share one PostgreSQL store (issue 17, ADR 0024): the database itself keeps one open
+            // alert per subject and rule, whatever node wrote it (the key of the idempotent alert write).
+            new Migration(11, "one open alert per subject and rule, enforced by the database", List.of(),
+                List.of(),
+                List.of("CREATE UNIQUE INDEX alerts_one_open ON alerts (subject, rule) WHERE status <> 'RESOLVED'")));
 
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
