@@ -197,6 +197,9 @@ final class WatchMigrations {
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 
+    /** The PostgreSQL advisory lock that orders the migrations of nodes starting together. */
+    static final long MIGRATION_LOCK = 0x5_4B_59_44_41_4DL;
+
     private WatchMigrations() {
     }
 
@@ -209,6 +212,10 @@ final class WatchMigrations {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                // Several nodes may open one empty database at once (cluster mode, ADR 0024): one migrates at a time.
+                st.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            }
             st.execute("CREATE TABLE IF NOT EXISTS skydas_watch_schema (version INTEGER PRIMARY KEY, "
                     + "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
             int current;
