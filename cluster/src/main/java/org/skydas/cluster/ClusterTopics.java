@@ -52,5 +52,45 @@ public record ClusterTopics(String detections, String tracks, String alerts, Str
                 }
             }
         }
+        awaitVisible(admin, List.of(detections, tracks, alerts, tracked));
+    }
+
+    /**
+     * Waits (at most 30 s) until the brokers know {@code names}: a topic just created reaches the brokers' metadata a
+     * moment after the controller acknowledged it, and a client that looks it up before sees no partitions.
+     */
+    static void awaitVisible(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** The partitions of {@code topic} as {@code consumer} sees them, waiting (at most 30 s) until it sees some. */
+    public static List<org.apache.kafka.common.TopicPartition> partitionsOf(
+            org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            List<org.apache.kafka.common.TopicPartition> out = new ArrayList<>();
+            for (org.apache.kafka.common.PartitionInfo p : consumer.partitionsFor(topic, java.time.Duration.ofSeconds(10))) {
+                out.add(new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()));
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
+            }
+            Thread.sleep(200);
+        }
     }
 }

@@ -33,6 +33,9 @@ public final class DevBroker implements AutoCloseable {
                 .setConfigProp("group.consumer.min.heartbeat.interval.ms", "250")
                 .setConfigProp("group.consumer.heartbeat.interval.ms", Integer.toString(heartbeat))
                 .build();
+        // The kit prints its formatting to standard output, which is the demo's result: it goes nowhere instead.
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
             kit.format();
             kit.startup();
@@ -40,6 +43,8 @@ public final class DevBroker implements AutoCloseable {
         } catch (Exception e) {
             kit.close();
             throw e;
+        } finally {
+            System.setOut(out);
         }
     }
 

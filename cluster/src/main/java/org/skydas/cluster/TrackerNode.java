@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -102,6 +101,8 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     private final FeedSensorModels models;
     private final DetectionIds globalIds;
     private final TrackRegistry registry = new TrackRegistry();
+    /** One border index for every loop of the node (the loops run one at a time, under this object's lock). */
+    private final org.skydas.alert.BorderIndex border;
     private final Map<Integer, PartitionLoop> loops = new HashMap<>();
     private final ScheduledExecutorService ticker;
     private final Thread registryReader;
@@ -138,6 +139,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         this.groupId = groupId;
         this.settings = settings;
         this.models = FeedSensorModels.fromMetadata(scenario.metadata());
+        this.border = new org.skydas.alert.BorderIndex(scenario);
         this.globalIds = new DetectionIds(nodeId);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "skydas-tracker-tick-" + nodeId);
@@ -284,7 +286,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
 
         PartitionLoop(int partition) {
             this.partition = partition;
-            this.loop = new WatchLoop(scenario, settings.windowS(), new Sink(this), new History(this));
+            this.loop = new WatchLoop(scenario, border, settings.windowS(), new Sink(this), new History(this));
             loop.registerSensor(models.of(FeedSensorModels.Feed.COT).sensor(Normaliser.COT_SENSOR));
             loop.onTrackChange(this::updated, this::deleted);
         }
@@ -540,10 +542,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             synchronized (this) {
                 registryConsumer = consumer;
             }
-            List<TopicPartition> all = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(topics.tracks(), Duration.ofSeconds(30))) {
-                all.add(new TopicPartition(p.topic(), p.partition()));
-            }
+            List<TopicPartition> all = ClusterTopics.partitionsOf(consumer, topics.tracks());
             consumer.assign(all);
             long since = System.currentTimeMillis() - (long) (TrackRegistry.KEEP_S * 1000);
             Map<TopicPartition, Long> times = new HashMap<>();
@@ -567,6 +566,8 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (running) {
                 LOG.error("event=tracks_reader_failed node={} error=\"{}\"", nodeId, e.toString(), e);

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -285,7 +284,7 @@ class TrackerNodeClusterTest {
         final List<ClusterRecords.AlertRecord> alerts = new ArrayList<>();
         final Set<Long> tracked = new HashSet<>();
 
-        Topics(ClusterTopics topics) {
+        Topics(ClusterTopics topics) throws InterruptedException {
             this.topics = topics;
             Map<String, Object> c = new HashMap<>();
             c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
@@ -295,9 +294,7 @@ class TrackerNodeClusterTest {
             consumer = new KafkaConsumer<>(c);
             List<TopicPartition> all = new ArrayList<>();
             for (String t : List.of(topics.tracks(), topics.alerts(), topics.tracked())) {
-                for (PartitionInfo p : consumer.partitionsFor(t)) {
-                    all.add(new TopicPartition(t, p.partition()));
-                }
+                all.addAll(ClusterTopics.partitionsOf(consumer, t));
             }
             consumer.assign(all);
             consumer.seekToBeginning(all);
