@@ -358,20 +358,25 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         }
     }
 
-    /** After the load: waits until the trackers have caught up (or stopped making progress for 15 s). */
+    /**
+     * After the load: waits until the ingest node has accepted what was sent and the trackers have tracked what was
+     * accepted, or until neither count moved for 15 s plus the session timeout (at most 5 minutes).
+     */
     private void drain(Readers readers, long sent) throws InterruptedException {
-        long last = -1;
+        long lastAccepted = -1;
+        long lastTracked = -1;
         long still = System.nanoTime();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            long lost = readers.lost();
+            long accepted = readers.accepted();
             long tracked = readers.tracked();
-            if (lost == 0 && readers.accepted() > 0 && tracked >= readers.accepted()) {
+            if (accepted >= sent && tracked >= accepted && readers.lost() == 0) {
                 Thread.sleep(3_000); // the last alerts of the last batches
                 return;
             }
-            if (tracked != last) {
-                last = tracked;
+            if (tracked != lastTracked || accepted != lastAccepted) {
+                lastTracked = tracked;
+                lastAccepted = accepted;
                 still = System.nanoTime();
             } else if (System.nanoTime() - still > TimeUnit.SECONDS.toNanos(15 + sessionTimeoutS)) {
                 return;
