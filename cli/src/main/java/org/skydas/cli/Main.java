@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ServeCommand.class,
+            ClusterDemoCommand.class,
             ScenarioCommand.class,
             ProgrammeCommand.class,
             ObstaclesCommand.class,

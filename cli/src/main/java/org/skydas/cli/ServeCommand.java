@@ -178,6 +178,41 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Trust only this CA for an ssl:// MQTT broker (default: the JDK's trusted CAs).")
     Path mqttCa;
 
+    @Option(names = "--kafka", paramLabel = "HOST:PORT[,HOST:PORT…]",
+            description = "Run as one node of a scaled-out WATCH on this Kafka cluster (needs --db; see --role and the "
+                    + "README, 'Running on several machines'). Default: the embedded single process.")
+    String kafka;
+
+    @Option(names = "--role", paramLabel = "ROLES",
+            description = "With --kafka: ingest (listeners → the sector topic), tracker (tracker group member: tracks, "
+                    + "rules, alerts), api (HTTP API and web client over PostgreSQL), a comma list of them, or all "
+                    + "(default).")
+    String role;
+
+    @Option(names = "--node-id", defaultValue = "1", paramLabel = "N",
+            description = "With --kafka: this node's number, unique in the cluster (0..65535; default ${DEFAULT-VALUE}): "
+                    + "the tracker group member's name and the prefix of the ids it gives.")
+    int nodeId;
+
+    @Option(names = "--partitions", defaultValue = "12", paramLabel = "P",
+            description = "With --kafka: partitions of the sector topic (default ${DEFAULT-VALUE}, at most the "
+                    + "scenario's sector count); the same on every node, and fixed once the topic exists.")
+    int partitions;
+
+    @Option(names = "--halo", defaultValue = "1000", paramLabel = "METRES",
+            description = "With --kafka: a detection within this distance of another sector also goes to that "
+                    + "sector's owner (default ${DEFAULT-VALUE} m); the same on every node.")
+    double haloM;
+
+    @Option(names = "--topic-prefix", defaultValue = "skydas.", paramLabel = "PREFIX",
+            description = "With --kafka: the topics are PREFIX detections, tracks, alerts, tracked (default ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
+    @Option(names = "--replicas", defaultValue = "3", paramLabel = "R",
+            description = "With --kafka: replicas of topics this node creates (default ${DEFAULT-VALUE}; "
+                    + "min.insync.replicas 2 from 3 replicas; 1 for a one-broker test cluster).")
+    short replicas;
+
     Security security() {
         return new Security(Security.parseDuration(tokenLifetime, "--token-lifetime"), tlsCert, tlsKey, clientCa,
                 insecureFeeds, udpInterface, mqttUser, mqttPasswordFile, mqttCa);
@@ -203,11 +238,50 @@ public final class ServeCommand implements Callable<Integer> {
         if (operating.floorBytes() > operating.lowBytes()) {
             throw new UserError("--storage-floor (" + storageFloor + ") must not be above --storage-low (" + storageLow + ")");
         }
+        Feeds.Ports feedPorts = new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
+                asterixInterface, remoteIdPort, mqttUrl, mqttTopic).withSensorStandards(sapientPort, gmtiPort, onvifPort);
+        if (kafka != null || role != null) {
+            serveCluster(file, feedPorts);
+            return 0;
+        }
         serve(file, host, port, dataDir, db, new Feeds.Ports(cotPort, takInPort, asterixPort, asterixGroup,
                 asterixInterface, remoteIdPort, mqttUrl, mqttTopic).withSensorStandards(sapientPort, gmtiPort, onvifPort)
                 .withOnvifRtsp(onvifRtsp), takOutPort, reorderWindow,
                 new TerrainFiles(dems, landcover), maxClockLead, security(), operating);
         return 0;
+    }
+
+    /** {@code --kafka}: one node of a scaled-out WATCH until SIGTERM or Ctrl-C (ClusterServe). */
+    private void serveCluster(Path file, Feeds.Ports feedPorts) throws Exception {
+        if (kafka == null) {
+            throw new UserError("--role needs --kafka HOST:PORT (without it Skydas runs embedded, every role in one process)");
+        }
+        if (db == null) {
+            throw new UserError("--kafka needs --db postgresql://…: the nodes share their alerts, audit and users there");
+        }
+        if (nodeId < 0 || nodeId > 65_535) {
+            throw new UserError("--node-id must be in 0..65535, is " + nodeId);
+        }
+        if (partitions < 1) {
+            throw new UserError("--partitions must be >= 1, is " + partitions);
+        }
+        if (!(haloM >= 0)) {
+            throw new UserError("--halo must be >= 0 m, is " + haloM);
+        }
+        if (replicas < 1) {
+            throw new UserError("--replicas must be >= 1, is " + replicas);
+        }
+        ClusterServe.Options o = new ClusterServe.Options(kafka, db, ClusterServe.roles(role == null ? "all" : role),
+                nodeId, partitions, haloM, topicPrefix, replicas, 72);
+        ClusterServe node = ClusterServe.start(file, host, port, dataDir, o, feedPorts, reorderWindow, maxClockLead,
+                security());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "skydas-shutdown"));
+        node.announce(host);
+        stopped.await();
     }
 
     /**
@@ -262,7 +336,16 @@ public final class ServeCommand implements Callable<Integer> {
      * the console say where, never what.
      */
     static WatchServices openWatch(Path dataDir, String db, java.time.Duration tokenLifetime) throws Exception {
+        return openWatch(dataDir, db, tokenLifetime, false);
+    }
+
+    /** As above; {@code shared}: several nodes write this PostgreSQL store (cluster mode, ADR 0024). */
+    static WatchServices openWatch(Path dataDir, String db, java.time.Duration tokenLifetime, boolean shared)
+            throws Exception {
         WatchStore store = db != null ? WatchStore.openPostgres(db) : WatchStore.openSqlite(dataDir);
+        if (shared) {
+            store.sharedWithOtherNodes();
+        }
         WatchServices watch = new WatchServices(store, tokenLifetime);
         String fromEnv = System.getenv("SKYDAS_ADMIN_PASSWORD");
         java.util.Optional<String> created;

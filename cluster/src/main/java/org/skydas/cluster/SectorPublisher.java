@@ -172,6 +172,11 @@ public final class SectorPublisher implements AutoCloseable {
         return m;
     }
 
+    /** The topic's partitions as the producer sees them (asks the cluster when it does not know them yet). */
+    public int partitionsFor() {
+        return producer.partitionsFor(topic).size();
+    }
+
     /** Sends what the producer holds and waits for Kafka's answers. */
     public void flush() {
         producer.flush();

@@ -19,7 +19,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,14 +42,8 @@ class SectorFailoverTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = new InProcessKafka();
+        kafka = InProcessKafka.shared();
         admin = kafka.admin();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        if (admin != null) admin.close();
-        if (kafka != null) kafka.close();
     }
 
     /** One handling of one record by one consumer, in the assignment epoch it happened in. */

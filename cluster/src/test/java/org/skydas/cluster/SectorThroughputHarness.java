@@ -45,7 +45,7 @@ public final class SectorThroughputHarness {
         System.out.printf("route: %d positions in %.2f s = %.0f /s (%d sectors, %.3f copies per detection)%n",
                 n, routeS, n / routeS, map.sectorIds().size(), copies / (double) n);
 
-        try (InProcessKafka kafka = new InProcessKafka(); Admin admin = kafka.admin()) {
+        try (DevBroker kafka = new DevBroker(InProcessKafka.SESSION_TIMEOUT_MS); Admin admin = kafka.admin()) {
             String topic = "throughput";
             SectorTopic.ensure(admin, topic, map, (short) 1, 1);
             AtomicLong handled = new AtomicLong();

@@ -159,6 +159,17 @@ public final class LivePipeline implements AutoCloseable {
         return this;
     }
 
+    /**
+     * An ingest node of a scaled-out WATCH (issue 17, ADR 0024): batches are normalised and journalled — the journal
+     * being the cluster's sector topic, whose tracker nodes run the watch loop — and not tracked here.
+     */
+    public LivePipeline withoutTracking() {
+        tracking = false;
+        return this;
+    }
+
+    private volatile boolean tracking = true;
+
     /** The ground below targets (DEMs), for class hints from a measured height; without it none are drawn. */
     public LivePipeline withGround(GroundHeight heights) {
         normaliser.ground(heights);
@@ -285,7 +296,11 @@ public final class LivePipeline implements AutoCloseable {
                 j.journalled().complete(null);
             }
         }
-        loop.apply(normalised, System.currentTimeMillis());
+        if (tracking) {
+            loop.apply(normalised, System.currentTimeMillis());
+        } else {
+            loop.endBatch(normalised.messages(), false, System.currentTimeMillis()); // counts what was processed
+        }
     }
 
     /** Commits with retries; null when done, else the last failure. */
@@ -344,7 +359,11 @@ public final class LivePipeline implements AutoCloseable {
         NormalisedBatch p = pending;
         pending = null;
         intake.journalFailure(null);
-        loop.apply(p, System.currentTimeMillis());
+        if (tracking) {
+            loop.apply(p, System.currentTimeMillis());
+        } else {
+            loop.endBatch(p.messages(), false, System.currentTimeMillis());
+        }
     }
 
     @Override

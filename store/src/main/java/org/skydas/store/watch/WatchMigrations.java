@@ -193,10 +193,17 @@ final class WatchMigrations {
             new Migration(11, "alert message keys and parameters", List.of(
                 "ALTER TABLE alerts ADD COLUMN message_key TEXT",
                 "ALTER TABLE alerts ADD COLUMN message_params TEXT"),
-                List.of(), List.of()));
-
+                List.of(), List.of()),
+            // Several nodes may share one PostgreSQL store (issue 17, ADR 0024): the database itself keeps one open
+            // alert per subject and rule, whatever node wrote it (the key of the idempotent alert write).
+            new Migration(12, "one open alert per subject and rule, enforced by the database", List.of(),
+                List.of(),
+                List.of("CREATE UNIQUE INDEX alerts_one_open ON alerts (subject, rule) WHERE status <> 'RESOLVED'")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
+
+    /** The PostgreSQL advisory lock that orders the migrations of nodes starting together. */
+    static final long MIGRATION_LOCK = 0x5_4B_59_44_41_4DL;
 
     private WatchMigrations() {
     }
@@ -210,6 +217,10 @@ final class WatchMigrations {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                // Several nodes may open one empty database at once (cluster mode, ADR 0024): one migrates at a time.
+                st.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            }
             st.execute("CREATE TABLE IF NOT EXISTS skydas_watch_schema (version INTEGER PRIMARY KEY, "
                     + "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
             int current;

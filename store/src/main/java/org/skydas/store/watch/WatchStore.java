@@ -17,6 +17,7 @@ import org.skydas.alert.Alert;
 import org.skydas.alert.AlertStatus;
 import org.skydas.alert.AuditEvent;
 import org.skydas.alert.CoverageVerdict;
+import org.skydas.alert.Finding;
 import org.skydas.alert.Resolution;
 import org.skydas.alert.RuleKind;
 import org.skydas.alert.Severity;
@@ -262,6 +263,86 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
+    /** What became of one finding raised by {@link #raiseShared}: the alert as stored, and its audit when it is new. */
+    public record SharedRaise(Alert alert, boolean isNew, AuditEvent audit) {
+    }
+
+    /** The advisory lock (PostgreSQL) that orders the alert writes of every node sharing one store. */
+    static final long SHARED_ALERTS_LOCK = 0x5_4B_59_44_41_53L; // "SKYDAS"
+
+    /**
+     * Cluster mode (several tracker and API nodes over one PostgreSQL; docs/adr/0024-kafka-scale-out.md): raises
+     * {@code findings} in one transaction with the store itself as the one alert book. A finding whose subject and rule
+     * have an open alert — raised by any node, or by this one before a crash and a replay — folds into it (one more
+     * occurrence, its latest time and place; no audit entry, as {@code AlertBook} does); otherwise a new alert is
+     * inserted with the next alert id and a {@code raised} audit entry with the next audit sequence. Both numbers come
+     * from the tables under a transaction-level advisory lock that every node's alert write takes, and a unique index on
+     * the open (subject, rule) pairs (migration 12) refuses a second open alert whatever wrote it. So raising the same
+     * findings twice — at-least-once delivery after a failover — never makes a second alert: the alert key is
+     * (subject, rule) while open. {@code actor} is the audit's actor (the node). PostgreSQL only.
+     */
+    public List<SharedRaise> raiseShared(List<Finding> findings, String actor) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new SQLException("alerts shared between nodes need the PostgreSQL watch store (--db)");
+        }
+        List<SharedRaise> out = new ArrayList<>(findings.size());
+        if (findings.isEmpty()) {
+            return out;
+        }
+        try {
+            lockSharedAlerts();
+            long nextId = lastAlertIdInTransaction() + 1;
+            long nextSequence = lastAuditSequenceInTransaction() + 1;
+            for (Finding f : findings) {
+                List<Alert> open = alertsWhereInTransaction("subject = ? AND rule = ? AND status <> 'RESOLVED'",
+                        f.subject(), f.rule().name());
+                if (!open.isEmpty()) {
+                    Alert o = open.get(0);
+                    Alert repeated = new Alert(o.id(), o.rule(), o.severity(), o.subject(), o.status(), o.resolution(),
+                            o.raisedAt(), Math.max(o.updatedAt(), f.time()), f.x(), f.y(), o.sectorId(), o.zoneId(),
+                            o.message(), o.escalated(), o.occurrences() + 1, o.acknowledgedBy(), o.acknowledgeNote(),
+                            o.resolvedBy(), o.resolveNote(), o.coverage());
+                    upsert(repeated);
+                    out.add(new SharedRaise(repeated, false, null));
+                    continue;
+                }
+                Alert a = new Alert(nextId++, f.rule(), f.severity(), f.subject(), AlertStatus.NEW, null, f.time(),
+                        f.time(), f.x(), f.y(), f.sectorId(), f.zoneId(), f.message(), false, 1, null, null, null, null,
+                        f.coverage());
+                AuditEvent raised = new AuditEvent(nextSequence++, f.time(), actor, a.id(), "raised", null, a);
+                upsert(a);
+                insertAudit(raised);
+                out.add(new SharedRaise(a, true, raised));
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Cluster mode: this store shares its alerts and audit with other nodes' stores ({@link #raiseShared}), so the
+     * audit sequence a caller's in-memory book gives an event may already be taken by another node: each audit append
+     * then takes the shared lock and uses the next free sequence at or above the one given. PostgreSQL only.
+     */
+    public WatchStore sharedWithOtherNodes() throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new SQLException("a watch store shared between nodes must be PostgreSQL (--db)");
+        }
+        this.shared = true;
+        return this;
+    }
+
+    private boolean shared;
+
+    private void lockSharedAlerts() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + SHARED_ALERTS_LOCK + ")");
+        }
+    }
+
     private void upsert(Alert a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts (id, rule, severity, subject, status, "
                 + "resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
@@ -327,6 +408,17 @@ public final class WatchStore implements AutoCloseable {
     }
 
     private void append(AuditEvent e) throws SQLException {
+        if (shared) {
+            lockSharedAlerts();
+            long free = lastAuditSequenceInTransaction() + 1;
+            if (free > e.sequence()) {
+                e = new AuditEvent(free, e.time(), e.actor(), e.alertId(), e.action(), e.before(), e.after());
+            }
+        }
+        insertAudit(e);
+    }
+
+    private void insertAudit(AuditEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (sequence, time, actor, alert_id, action, "
                 + "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, e.sequence());
@@ -582,6 +674,13 @@ public final class WatchStore implements AutoCloseable {
 
     /** The alerts matching {@code where} with its parameters; ordered by id unless {@code where} says an order. */
     private List<Alert> alertsWhere(String where, Object... params) throws SQLException {
+        List<Alert> out = alertsWhereInTransaction(where, params);
+        c.commit();
+        return out;
+    }
+
+    /** As {@link #alertsWhere} without ending the transaction (locks taken in it stay held). */
+    private List<Alert> alertsWhereInTransaction(String where, Object... params) throws SQLException {
         List<Alert> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, rule, severity, subject, "
                 + "status, resolution, raised_at, updated_at, x, y, sector_id, zone_id, message, escalated, occurrences, "
@@ -603,7 +702,6 @@ public final class WatchStore implements AutoCloseable {
                         params(rs.getLong(1), rs.getString(22))));
             }
         }
-        c.commit();
         return out;
     }
 

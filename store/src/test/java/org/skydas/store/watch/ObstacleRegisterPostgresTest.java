@@ -21,17 +21,12 @@ class ObstacleRegisterPostgresTest extends ObstacleRegisterContract {
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = "skydas_obst_" + Long.toHexString(System.nanoTime());
-        try (Connection c = PostgresWatchStoreTest.admin(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
+        database = PostgresWatchStoreTest.newDatabase("skydas_obst_");
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection c = PostgresWatchStoreTest.admin(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        PostgresWatchStoreTest.dropDatabase(database);
     }
 
     @Override

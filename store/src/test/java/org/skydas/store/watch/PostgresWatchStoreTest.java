@@ -23,16 +23,26 @@ class PostgresWatchStoreTest extends WatchStoreContract {
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = "skydas_test_" + Long.toHexString(System.nanoTime());
-        try (Connection c = admin(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
+        database = newDatabase("skydas_test_");
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
+        dropDatabase(database);
+    }
+
+    /** A new database on {@link #SERVER} named {@code prefix} + a unique suffix (skips the test without a server). */
+    static String newDatabase(String prefix) throws Exception {
+        String name = prefix + Long.toHexString(System.nanoTime());
         try (Connection c = admin(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    static void dropDatabase(String name) throws Exception {
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 

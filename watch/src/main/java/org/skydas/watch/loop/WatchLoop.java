@@ -78,11 +78,20 @@ public final class WatchLoop {
 
     /** Over {@code scenario}'s border model and watch settings, with a reorder window of {@code windowS} seconds. */
     public WatchLoop(Scenario scenario, double windowS, AlertSink alerts, TrackHistory history) {
+        this(scenario, new BorderIndex(scenario), windowS, alerts, history);
+    }
+
+    /**
+     * As above with the scenario's border index given: several loops over one scenario (a tracker node's loop per
+     * sector partition) share one, which is immutable (its prepared geometries index themselves on first use: the
+     * loops that share it must run one at a time, as a tracker node's do under its lock).
+     */
+    public WatchLoop(Scenario scenario, BorderIndex border, double windowS, AlertSink alerts, TrackHistory history) {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.history = Objects.requireNonNull(history, "history");
         this.watermarks = new SourceWatermarks(windowS);
         WatchSettings settings = WatchSettings.fromMetadata(scenario.metadata());
-        this.border = new BorderIndex(scenario);
+        this.border = Objects.requireNonNull(border, "border");
         this.rules = new RuleEngine(border, settings.rules());
         this.escalateAfterS = settings.escalateAfterS();
         // Live feeds report every few seconds, not every scan of a benchmark radar: a first report

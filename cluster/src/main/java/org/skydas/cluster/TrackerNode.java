@@ -1,0 +1,617 @@
+package org.skydas.cluster;
+
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.skydas.alert.AlertBook;
+import org.skydas.alert.Finding;
+import org.skydas.model.Scenario;
+import org.skydas.store.watch.WatchStore;
+import org.skydas.track.Detection;
+import org.skydas.track.TrackState;
+import org.skydas.watch.loop.WatchLoop;
+import org.skydas.watch.normalise.FeedSensorModels;
+import org.skydas.watch.normalise.Normaliser;
+import org.skydas.watch.port.AlertSink;
+import org.skydas.watch.port.PortException;
+import org.skydas.watch.port.TrackHistory;
+import org.skydas.watch.port.TrackPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A tracker node of a scaled-out WATCH (docs/adr/0024-kafka-scale-out.md): the {@link SectorHandler} that runs one
+ * {@link WatchLoop} (tracker → rules → alerts) per owned partition of the sector topic, writes alerts to the shared
+ * PostgreSQL store with idempotent keys ({@link WatchStore#raiseShared}), and publishes tracks and alerts to topics.
+ *
+ * <p><b>Owner and halo.</b> Every loop tracks all the detections its partition carries, halo copies included, so a
+ * target near a sector boundary is tracked by both owners. But only the loop whose partition owns the position raises
+ * an alert (the finding's place) or publishes a track update (the track's estimate): {@link SectorMap#route} is the
+ * same function on every node, so for a given place exactly one loop speaks.
+ *
+ * <p><b>One track across owners.</b> Tracks are published under a global id. A local track takes the global id of a
+ * recently published track it continues ({@link TrackRegistry}: same external id, else the nearest estimate within a
+ * gate), else a new one ({@link DetectionIds} of this node: unique without coordination). Alerts name the global id
+ * ({@code track:G}), so the store's one open alert per subject and rule folds whatever two loops — or a loop and its
+ * own replay after a failover — find about the same target.
+ *
+ * <p><b>After a failover.</b> A partition newly assigned starts from the earlier of the group's committed offset and
+ * the first record of the last {@code rebuildS} seconds, in a fresh loop: the tracks are rebuilt from the replay and
+ * adopt the global ids the dead node published; the alerts they raise again fold into the open ones. Delivery is at
+ * least once; alerts are at most one open per subject and rule; track history is keyed (track, time).
+ *
+ * <p>Thread-safety: the consumer thread calls the handler methods and a ticker lets time pass every 100 ms (the
+ * reorder window, silent tracks ageing); both under this object's lock.
+ */
+public final class TrackerNode implements SectorHandler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerNode.class);
+
+    /** How a tracker node works: reorder window, replay on take-over, track publication step (s). */
+    public record Settings(double windowS, double rebuildS, double publishStepS) {
+        public static Settings defaults() {
+            return new Settings(0.5, 10, 1.0);
+        }
+    }
+
+    /** Running totals of a tracker node. */
+    public record Counters(long detections, long duplicateCopies, long replayedSkipped, long alertsNew,
+                           long alertsFolded, long findingsNotOwned, long tracksPublished, long adoptedByExternalId,
+                           long adoptedByPosition, long newGlobalIds, long storeFailures) {
+    }
+
+    private static final AlertBook.Raised NOT_RAISED_HERE = new AlertBook.Raised(null, false, null);
+
+    private final Scenario scenario;
+    private final SectorMap map;
+    private final int nodeId;
+    private final WatchStore store;
+    private final Producer<String, byte[]> producer;
+    private final ClusterTopics topics;
+    private final Admin admin;
+    private final String groupId;
+    private final Settings settings;
+    private final FeedSensorModels models;
+    private final DetectionIds globalIds;
+    private final TrackRegistry registry = new TrackRegistry();
+    /** One border index for every loop of the node (the loops run one at a time, under this object's lock). */
+    private final org.skydas.alert.BorderIndex border;
+    private final Map<Integer, PartitionLoop> loops = new HashMap<>();
+    private final ScheduledExecutorService ticker;
+    private final Thread registryReader;
+    private volatile boolean running = true;
+    private KafkaConsumer<String, byte[]> registryConsumer;
+
+    private final AtomicLong detections = new AtomicLong();
+    private final AtomicLong duplicateCopies = new AtomicLong();
+    private final AtomicLong replayedSkipped = new AtomicLong();
+    private final AtomicLong alertsNew = new AtomicLong();
+    private final AtomicLong alertsFolded = new AtomicLong();
+    private final AtomicLong findingsNotOwned = new AtomicLong();
+    private final AtomicLong tracksPublished = new AtomicLong();
+    private final AtomicLong adoptedByExternalId = new AtomicLong();
+    private final AtomicLong adoptedByPosition = new AtomicLong();
+    private final AtomicLong newGlobalIds = new AtomicLong();
+    private final AtomicLong storeFailures = new AtomicLong();
+
+    /**
+     * A tracker node {@code nodeId} over {@code scenario}'s sectors ({@code map}), writing alerts and track history to
+     * {@code store} (PostgreSQL, shared), publishing with {@code producer} (idempotent, acks=all) to {@code topics},
+     * reading offsets with {@code admin} for consumer group {@code groupId}. Starts the ticker and the reader of the
+     * tracks topic (from {@code bootstrap}).
+     */
+    public TrackerNode(Scenario scenario, SectorMap map, int nodeId, WatchStore store, Producer<String, byte[]> producer,
+                       ClusterTopics topics, Admin admin, String bootstrap, String groupId, Settings settings) {
+        this.scenario = scenario;
+        this.map = map;
+        this.nodeId = nodeId;
+        this.store = store;
+        this.producer = producer;
+        this.topics = topics;
+        this.admin = admin;
+        this.groupId = groupId;
+        this.settings = settings;
+        this.models = FeedSensorModels.fromMetadata(scenario.metadata());
+        this.border = new org.skydas.alert.BorderIndex(scenario);
+        this.globalIds = new DetectionIds(nodeId);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "skydas-tracker-tick-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+        this.registryReader = new Thread(() -> readTracks(bootstrap), "skydas-tracks-reader-" + nodeId);
+        registryReader.setDaemon(true);
+        registryReader.start();
+    }
+
+    // ---- SectorHandler -------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized Map<Integer, Long> assigned(Collection<OwnedPartition> partitions) {
+        Map<Integer, Long> starts = new HashMap<>();
+        for (OwnedPartition p : partitions) {
+            loops.put(p.partition(), new PartitionLoop(p.partition()));
+        }
+        try {
+            starts.putAll(replayStarts(partitions));
+        } catch (Exception e) {
+            LOG.warn("event=tracker_replay_unknown node={} action=start_at_committed error=\"{}\"", nodeId, e.toString());
+        }
+        LOG.info("event=tracker_partitions_assigned node={} partitions={} replay_from={}", nodeId,
+                partitions.stream().map(OwnedPartition::partition).sorted().toList(), starts);
+        return starts;
+    }
+
+    /** Per partition: the earlier of the committed offset and the first record of the last rebuildS seconds. */
+    private Map<Integer, Long> replayStarts(Collection<OwnedPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        long since = System.currentTimeMillis() - (long) (settings.rebuildS() * 1000);
+        for (OwnedPartition p : partitions) {
+            specs.put(new TopicPartition(topics.detections(), p.partition()), OffsetSpec.forTimestamp(since));
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> recent = admin.listOffsets(specs).all()
+                .get(10, TimeUnit.SECONDS);
+        Map<Integer, Long> starts = new HashMap<>();
+        for (OwnedPartition p : partitions) {
+            TopicPartition tp = new TopicPartition(topics.detections(), p.partition());
+            OffsetAndMetadata c = committed.get(tp);
+            ListOffsetsResult.ListOffsetsResultInfo r = recent.get(tp);
+            if (c == null) {
+                continue; // never committed: the group's reset policy (earliest) loses nothing
+            }
+            long start = c.offset();
+            if (r != null && r.offset() >= 0) {
+                start = Math.min(start, r.offset());
+            }
+            starts.put(p.partition(), start);
+        }
+        return starts;
+    }
+
+    @Override
+    public synchronized void handle(SectorBatch batch) throws Exception {
+        PartitionLoop pl = loops.computeIfAbsent(batch.partition(), PartitionLoop::new);
+        long[] owners = new long[batch.detections().size()];
+        int nOwners = 0;
+        int taken = 0;
+        for (int i = 0; i < batch.detections().size(); i++) {
+            long offset = batch.offsets().get(i);
+            SectorDetection d = batch.detections().get(i);
+            if (!d.halo()) {
+                owners[nOwners++] = d.id();
+            }
+            if (offset <= pl.applied) {
+                replayedSkipped.incrementAndGet();
+                continue; // a batch delivered again after a throw: the tracker already took it
+            }
+            pl.applied = offset;
+            if (pl.recent.put(d.id(), Boolean.TRUE) != null) {
+                duplicateCopies.incrementAndGet(); // owner and halo copy of one detection in one partition
+                continue;
+            }
+            pl.loop.detection(pl.withSensor(d), d.source(), d.receivedAtMillis());
+            taken++;
+        }
+        detections.addAndGet(taken);
+        pl.loop.endBatch(taken, taken > 0, System.currentTimeMillis());
+        if (nOwners > 0) {
+            ByteBuffer ids = ByteBuffer.allocate(8 * nOwners);
+            for (int i = 0; i < nOwners; i++) {
+                ids.putLong(owners[i]);
+            }
+            // Acknowledged before the batch counts as handled: what the demo reads as "tracked" is never overstated.
+            producer.send(new ProducerRecord<>(topics.tracked(), batch.partition(), Integer.toString(nodeId),
+                    ids.array())).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void revoked(Collection<Integer> partitions) {
+        partitions.forEach(loops::remove);
+        LOG.info("event=tracker_partitions_revoked node={} partitions={}", nodeId, partitions);
+    }
+
+    /** Lets time pass in every loop (reorder window, ageing, the rules' clock) when no data comes. */
+    private synchronized void tick() {
+        if (!running) {
+            return;
+        }
+        for (PartitionLoop pl : loops.values()) {
+            try {
+                pl.loop.endBatch(0, false, System.currentTimeMillis());
+            } catch (PortException | RuntimeException e) {
+                long n = storeFailures.incrementAndGet();
+                if (Long.bitCount(n) == 1) {
+                    LOG.warn("event=tracker_tick_failed node={} partition={} failures={} error=\"{}\"", nodeId,
+                            pl.partition, n, e.toString());
+                }
+            }
+        }
+    }
+
+    // ---- one partition's watch loop -----------------------------------------------------------------------------
+
+    /** A local track of one loop: its last estimate, its global id once known (-1 before), publication state. */
+    private static final class LocalTrack {
+        TrackState last;
+        long global = -1;
+        double publishedT = Double.NEGATIVE_INFINITY;
+        boolean publishedLast;
+        double nextAdoptAttemptT = Double.NEGATIVE_INFINITY;
+    }
+
+    private final class PartitionLoop {
+        final int partition;
+        final WatchLoop loop;
+        long applied = -1;
+        final Map<String, Integer> sensors = new HashMap<>();
+        final Map<Long, Boolean> recent = new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > 200_000;
+            }
+        };
+        final Map<Long, LocalTrack> tracks = new HashMap<>();
+        final List<Long> ended = new ArrayList<>();
+
+        PartitionLoop(int partition) {
+            this.partition = partition;
+            this.loop = new WatchLoop(scenario, border, settings.windowS(), new Sink(this), new History(this));
+            loop.registerSensor(models.of(FeedSensorModels.Feed.COT).sensor(Normaliser.COT_SENSOR));
+            loop.onTrackChange(this::updated, this::deleted);
+        }
+
+        Detection withSensor(SectorDetection d) {
+            String source = d.source();
+            Integer id = sensors.get(source);
+            if (id == null) {
+                FeedSensorModels.Feed feed = feedOf(source);
+                if (feed == FeedSensorModels.Feed.COT) {
+                    id = Normaliser.COT_SENSOR;
+                } else {
+                    id = Normaliser.COT_SENSOR + 1 + sensors.size();
+                    loop.registerSensor(models.of(feed).sensor(id));
+                }
+                sensors.put(source, id);
+            }
+            Detection x = d.detection();
+            return new Detection(x.t(), id, x.x(), x.y(), x.z(), x.varZ(), x.varX(), x.covXY(), x.varY(), x.vx(), x.vy(),
+                    x.classHint(), x.classConfidence(), x.externalId(), x.snr(), x.dimension());
+        }
+
+        boolean owns(double x, double y) {
+            return Double.isFinite(x) && Double.isFinite(y) && map.partitionOf(map.route(x, y).owner()) == partition;
+        }
+
+        Set<Long> inUse() {
+            Set<Long> s = new HashSet<>();
+            for (LocalTrack t : tracks.values()) {
+                if (t.global >= 0) {
+                    s.add(t.global);
+                }
+            }
+            return s;
+        }
+
+        /** The global id of a local track: adopted from a published one, or new once the track must be named. */
+        long resolve(LocalTrack lt, boolean mustName) {
+            if (lt.global >= 0) {
+                return lt.global;
+            }
+            TrackState s = lt.last;
+            if (mustName || s.t() >= lt.nextAdoptAttemptT) {
+                lt.nextAdoptAttemptT = s.t() + 1.0;
+                long g = registry.adopt(s.externalId(), s.t(), s.x(), s.y(), inUse());
+                if (g >= 0) {
+                    lt.global = g;
+                    (s.externalId() != null ? adoptedByExternalId : adoptedByPosition).incrementAndGet();
+                    return g;
+                }
+            }
+            if (mustName) {
+                lt.global = globalIds.next();
+                newGlobalIds.incrementAndGet();
+            }
+            return lt.global;
+        }
+
+        void updated(TrackState s) {
+            // A track deleted in an earlier batch and its id: forget them now that their findings were raised.
+            if (!ended.isEmpty()) {
+                ended.forEach(tracks::remove);
+                ended.clear();
+            }
+            LocalTrack lt = tracks.computeIfAbsent(s.id(), k -> new LocalTrack());
+            lt.last = s;
+            boolean owned = owns(s.x(), s.y());
+            long g = resolve(lt, owned);
+            if (owned && (!lt.publishedLast || s.t() - lt.publishedT >= settings.publishStepS())) {
+                publishTrack(g, s, false);
+                lt.publishedT = s.t();
+            }
+            lt.publishedLast = owned;
+        }
+
+        void deleted(TrackState s) {
+            LocalTrack lt = tracks.get(s.id());
+            if (lt != null && lt.global >= 0 && owns(s.x(), s.y())) {
+                publishTrack(lt.global, s, true);
+            }
+            ended.add(s.id());
+        }
+
+        void publishTrack(long g, TrackState s, boolean deleted) {
+            String sector = map.route(s.x(), s.y()).owner();
+            ClusterRecords.TrackRecord r = new ClusterRecords.TrackRecord(g, nodeId, partition, sector, s.t(), s.x(),
+                    s.y(), s.vx(), s.vy(), s.mostLikelyClass().name().toLowerCase(java.util.Locale.ROOT), deleted,
+                    s.externalId(), System.currentTimeMillis());
+            registry.note(r);
+            producer.send(new ProducerRecord<>(topics.tracks(), Long.toString(g), ClusterRecords.encode(r)));
+            tracksPublished.incrementAndGet();
+        }
+
+        /** {@code track:LOCAL} → {@code track:GLOBAL}; other subjects unchanged. Null when the track is unknown. */
+        String globalSubject(String subject) {
+            if (!subject.startsWith("track:")) {
+                return subject;
+            }
+            LocalTrack lt = tracks.get(Long.parseLong(subject.substring(6)));
+            if (lt == null) {
+                return null;
+            }
+            long g = resolve(lt, true);
+            if (lt.publishedT == Double.NEGATIVE_INFINITY) {
+                // An alert names it before any update of it was published: publish it, so that a replay finds it.
+                publishTrack(g, lt.last, false);
+                lt.publishedT = lt.last.t();
+            }
+            return "track:" + g;
+        }
+
+        String externalIdOf(String localSubject) {
+            if (!localSubject.startsWith("track:")) {
+                return null;
+            }
+            LocalTrack lt = tracks.get(Long.parseLong(localSubject.substring(6)));
+            return lt == null ? null : lt.last.externalId();
+        }
+    }
+
+    /** The kind of feed a source is ("cot-tcp@…", "json:S1", "asterix:R1"…), for its tracker sensor model. */
+    static FeedSensorModels.Feed feedOf(String source) {
+        if (source.startsWith("cot") || source.startsWith("tak")) {
+            return FeedSensorModels.Feed.COT;
+        }
+        if (source.startsWith("asterix62:")) {
+            return FeedSensorModels.Feed.SYSTEM_TRACK;
+        }
+        if (source.startsWith("asterix:")) {
+            return FeedSensorModels.Feed.RADAR;
+        }
+        if (source.startsWith("remoteid")) {
+            return FeedSensorModels.Feed.REMOTE_ID;
+        }
+        if (source.startsWith("sapient:")) {
+            return FeedSensorModels.Feed.SAPIENT;
+        }
+        if (source.startsWith("gmti:")) {
+            return FeedSensorModels.Feed.GMTI;
+        }
+        return source.startsWith("onvif:") ? FeedSensorModels.Feed.ONVIF : FeedSensorModels.Feed.JSON;
+    }
+
+    /** A loop's alert sink: only findings whose place this partition owns, under global ids, to the shared store. */
+    private final class Sink implements AlertSink {
+        private final PartitionLoop pl;
+
+        Sink(PartitionLoop pl) {
+            this.pl = pl;
+        }
+
+        @Override
+        public List<AlertBook.Raised> raise(List<Finding> findings, List<Long> receivedAtMillis) throws PortException {
+            List<AlertBook.Raised> out = new ArrayList<>(findings.size());
+            List<Finding> mine = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                boolean owned = Double.isFinite(f.x()) ? pl.owns(f.x(), f.y())
+                        : f.sectorId() != null && map.knows(f.sectorId()) && map.partitionOf(f.sectorId()) == pl.partition;
+                String subject = owned ? pl.globalSubject(f.subject()) : null;
+                out.add(NOT_RAISED_HERE);
+                if (subject == null) {
+                    findingsNotOwned.incrementAndGet();
+                    continue;
+                }
+                mine.add(new Finding(f.rule(), f.severity(), subject, f.time(), f.x(), f.y(), f.sectorId(), f.zoneId(),
+                        f.message(), f.coverage()));
+                at.add(i);
+            }
+            if (mine.isEmpty()) {
+                return out;
+            }
+            // The tracks these alerts name are on the tracks topic before the alerts are committed: a node that
+            // replays this partition after a crash finds their global ids there, and its alerts fold into these.
+            producer.flush();
+            List<WatchStore.SharedRaise> raised;
+            try {
+                raised = store.raiseShared(mine, "tracker-" + nodeId);
+            } catch (SQLException e) {
+                storeFailures.incrementAndGet();
+                throw new PortException("alerts not stored: " + e.getMessage(), e);
+            }
+            long committed = System.currentTimeMillis();
+            for (int k = 0; k < raised.size(); k++) {
+                WatchStore.SharedRaise r = raised.get(k);
+                int i = at.get(k);
+                out.set(i, new AlertBook.Raised(r.alert(), r.isNew(), r.audit()));
+                if (!r.isNew()) {
+                    alertsFolded.incrementAndGet();
+                    continue;
+                }
+                alertsNew.incrementAndGet();
+                long received = receivedAtMillis.get(i);
+                var a = r.alert();
+                ClusterRecords.AlertRecord rec = new ClusterRecords.AlertRecord(a.id(),
+                        a.rule().name().toLowerCase(java.util.Locale.ROOT), a.severity().name(), a.subject(),
+                        a.sectorId(), nodeId, a.raisedAt(), a.x(), a.y(), received, committed,
+                        pl.externalIdOf(findings.get(i).subject()));
+                producer.send(new ProducerRecord<>(topics.alerts(), a.subject(), ClusterRecords.encode(rec)));
+            }
+            return out;
+        }
+
+        @Override
+        public void escalate(double afterS) {
+            // Escalation is the API nodes' (they hold the operators' side of the alert life cycle).
+        }
+    }
+
+    /** A loop's track history: the owned points, under global ids, keyed (track, time) in the store. */
+    private final class History implements TrackHistory {
+        private final PartitionLoop pl;
+
+        History(PartitionLoop pl) {
+            this.pl = pl;
+        }
+
+        @Override
+        public void append(List<TrackPoint> points) throws PortException {
+            if (points.isEmpty()) {
+                return;
+            }
+            List<TrackPoint> mine = new ArrayList<>(points.size());
+            for (TrackPoint p : points) {
+                LocalTrack lt = pl.tracks.get(p.trackId());
+                if (lt != null && lt.global >= 0 && pl.owns(p.x(), p.y())) {
+                    mine.add(new TrackPoint(lt.global, p.t(), p.x(), p.y(), p.vx(), p.vy(), p.targetClass()));
+                }
+            }
+            if (mine.isEmpty()) {
+                return;
+            }
+            try {
+                store.appendTrackPoints(mine);
+            } catch (SQLException e) {
+                storeFailures.incrementAndGet();
+                throw new PortException("track history not stored: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    // ---- the tracks topic, read for hand-over ---------------------------------------------------------------------
+
+    private void readTracks(String bootstrap) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "skydas-tracks-reader-" + nodeId);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
+            synchronized (this) {
+                registryConsumer = consumer;
+            }
+            List<TopicPartition> all = ClusterTopics.partitionsOf(consumer, topics.tracks());
+            consumer.assign(all);
+            long since = System.currentTimeMillis() - (long) (TrackRegistry.KEEP_S * 1000);
+            Map<TopicPartition, Long> times = new HashMap<>();
+            all.forEach(tp -> times.put(tp, since));
+            Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(times);
+            for (TopicPartition tp : all) {
+                OffsetAndTimestamp o = from.get(tp);
+                if (o != null) {
+                    consumer.seek(tp, o.offset());
+                } else {
+                    consumer.seekToEnd(List.of(tp));
+                }
+            }
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    ClusterRecords.TrackRecord t = ClusterRecords.decode(r.value(), ClusterRecords.TrackRecord.class);
+                    if (t != null && t.node() != nodeId) {
+                        registry.note(t);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.error("event=tracks_reader_failed node={} error=\"{}\"", nodeId, e.toString(), e);
+            }
+        }
+    }
+
+    // ---- figures --------------------------------------------------------------------------------------------------
+
+    public Counters counters() {
+        return new Counters(detections.get(), duplicateCopies.get(), replayedSkipped.get(), alertsNew.get(),
+                alertsFolded.get(), findingsNotOwned.get(), tracksPublished.get(), adoptedByExternalId.get(),
+                adoptedByPosition.get(), newGlobalIds.get(), storeFailures.get());
+    }
+
+    /** The partitions whose loops run here. */
+    public synchronized Set<Integer> partitions() {
+        return new HashSet<>(loops.keySet());
+    }
+
+    /** The tracks of every loop here (estimates; halo tracks too). */
+    public synchronized int tracks() {
+        int n = 0;
+        for (PartitionLoop pl : loops.values()) {
+            n += pl.loop.tracks().size();
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ticker.shutdownNow();
+        KafkaConsumer<String, byte[]> c;
+        synchronized (this) {
+            c = registryConsumer;
+        }
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            registryReader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
