@@ -283,7 +283,8 @@ final class IncidentsApi {
             if (alert == null) {
                 continue; // purged by an admin since: the incident keeps its id
             }
-            Map<String, Object> p = new LinkedHashMap<>(WatchApi.alertJson(alert));
+            Map<String, Object> p = JSON.convertValue(WatchApi.alertJson(alert),
+                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
             p.put("role", "alert");
             Object lon = p.remove("lon");
             Object lat = p.remove("lat");

@@ -90,7 +90,7 @@ final class ReplayApi {
     }
 
     /** The picture at {@code from}: tracks, open alerts, sector status. */
-    record State(String time, TrackFeature.Collection tracks, List<Map<String, Object>> alerts,
+    record State(String time, TrackFeature.Collection tracks, List<WatchApi.AlertView> alerts,
                  List<WatchApi.SectorStatus> sectors) {
     }
 
@@ -98,7 +98,7 @@ final class ReplayApi {
     record Changes(List<TrackFeature> tracks, List<AlertChange> alerts) {
     }
 
-    record AlertChange(String time, String action, String actor, Map<String, Object> alert) {
+    record AlertChange(String time, String action, String actor, WatchApi.AlertView alert) {
     }
 
     /** A stored track point as the live picture's GeoJSON feature (speed and heading from its velocity). */

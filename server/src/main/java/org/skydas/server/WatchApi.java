@@ -2,7 +2,6 @@ package org.skydas.server;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,8 +139,8 @@ final class WatchApi {
 
     /** One change of an alert in the audit trail, the alert before and after it (OpenAPI schema {@code AlertAuditEvent}). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record AuditEntry(long sequence, String time, String actor, long alertId, String action, Map<String, Object> before,
-                      Map<String, Object> after) {
+    record AuditEntry(long sequence, String time, String actor, long alertId, String action, AlertView before,
+                      AlertView after) {
     }
 
     /** Alerts per page unless {@code limit} says otherwise, and the most a page holds. */
@@ -295,36 +294,41 @@ final class WatchApi {
         return n.asText();
     }
 
-    static Map<String, Object> alertJson(Alert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("rule", a.rule().name().toLowerCase(Locale.ROOT));
-        m.put("severity", a.severity().name().toLowerCase(Locale.ROOT));
-        m.put("status", a.status().name().toLowerCase(Locale.ROOT));
-        m.put("resolution", a.resolution() == null ? null : a.resolution().name().toLowerCase(Locale.ROOT));
-        m.put("subject", a.subject());
-        m.put("message", a.message());
-        // The same as a key of the console's catalogues and its parameters; null for alerts stored before keys existed.
-        m.put("message_key", a.messageKey());
-        m.put("message_params", a.messageParams());
-        m.put("sector", a.sectorId());
-        m.put("zone", a.zoneId());
-        // "covered" or "gap" where it arose, from the computed sensor coverage; null when none was computed.
-        m.put("coverage", a.coverage() == null ? null : a.coverage().wireName());
+    static AlertView alertJson(Alert a) {
+        Double lon = null;
+        Double lat = null;
         if (Double.isFinite(a.x()) && Double.isFinite(a.y())) {
             Coordinate c = Lks94.toWgs84(a.x(), a.y());
-            m.put("lon", Math.round(c.x * 1e7) / 1e7);
-            m.put("lat", Math.round(c.y * 1e7) / 1e7);
+            lon = Math.round(c.x * 1e7) / 1e7;
+            lat = Math.round(c.y * 1e7) / 1e7;
         }
-        m.put("raised_at", Instant.ofEpochMilli((long) (a.raisedAt() * 1000)).toString());
-        m.put("updated_at", Instant.ofEpochMilli((long) (a.updatedAt() * 1000)).toString());
-        m.put("escalated", a.escalated());
-        m.put("occurrences", a.occurrences());
-        m.put("acknowledged_by", a.acknowledgedBy());
-        m.put("acknowledge_note", a.acknowledgeNote());
-        m.put("resolved_by", a.resolvedBy());
-        m.put("resolve_note", a.resolveNote());
-        return m;
+        return new AlertView(a.id(), lower(a.rule()), lower(a.severity()), lower(a.status()),
+                a.resolution() == null ? null : lower(a.resolution()), a.subject(), a.message(), a.messageKey(),
+                a.messageParams(), a.sectorId(), a.zoneId(), a.coverage() == null ? null : a.coverage().wireName(),
+                lon, lat, Instant.ofEpochMilli((long) (a.raisedAt() * 1000)).toString(),
+                Instant.ofEpochMilli((long) (a.updatedAt() * 1000)).toString(), a.escalated(), a.occurrences(),
+                a.acknowledgedBy(), a.acknowledgeNote(), a.resolvedBy(), a.resolveNote());
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An alert as the API, the WebSocket, the replay and the exports show it (OpenAPI schema {@code Alert}): every
+     * field always present (null when unknown) but {@code lon}/{@code lat}, which an alert without a place lacks.
+     * {@code message} is the server's English text; {@code message_key} and {@code message_params} say the same as a
+     * key of the console's catalogues and its parameters (null for alerts stored before keys existed).
+     * {@code coverage} is "covered" or "gap" where it arose, null when no coverage was computed.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AlertView(long id, String rule, String severity, String status, String resolution, String subject,
+                     String message, String messageKey, Map<String, Object> messageParams, String sector, String zone,
+                     String coverage, @JsonInclude(JsonInclude.Include.NON_NULL) Double lon,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Double lat, String raisedAt, String updatedAt,
+                     boolean escalated, int occurrences, String acknowledgedBy, String acknowledgeNote,
+                     String resolvedBy, String resolveNote) {
     }
 
     static AuditEntry auditJson(AuditEvent e) {
