@@ -168,6 +168,16 @@ public final class LivePipeline implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Journal entries without the message as received (empty payloads): for a journal that keeps only the
+     * normalised detections, such as a Kafka ingest node's, so that the one pipeline thread does not write every
+     * message back to text for nothing.
+     */
+    public LivePipeline withoutRawPayloads() {
+        normaliser.rawPayloads(false);
+        return this;
+    }
+
     private volatile boolean tracking = true;
 
     /** The ground below targets (DEMs), for class hints from a measured height; without it none are drawn. */

@@ -63,6 +63,21 @@ public final class Normaliser {
         sensors.accept(models.of(Feed.COT).sensor(COT_SENSOR));
     }
 
+    /**
+     * Whether journal entries carry the message as received (default). A journal that keeps only the normalised
+     * detections (a Kafka ingest node's, ADR 0024) turns it off, so that no message is written back to text for
+     * nothing: the entries' payloads are then empty.
+     */
+    public void rawPayloads(boolean keep) {
+        this.rawPayloads = keep;
+    }
+
+    private volatile boolean rawPayloads = true;
+
+    private String raw(java.util.function.Supplier<String> payload) {
+        return rawPayloads ? payload.get() : "";
+    }
+
     /** See {@link org.skydas.watch.LivePipeline#withMaxClockLead}. */
     public void maxClockLead(double seconds) {
         if (!(seconds > 0)) {
@@ -113,7 +128,7 @@ public final class Normaliser {
     private void acceptCot(Received<CotEvent> r, NormalisedBatch out) {
         CotEvent e = r.message();
         double received = r.receivedAtMillis() / 1000.0;
-        out.begin(new JournalEntry(0, received, "cot:" + e.uid(), r.listener(), xml.write(e)));
+        out.begin(new JournalEntry(0, received, "cot:" + e.uid(), r.listener(), raw(() -> xml.write(e))));
         if (!CotToDetection.isTrackable(e)) {
             untrackable.incrementAndGet();
         } else if (CotToDetection.isFriendly(e)) {
@@ -129,7 +144,7 @@ public final class Normaliser {
         org.skydas.ingest.json.Detection d = r.message();
         double received = r.receivedAtMillis() / 1000.0;
         out.begin(new JournalEntry(0, received, d.sensorId(), r.listener(),
-                org.skydas.ingest.json.DetectionJson.toJson(d).toString()));
+                raw(() -> org.skydas.ingest.json.DetectionJson.toJson(d).toString())));
         out.signOfLife(d.sensorId(), received);
         if (!JsonToDetection.hasPosition(d)) {
             untrackable.incrementAndGet();
@@ -141,7 +156,7 @@ public final class Normaliser {
     private void acceptPlot(Message.Plot p, NormalisedBatch out) {
         double received = p.receivedAtMillis() / 1000.0;
         String source = orderedSource(p);
-        out.begin(new JournalEntry(0, received, source, p.listener(), p.recordJson()));
+        out.begin(new JournalEntry(0, received, source, p.listener(), raw(p::recordJson)));
         out.signOfLife(source, received);
         out.add(PlotToDetection.convert(p.plot(), p.receivedAtMillis(), sensorIdFor(source, Feed.RADAR),
                 radars.rangeSigmaM(p.plot().sac(), p.plot().sic()), ground));
@@ -150,7 +165,7 @@ public final class Normaliser {
     private void acceptSystemTrack(Message.SystemTrack e, NormalisedBatch out) {
         double received = e.receivedAtMillis() / 1000.0;
         String source = orderedSource(e);
-        out.begin(new JournalEntry(0, received, source, e.listener(), e.recordJson()));
+        out.begin(new JournalEntry(0, received, source, e.listener(), raw(e::recordJson)));
         out.signOfLife(source, received);
         out.add(ExternalTrackToDetection.convert(e.track(), e.receivedAtMillis(), sensorIdFor(source, Feed.SYSTEM_TRACK)));
     }
@@ -159,7 +174,7 @@ public final class Normaliser {
         double received = r.receivedAtMillis() / 1000.0;
         String source = source(r);
         out.begin(new JournalEntry(0, received, source, r.listener(),
-                OdidJson.toJson(r.message(), java.time.Instant.ofEpochMilli(r.receivedAtMillis())).toString()));
+                raw(() -> OdidJson.toJson(r.message(), java.time.Instant.ofEpochMilli(r.receivedAtMillis())).toString())));
         out.signOfLife(source, received);
         Detection d = RemoteIdToDetection.convert(r.message(), r.receivedAtMillis(), sensorIdFor(source, Feed.REMOTE_ID));
         if (d == null) {
@@ -171,7 +186,7 @@ public final class Normaliser {
 
     private void acceptFeed(FeedReport f, NormalisedBatch out) {
         double received = f.receivedAtMillis() / 1000.0;
-        out.begin(new JournalEntry(0, received, f.source(), f.listener(), f.journalJson()));
+        out.begin(new JournalEntry(0, received, f.source(), f.listener(), raw(f::journalJson)));
         if (f.signOfLife()) {
             out.signOfLife(f.source(), received);
         }

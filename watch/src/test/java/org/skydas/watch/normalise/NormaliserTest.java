@@ -75,6 +75,31 @@ class NormaliserTest {
     }
 
     @Test
+    void withoutRawPayloadsTheEntriesAreEmptyAndTheDetectionsTheSame() throws Exception {
+        long t = 1_795_854_000_000L;
+        List<NormalisedBatch> batches = new ArrayList<>();
+        for (boolean raw : new boolean[] {true, false}) {
+            Normaliser n = new Normaliser(Square.scenario(), FeedSensorModels.defaults(), registered::add);
+            n.rawPayloads(raw);
+            NormalisedBatch b = new NormalisedBatch(1);
+            n.normalise(new Message.Cot(cot("walker-1", "a-u-G-U", 500_100, 6_005_000, t)), b);
+            n.normalise(json("cam-3", ",\"position\":{\"lat\":54.9,\"lon\":25.3},\"position_error_m\":10", t + 500), b);
+            batches.add(b);
+        }
+        NormalisedBatch kept = batches.get(0);
+        NormalisedBatch bare = batches.get(1);
+        assertThat(kept.journal()).extracting(e -> e.payload())
+                .satisfiesExactly(p -> assertThat(p).contains("uid=\"walker-1\""), p -> assertThat(p).contains("cam-3"));
+        assertThat(bare.journal()).extracting(e -> e.payload()).containsExactly("", "");
+        assertThat(bare.journal()).extracting(e -> e.sensorId()).containsExactly("cot:walker-1", "cam-3");
+        assertThat(bare.size()).isEqualTo(kept.size()).isEqualTo(2);
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(bare.detectionAt(i)).isEqualTo(kept.detectionAt(i));
+            assertThat(bare.sourceAt(i)).isEqualTo(kept.sourceAt(i));
+        }
+    }
+
+    @Test
     void eachSourceIsRegisteredOnceWithItsFeedsConfiguredModel() throws Exception {
         FeedSensorModels models = FeedSensorModels.defaults().with(Feed.JSON, new Model(0.6, 1e-7))
                 .with(Feed.SAPIENT, new Model(0.8, 1e-10));
