@@ -25,7 +25,8 @@ public record Alert(long id, RuleKind rule, Severity severity, String subject, A
                 escalated, occurrences, acknowledgedBy, acknowledgeNote, resolvedBy, resolveNote, coverage, null, null);
     }
 
-    static Alert raised(long id, Finding f) {
+    /** A new alert {@code id} from finding {@code f}: its text as key and parameters too, when the finding has them. */
+    public static Alert raised(long id, Finding f) {
         return new Alert(id, f.rule(), f.severity(), f.subject(), AlertStatus.NEW, null, f.time(), f.time(), f.x(),
                 f.y(), f.sectorId(), f.zoneId(), f.message(), false, 1, null, null, null, null, f.coverage(),
                 f.text() == null ? null : f.text().key(), f.text() == null ? null : f.text().params());

@@ -301,14 +301,12 @@ public final class WatchStore implements AutoCloseable {
                     Alert repeated = new Alert(o.id(), o.rule(), o.severity(), o.subject(), o.status(), o.resolution(),
                             o.raisedAt(), Math.max(o.updatedAt(), f.time()), f.x(), f.y(), o.sectorId(), o.zoneId(),
                             o.message(), o.escalated(), o.occurrences() + 1, o.acknowledgedBy(), o.acknowledgeNote(),
-                            o.resolvedBy(), o.resolveNote(), o.coverage());
+                            o.resolvedBy(), o.resolveNote(), o.coverage(), o.messageKey(), o.messageParams());
                     upsert(repeated);
                     out.add(new SharedRaise(repeated, false, null));
                     continue;
                 }
-                Alert a = new Alert(nextId++, f.rule(), f.severity(), f.subject(), AlertStatus.NEW, null, f.time(),
-                        f.time(), f.x(), f.y(), f.sectorId(), f.zoneId(), f.message(), false, 1, null, null, null, null,
-                        f.coverage());
+                Alert a = Alert.raised(nextId++, f);
                 AuditEvent raised = new AuditEvent(nextSequence++, f.time(), actor, a.id(), "raised", null, a);
                 upsert(a);
                 insertAudit(raised);

@@ -80,6 +80,23 @@ class PostgresSharedAlertsTest {
     }
 
     @Test
+    void aSharedAlertKeepsItsMessageKeyAndParametersThroughRepeats() throws Exception {
+        WatchStore a = node();
+        WatchStore b = node();
+        org.skydas.alert.AlertText text = org.skydas.alert.AlertMessage.BORDER_CROSSING.text(9L,
+                org.skydas.model.TargetKind.PERSON, org.skydas.model.Neighbour.BY, "BY-002", 12.0, 1.4);
+        Finding f = new Finding(RuleKind.BORDER_CROSSING, Severity.HIGH, "track:9", 50, 510_000, 6_100_000, "BY-002",
+                null, text);
+        long id = a.raiseShared(List.of(f), "tracker-1").get(0).alert().id();
+        b.raiseShared(List.of(f), "tracker-2");
+        Alert stored = b.alert(id);
+        assertThat(stored.occurrences()).isEqualTo(2);
+        assertThat(stored.messageKey()).isEqualTo("alert.border_crossing");
+        assertThat(stored.messageParams()).isEqualTo(text.params());
+        assertThat(stored.message()).isEqualTo(text.english());
+    }
+
+    @Test
     void twoNodesRaisingAtOnceNeverShareAnIdOrAnAuditSequence() throws Exception {
         WatchStore a = node();
         WatchStore b = node();
