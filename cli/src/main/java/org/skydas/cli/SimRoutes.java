@@ -10,15 +10,20 @@ import org.skydas.sim.transport.SimTransport;
  * Where each channel's messages go on this machine, shared by {@code skydas simulate} and {@code skydas replay} so
  * that a replayed journal reaches the same kind of endpoint its recording did: JSON detections to
  * {@code POST server/api/detections} with a bearer token, CoT to the server's TCP CoT port, ASTERIX and Remote ID to
- * UDP ports when given, SAPIENT nodes to the fusion node's TCP port, one session each (without a port they are
+ * UDP ports when given, SAPIENT nodes to the fusion node's TCP port, one session each, STANAG 4607 packets to the GMTI UDP port (without a port they are
  * counted as unrouted).
  */
 record SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort,
-                 Integer sapientPort) {
+                 Integer sapientPort, Integer gmtiPort) {
+
+    /** Without STANAG 4607 radars. */
+    SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort, Integer sapientPort) {
+        this(server, token, cotPort, asterixPort, remoteIdPort, sapientPort, null);
+    }
 
     /** Without SAPIENT nodes. */
     SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort) {
-        this(server, token, cotPort, asterixPort, remoteIdPort, null);
+        this(server, token, cotPort, asterixPort, remoteIdPort, null, null);
     }
 
     /** The operator's {@code --server}: the simulator never sends fake sensor data off this machine. */
@@ -42,6 +47,9 @@ record SimRoutes(String server, String token, int cotPort, Integer asterixPort, 
         }
         if (sapientPort != null) {
             transport.route(Channel.SAPIENT, new SimTransport.SapientTcp(sapientPort));
+        }
+        if (gmtiPort != null) {
+            transport.route(Channel.GMTI, new SimTransport.Udp(gmtiPort));
         }
         return transport;
     }

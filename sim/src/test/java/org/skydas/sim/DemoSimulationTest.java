@@ -52,9 +52,13 @@ class DemoSimulationTest {
         sim.runToEnd(fullRun::add);
     }
 
-    /** The demo's simulation: the scenario's sensors and the two SAPIENT nodes, as {@code skydas demo} runs it. */
+    /**
+     * The demo's simulation: the scenario's sensors, the two SAPIENT nodes and the GMTI radar, as {@code skydas demo}
+     * runs it.
+     */
     static Simulation demo(SimScript s) {
-        return new Simulation(scenario, s).withSapientNodes(DemoScript.sapientNodes(scenario, s));
+        return new Simulation(scenario, s).withSapientNodes(DemoScript.sapientNodes(scenario, s))
+                .withGmtiRadars(DemoScript.gmtiRadars(scenario, s));
     }
 
     private static SimObject object(Simulation sim, String id) {
@@ -150,6 +154,8 @@ class DemoSimulationTest {
                 case SAPIENT -> assertThat(new org.skydas.ingest.sapient.SapientCodec().decode(
                         java.util.Arrays.copyOfRange(m.payload(), 4, m.length())).getNodeId())
                         .isEqualTo(org.skydas.sim.encode.SapientEncoder.nodeUuid(m.sourceId()));
+                case GMTI -> assertThat(new org.skydas.ingest.stanag4607.Gmti4607Decoder().decode(m.payload(), 0,
+                        m.length(), null).header().platformId().strip()).isEqualTo(m.sourceId());
             }
         }
         assertThat(counts).containsOnlyKeys(Channel.values());

@@ -44,6 +44,8 @@ class JournalTest {
         return new Simulation(TestWorld.scenario(radar, cam, rid), s).withSapientNodes(List.of(
                 new org.skydas.sim.script.SapientNodeSpec("sapient-1", "radar", "R1",
                         org.skydas.sim.script.SapientNodeSpec.Kind.RADAR, at.x, at.y, 10, 3_000, 0, 0, 1.0, 10)))
+                .withGmtiRadars(List.of(new org.skydas.sim.script.GmtiRadarSpec("gmti-1", "GSR", 1, at.x, at.y, 10,
+                        5_000, 0, 0, 4.0, 10, 0.3)))
                 .advanceTo(300);
     }
 
