@@ -58,6 +58,12 @@ final class SimulationDriver {
         return this;
     }
 
+    /** Makes these cameras report over ONVIF (routed when the routes name an ONVIF port); call before {@link #run}. */
+    SimulationDriver withOnvifCameras(java.util.List<String> cameraIds) {
+        simulation.withOnvifCameras(cameraIds);
+        return this;
+    }
+
     /**
      * Also records every message into {@code journal}, before it is sent: a run that is killed has then recorded
      * at least what it sent.

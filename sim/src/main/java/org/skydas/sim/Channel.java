@@ -19,7 +19,12 @@ public enum Channel {
      */
     SAPIENT("sapient", false),
     /** One STANAG 4607 packet (Mission and Dwell segments) per message, one UDP datagram each. */
-    GMTI("gmti", false);
+    GMTI("gmti", false),
+    /**
+     * One ONVIF {@code tt:MetadataStream} document (object analytics) per message, pushed as an HTTP POST to the
+     * listener's {@code /onvif/<camera asset id>}.
+     */
+    ONVIF("onvif", true);
 
     private final String wire;
     private final boolean text;

@@ -117,6 +117,28 @@ public final class Simulation {
                 (g, r) -> new org.skydas.sim.sensor.GmtiRadarEmitter(g, r, visibility));
     }
 
+    /**
+     * Makes these scenario cameras (asset ids) report as ONVIF cameras with object analytics on channel
+     * {@link Channel#ONVIF} instead of as Skydas JSON detections (before the run starts). Their random streams come
+     * from the seed apart from every other sensor's; an id that is no camera of the run is an error.
+     */
+    public Simulation withOnvifCameras(List<String> cameraIds) {
+        List<Asset> cameras = new ArrayList<>();
+        for (String id : cameraIds) {
+            Emitter e = emitters.stream().filter(x -> x instanceof DetectionEmitter && x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no simulated camera '" + id + "'"));
+            Asset a = ((DetectionEmitter) e).asset();
+            if (!a.type().name().contains("CAMERA")) {
+                throw new IllegalArgumentException("'" + id + "' is a " + a.type() + ", not a camera");
+            }
+            cameras.add(a);
+        }
+        addEmitters("ONVIF cameras", 0x0417_CA3EL, cameras,
+                (a, r) -> new org.skydas.sim.sensor.OnvifCameraEmitter(a, r, visibility));
+        emitters.removeIf(e -> e instanceof DetectionEmitter && cameraIds.contains(e.id()));
+        return this;
+    }
+
     /** Emitters of one kind added before the run, each with its split of a stream of their own ({@code salt}). */
     private <T> Simulation addEmitters(String what, long salt, List<T> specs,
                                        java.util.function.BiFunction<T, SplittableRandom, Emitter> make) {

@@ -189,6 +189,30 @@ public final class DemoScript {
     }
 
     /**
+     * The demo's camera that reports as an ONVIF camera (object analytics with geolocation) rather than as JSON
+     * detections: the scenario camera nearest to where the foot group crosses the border. Empty without walkers or
+     * cameras.
+     */
+    public static List<String> onvifCameras(Scenario scenario, SimScript script) {
+        return new DemoScript(scenario).onvifCameras(script);
+    }
+
+    private List<String> onvifCameras(SimScript script) {
+        Optional<ScriptTarget> walkers = script.targets().stream()
+                .filter(t -> t.kind() == ObjectKind.PERSON && t.route().size() >= 2)
+                .min(Comparator.comparingDouble(ScriptTarget::startS));
+        if (walkers.isEmpty()) {
+            return List.of();
+        }
+        Coordinate border = grid(walkers.get().route().get(1).lon(), walkers.get().route().get(1).lat());
+        return scenario.assets().stream()
+                .filter(a -> a.type() == AssetType.EO_IR_CAMERA || a.type() == AssetType.THERMAL_CAMERA)
+                .filter(a -> a.sensor() != null && a.geometry() instanceof org.locationtech.jts.geom.Point)
+                .min(Comparator.comparingDouble(a -> point(a).distance(border))).map(a -> List.of(a.id()))
+                .orElse(List.of());
+    }
+
+    /**
      * The dark drone: over the first radar within 10 km of its border where the border runs straight enough for a
      * clean crossing, else into the Suwałki Gap over the observation post (a drone from Kaliningrad scouting the
      * gap), else 8 km straight in over dry land. It sets off early enough to cross in the demo's first minute.
