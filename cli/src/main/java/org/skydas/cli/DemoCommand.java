@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code skydas demo}: the one-command start. Creates the Lithuania demo scenario if missing, serves it
  * and runs the simulator against it over loopback (ASTERIX and Remote ID over UDP, CoT over TCP, JSON detections
- * over HTTP, SAPIENT sensor nodes over TCP), so that
+ * over HTTP, SAPIENT sensor nodes over TCP, a STANAG 4607 GMTI radar over UDP, an ONVIF camera
+ * over HTTP), so that
  * tracks and alerts appear within a minute. {@code --headless --duration S} runs without a browser and
  * ends with a summary, one line each.
  */
@@ -45,6 +46,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--sapient-port", description = "SAPIENT sensor nodes in, TCP (default 8640; --headless: a free port).")
     Integer sapientPort;
+
+    @Option(names = "--gmti-port", description = "STANAG 4607 GMTI in, TCP and UDP (default 8607; --headless: a free port).")
+    Integer gmtiPort;
+
+    @Option(names = "--onvif-port", description = "ONVIF camera events in, HTTP POST /onvif/<camera> (default 8680; --headless: a free port).")
+    Integer onvifPort;
 
     @Option(names = "--tak-out-port", description = "CoT out to TAK clients (default 8089; --headless: off).")
     Integer takOutPort;
@@ -77,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path scenario = ServeCommand.ensureDemo(dataDir);
         Feeds.Ports feeds = new Feeds.Ports(portOr(cotPort, 8087), -1, portOr(asterixPort, 8600), null, null,
-                portOr(remoteIdPort, 8620), null, null).withSensorStandards(portOr(sapientPort, 8640), -1, -1);
+                portOr(remoteIdPort, 8620), null, null).withSensorStandards(portOr(sapientPort, 8640), portOr(gmtiPort, 8607),
+                portOr(onvifPort, 8680));
         int takOut = takOutPort != null ? takOutPort : headless ? -1 : 8089;
         ServeCommand.Running r = ServeCommand.start(scenario, host, portOr(port, 8080), dataDir, null, feeds,
                 takOut, org.skydas.watch.LivePipeline.DEFAULT_WINDOW_S, new TerrainFiles(dems, null));
@@ -93,8 +101,13 @@ public final class DemoCommand implements Callable<Integer> {
             org.skydas.sim.script.SimScript script = SimulationDriver.demoScript(r.scenario(), 20_261_127L);
             SimulationDriver driver = new SimulationDriver(r.scenario(), script, new SimRoutes("http://127.0.0.1:"
                     + r.server().port(), token, r.cotPort(), portOrNull(r.feeds().asterixPort()),
-                    portOrNull(r.feeds().remoteIdPort()), portOrNull(r.feeds().sapientPort())), speed)
-                    .withSapientNodes(org.skydas.sim.script.DemoScript.sapientNodes(r.scenario(), script));
+                    portOrNull(r.feeds().remoteIdPort()), portOrNull(r.feeds().sapientPort()),
+                    portOrNull(r.feeds().gmtiPort()), portOrNull(r.feeds().onvifPort())), speed)
+                    .withSapientNodes(org.skydas.sim.script.DemoScript.sapientNodes(r.scenario(), script))
+                    // A STANAG 4607 ground-surveillance radar watching the foot group's crossing, over UDP.
+                    .withGmtiRadars(org.skydas.sim.script.DemoScript.gmtiRadars(r.scenario(), script))
+                    // The camera by that crossing pushes ONVIF object analytics instead of JSON detections.
+                    .withOnvifCameras(org.skydas.sim.script.DemoScript.onvifCameras(r.scenario(), script));
             sim = new Thread(() -> {
                 try {
                     driver.run(headless ? duration : 24 * 3600);
@@ -163,6 +176,8 @@ public final class DemoCommand implements Callable<Integer> {
                 case "remoteid-udp" -> "remoteid";
                 case "json-mqtt" -> "mqtt";
                 case "sapient-detections" -> "sapient";
+                case "gmti-targets" -> "gmti";
+                case "onvif-cameras" -> "onvif"; // documents read from scenario cameras
                 default -> null; // the ASTERIX datagram counter: its records are counted as plots
             };
             if (protocol != null) {

@@ -10,15 +10,21 @@ import org.skydas.sim.transport.SimTransport;
  * Where each channel's messages go on this machine, shared by {@code skydas simulate} and {@code skydas replay} so
  * that a replayed journal reaches the same kind of endpoint its recording did: JSON detections to
  * {@code POST server/api/detections} with a bearer token, CoT to the server's TCP CoT port, ASTERIX and Remote ID to
- * UDP ports when given, SAPIENT nodes to the fusion node's TCP port, one session each (without a port they are
+ * UDP ports when given, SAPIENT nodes to the fusion node's TCP port, one session each, STANAG 4607 packets to the GMTI UDP port,
+ * ONVIF camera documents POSTed to the ONVIF listener under the camera's id (without a port they are
  * counted as unrouted).
  */
 record SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort,
-                 Integer sapientPort) {
+                 Integer sapientPort, Integer gmtiPort, Integer onvifPort) {
+
+    /** Without STANAG 4607 radars and ONVIF cameras. */
+    SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort, Integer sapientPort) {
+        this(server, token, cotPort, asterixPort, remoteIdPort, sapientPort, null, null);
+    }
 
     /** Without SAPIENT nodes. */
     SimRoutes(String server, String token, int cotPort, Integer asterixPort, Integer remoteIdPort) {
-        this(server, token, cotPort, asterixPort, remoteIdPort, null);
+        this(server, token, cotPort, asterixPort, remoteIdPort, null, null, null);
     }
 
     /** The operator's {@code --server}: the simulator never sends fake sensor data off this machine. */
@@ -42,6 +48,12 @@ record SimRoutes(String server, String token, int cotPort, Integer asterixPort, 
         }
         if (sapientPort != null) {
             transport.route(Channel.SAPIENT, new SimTransport.SapientTcp(sapientPort));
+        }
+        if (gmtiPort != null) {
+            transport.route(Channel.GMTI, new SimTransport.Udp(gmtiPort));
+        }
+        if (onvifPort != null) {
+            transport.route(Channel.ONVIF, new SimTransport.OnvifHttp(onvifPort));
         }
         return transport;
     }

@@ -52,6 +52,18 @@ final class SimulationDriver {
         return this;
     }
 
+    /** Adds simulated STANAG 4607 radars (routed when the routes name a GMTI port); call before {@link #run}. */
+    SimulationDriver withGmtiRadars(java.util.List<org.skydas.sim.script.GmtiRadarSpec> radars) {
+        simulation.withGmtiRadars(radars);
+        return this;
+    }
+
+    /** Makes these cameras report over ONVIF (routed when the routes name an ONVIF port); call before {@link #run}. */
+    SimulationDriver withOnvifCameras(java.util.List<String> cameraIds) {
+        simulation.withOnvifCameras(cameraIds);
+        return this;
+    }
+
     /**
      * Also records every message into {@code journal}, before it is sent: a run that is killed has then recorded
      * at least what it sent.

@@ -81,7 +81,7 @@ class HeadlessDemoTest {
                 summary.put("tracks", Long.parseLong(f[1]));
             }
         }
-        for (String protocol : List.of("asterix", "cot", "json", "remoteid", "sapient")) {
+        for (String protocol : List.of("asterix", "cot", "gmti", "json", "onvif", "remoteid", "sapient")) {
             assertThat(summary.getOrDefault("detections " + protocol, 0L)).as("detections %s in%n%s", protocol, stdout)
                     .isPositive();
         }

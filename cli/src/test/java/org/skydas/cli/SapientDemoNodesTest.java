@@ -22,7 +22,6 @@ import org.skydas.sim.script.DemoScript;
 import org.skydas.sim.script.SapientNodeSpec;
 import org.skydas.sim.script.SimScript;
 import org.skydas.sim.transport.SimTransport;
-import org.skydas.store.ScenarioStore;
 import org.skydas.model.TargetKind;
 
 /**
@@ -39,11 +38,7 @@ class SapientDemoNodesTest {
     @Test
     void theSimulatedNodesRegisterAndTheirDroneRaisesAnAlert() throws Exception {
         Scenario demo = new DemoScenario().build();
-        Path scenario = dir.resolve("demo.gpkg");
-        ScenarioStore.write(demo, scenario);
-        try (ServeCommand.Running r = ServeCommand.start(scenario, "127.0.0.1", 0, dir.resolve("data"), null,
-                Feeds.Ports.none().withSensorStandards(0, -1, -1), -1, 0.2, TerrainFiles.NONE)) {
-            r.pipeline().withMaxClockLead(Double.POSITIVE_INFINITY);
+        try (ServeCommand.Running r = DemoFeedServer.start(demo, dir, Feeds.Ports.none().withSensorStandards(0, -1, -1))) {
             Set<Long> sapientTracks = ConcurrentHashMap.newKeySet();
             r.pipeline().onTrackChange(t -> {
                 if (t.externalId() != null && t.externalId().startsWith("sapient:") && t.mostLikelyClass() == TargetKind.DRONE) {

@@ -17,7 +17,14 @@ public enum Channel {
      * One SAPIENT (BSI Flex 335 v2.0) message per message, framed (4-byte little-endian length, then the protobuf):
      * each sending node has its own TCP session with the fusion node.
      */
-    SAPIENT("sapient", false);
+    SAPIENT("sapient", false),
+    /** One STANAG 4607 packet (Mission and Dwell segments) per message, one UDP datagram each. */
+    GMTI("gmti", false),
+    /**
+     * One ONVIF {@code tt:MetadataStream} document (object analytics) per message, pushed as an HTTP POST to the
+     * listener's {@code /onvif/<camera asset id>}.
+     */
+    ONVIF("onvif", true);
 
     private final String wire;
     private final boolean text;

@@ -103,12 +103,51 @@ public final class Simulation {
      * sensors', so adding nodes leaves every other sensor's messages as they were.
      */
     public Simulation withSapientNodes(List<org.skydas.sim.script.SapientNodeSpec> nodes) {
-        if (timeS > 0) {
-            throw new IllegalStateException("SAPIENT nodes are added before the run starts");
+        return addEmitters("SAPIENT nodes", 0x5A91E47L, nodes,
+                (n, r) -> new org.skydas.sim.sensor.SapientNodeEmitter(n, r, visibility));
+    }
+
+    /**
+     * Adds simulated STANAG 4607 ground-surveillance radars (before the run starts): each dwell, one packet of the
+     * walkers and vehicles it sees on channel {@link Channel#GMTI}. Their random streams come from the seed apart
+     * from every other sensor's, so adding radars leaves the other messages as they were.
+     */
+    public Simulation withGmtiRadars(List<org.skydas.sim.script.GmtiRadarSpec> gmtiRadars) {
+        return addEmitters("GMTI radars", 0x4607_6A7EL, gmtiRadars,
+                (g, r) -> new org.skydas.sim.sensor.GmtiRadarEmitter(g, r, visibility));
+    }
+
+    /**
+     * Makes these scenario cameras (asset ids) report as ONVIF cameras with object analytics on channel
+     * {@link Channel#ONVIF} instead of as Skydas JSON detections (before the run starts). Their random streams come
+     * from the seed apart from every other sensor's; an id that is no camera of the run is an error.
+     */
+    public Simulation withOnvifCameras(List<String> cameraIds) {
+        List<Asset> cameras = new ArrayList<>();
+        for (String id : cameraIds) {
+            Emitter e = emitters.stream().filter(x -> x instanceof DetectionEmitter && x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no simulated camera '" + id + "'"));
+            Asset a = ((DetectionEmitter) e).asset();
+            if (!a.type().name().contains("CAMERA")) {
+                throw new IllegalArgumentException("'" + id + "' is a " + a.type() + ", not a camera");
+            }
+            cameras.add(a);
         }
-        SplittableRandom r = new SplittableRandom(seed ^ 0x5A91E47L);
-        for (org.skydas.sim.script.SapientNodeSpec n : nodes) {
-            emitters.add(new org.skydas.sim.sensor.SapientNodeEmitter(n, r.split(), visibility));
+        addEmitters("ONVIF cameras", 0x0417_CA3EL, cameras,
+                (a, r) -> new org.skydas.sim.sensor.OnvifCameraEmitter(a, r, visibility));
+        emitters.removeIf(e -> e instanceof DetectionEmitter && cameraIds.contains(e.id()));
+        return this;
+    }
+
+    /** Emitters of one kind added before the run, each with its split of a stream of their own ({@code salt}). */
+    private <T> Simulation addEmitters(String what, long salt, List<T> specs,
+                                       java.util.function.BiFunction<T, SplittableRandom, Emitter> make) {
+        if (timeS > 0) {
+            throw new IllegalStateException(what + " are added before the run starts");
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ salt);
+        for (T spec : specs) {
+            emitters.add(make.apply(spec, r.split()));
         }
         return this;
     }

@@ -52,9 +52,14 @@ class DemoSimulationTest {
         sim.runToEnd(fullRun::add);
     }
 
-    /** The demo's simulation: the scenario's sensors and the two SAPIENT nodes, as {@code skydas demo} runs it. */
+    /**
+     * The demo's simulation: the scenario's sensors, the two SAPIENT nodes, the GMTI radar and the ONVIF camera, as
+     * {@code skydas demo} runs it.
+     */
     static Simulation demo(SimScript s) {
-        return new Simulation(scenario, s).withSapientNodes(DemoScript.sapientNodes(scenario, s));
+        return new Simulation(scenario, s).withSapientNodes(DemoScript.sapientNodes(scenario, s))
+                .withGmtiRadars(DemoScript.gmtiRadars(scenario, s))
+                .withOnvifCameras(DemoScript.onvifCameras(scenario, s));
     }
 
     private static SimObject object(Simulation sim, String id) {
@@ -150,6 +155,11 @@ class DemoSimulationTest {
                 case SAPIENT -> assertThat(new org.skydas.ingest.sapient.SapientCodec().decode(
                         java.util.Arrays.copyOfRange(m.payload(), 4, m.length())).getNodeId())
                         .isEqualTo(org.skydas.sim.encode.SapientEncoder.nodeUuid(m.sourceId()));
+                case GMTI -> assertThat(new org.skydas.ingest.stanag4607.Gmti4607Decoder().decode(m.payload(), 0,
+                        m.length(), null).header().platformId().strip()).isEqualTo(m.sourceId());
+                case ONVIF -> assertThat(new org.skydas.ingest.onvif.OnvifMetadataParser().parse(m.payload()).frames())
+                        .singleElement().satisfies(f -> assertThat(f.objects()).isNotEmpty()
+                                .allMatch(o -> o.latDeg() != null && o.lonDeg() != null && !o.classes().isEmpty()));
             }
         }
         assertThat(counts).containsOnlyKeys(Channel.values());

@@ -31,6 +31,8 @@ class JournalTest {
                 TestWorld.params(5_000, 0, 0, 0.9, 0.6, 2.0, 15, 20));
         Asset cam = TestWorld.pointSensor("camera-1", AssetType.EO_IR_CAMERA, TestWorld.X0, TestWorld.Y0,
                 TestWorld.params(3_000, 0, 0, 0.9, 0.6, 1.0, 5, 5));
+        Asset onvifCam = TestWorld.pointSensor("camera-2", AssetType.EO_IR_CAMERA, TestWorld.X0, TestWorld.Y0,
+                TestWorld.params(3_000, 0, 0, 0.9, 0.6, 1.0, 5, 0));
         Asset rid = TestWorld.pointSensor("rid-1", AssetType.REMOTE_ID_RECEIVER, TestWorld.X0, TestWorld.Y0,
                 TestWorld.params(4_000, 0, 0, 0.99, 0.9, 1.0, 3, 0));
         SimScript s = new SimScript("journal", 5, TestWorld.START, 300, null,
@@ -41,9 +43,12 @@ class JournalTest {
                 List.of(new ScriptPatrol("patrol", null, null, 0.0, 15.0, List.of(TestWorld.at(500, 500, null)))),
                 null, null);
         org.locationtech.jts.geom.Coordinate at = org.skydas.geo.Lks94.toWgs84(TestWorld.X0, TestWorld.Y0);
-        return new Simulation(TestWorld.scenario(radar, cam, rid), s).withSapientNodes(List.of(
+        return new Simulation(TestWorld.scenario(radar, cam, onvifCam, rid), s).withSapientNodes(List.of(
                 new org.skydas.sim.script.SapientNodeSpec("sapient-1", "radar", "R1",
                         org.skydas.sim.script.SapientNodeSpec.Kind.RADAR, at.x, at.y, 10, 3_000, 0, 0, 1.0, 10)))
+                .withGmtiRadars(List.of(new org.skydas.sim.script.GmtiRadarSpec("gmti-1", "GSR", 1, at.x, at.y, 10,
+                        5_000, 0, 0, 4.0, 10, 0.3)))
+                .withOnvifCameras(List.of("camera-2"))
                 .advanceTo(300);
     }
 

@@ -161,6 +161,58 @@ public final class DemoScript {
     }
 
     /**
+     * The demo's STANAG 4607 ground-surveillance radar on the Belarus border, where the foot group crosses: 2.5 km
+     * inside the border and 1 km to the side of the group's way in, facing the border (a 120° sector, 10 km), so that
+     * it sees the walkers approach on the Belarus side, cross and walk on. Empty when the script has no walkers.
+     */
+    public static List<GmtiRadarSpec> gmtiRadars(Scenario scenario, SimScript script) {
+        return new DemoScript(scenario).gmtiRadars(script);
+    }
+
+    private List<GmtiRadarSpec> gmtiRadars(SimScript script) {
+        ScriptTarget walkers = script.targets().stream()
+                .filter(t -> t.kind() == ObjectKind.PERSON && t.route().size() >= 2)
+                .min(Comparator.comparingDouble(ScriptTarget::startS)).orElse(null);
+        if (walkers == null) {
+            return List.of();
+        }
+        Coordinate outside = grid(walkers.route().get(0).lon(), walkers.route().get(0).lat());
+        Coordinate border = grid(walkers.route().get(1).lon(), walkers.route().get(1).lat());
+        double len = Math.max(1e-9, Math.hypot(border.x - outside.x, border.y - outside.y));
+        Coordinate inward = new Coordinate((border.x - outside.x) / len, (border.y - outside.y) / len);
+        Coordinate along = new Coordinate(-inward.y, inward.x);
+        Coordinate site = offset(offset(border, inward, 2_500), along, 1_000);
+        double facing = Math.toDegrees(Math.atan2(-inward.x, -inward.y));
+        Coordinate w = Lks94.toWgs84(site.x, site.y);
+        return List.of(new GmtiRadarSpec("gsr-by-1", "Ground-surveillance radar BY-1", 4_607, round(w.x),
+                round(w.y), 10, 10_000, facing - 60, facing + 60, 4.0, 10, 0.3));
+    }
+
+    /**
+     * The demo's camera that reports as an ONVIF camera (object analytics with geolocation) rather than as JSON
+     * detections: the scenario camera nearest to where the foot group crosses the border. Empty without walkers or
+     * cameras.
+     */
+    public static List<String> onvifCameras(Scenario scenario, SimScript script) {
+        return new DemoScript(scenario).onvifCameras(script);
+    }
+
+    private List<String> onvifCameras(SimScript script) {
+        Optional<ScriptTarget> walkers = script.targets().stream()
+                .filter(t -> t.kind() == ObjectKind.PERSON && t.route().size() >= 2)
+                .min(Comparator.comparingDouble(ScriptTarget::startS));
+        if (walkers.isEmpty()) {
+            return List.of();
+        }
+        Coordinate border = grid(walkers.get().route().get(1).lon(), walkers.get().route().get(1).lat());
+        return scenario.assets().stream()
+                .filter(a -> a.type() == AssetType.EO_IR_CAMERA || a.type() == AssetType.THERMAL_CAMERA)
+                .filter(a -> a.sensor() != null && a.geometry() instanceof org.locationtech.jts.geom.Point)
+                .min(Comparator.comparingDouble(a -> point(a).distance(border))).map(a -> List.of(a.id()))
+                .orElse(List.of());
+    }
+
+    /**
      * The dark drone: over the first radar within 10 km of its border where the border runs straight enough for a
      * clean crossing, else into the Suwałki Gap over the observation post (a drone from Kaliningrad scouting the
      * gap), else 8 km straight in over dry land. It sets off early enough to cross in the demo's first minute.

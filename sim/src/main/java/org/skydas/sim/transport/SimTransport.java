@@ -29,7 +29,7 @@ import org.skydas.sim.SimMessage;
 public final class SimTransport implements MessageSink, AutoCloseable {
 
     /** Where a channel's messages go. */
-    public sealed interface Endpoint permits Udp, Tcp, Http, SapientTcp {
+    public sealed interface Endpoint permits Udp, Tcp, Http, SapientTcp, OnvifHttp {
     }
 
     /**
@@ -37,6 +37,13 @@ public final class SimTransport implements MessageSink, AutoCloseable {
      * the tasks it is sent ({@link SapientSessions}).
      */
     public record SapientTcp(int port) implements Endpoint {
+    }
+
+    /**
+     * An ONVIF event listener: each message is POSTed as {@code application/xml} to
+     * {@code http://127.0.0.1:port/onvif/<source>}, the sending camera's asset id.
+     */
+    public record OnvifHttp(int port) implements Endpoint {
     }
 
     public record Udp(int port) implements Endpoint {
@@ -85,6 +92,9 @@ public final class SimTransport implements MessageSink, AutoCloseable {
         if (endpoint instanceof SapientTcp t) {
             checkPort(t.port());
         }
+        if (endpoint instanceof OnvifHttp o) {
+            checkPort(o.port());
+        }
         routes.put(channel, endpoint);
         return this;
     }
@@ -102,6 +112,9 @@ public final class SimTransport implements MessageSink, AutoCloseable {
                 case Tcp t -> sendTcp(m.channel(), t, m.payload());
                 case Http h -> sendHttp(h, m.payload());
                 case SapientTcp t -> sapient(t).send(m.sourceId(), m.payload());
+                case OnvifHttp o -> sendHttp(new Http(URI.create("http://127.0.0.1:" + o.port() + "/onvif/"
+                        + java.net.URLEncoder.encode(m.sourceId(), java.nio.charset.StandardCharsets.UTF_8)),
+                        "application/xml"), m.payload());
             }
             sent++;
         } catch (IOException | RuntimeException ex) {
