@@ -148,7 +148,7 @@ final class ClusterServe implements AutoCloseable {
             };
             SectorPublisher pub = publisher;
             pipeline = new LivePipeline(s, new Ports(new SectorJournal(publisher, 30_000), none, points -> { }),
-                    100_000, windowS).withoutTracking().withoutRawPayloads().withMaxClockLead(maxClockLeadS)
+                    100_000, windowS).withoutTracking().withMaxClockLead(maxClockLeadS)
                     .withStats("kafka", pub::counters);
             open.add(pipeline);
             Feeds.Guard guard = security.feedGuard(host);

@@ -37,6 +37,12 @@ public final class SectorJournal implements Journal {
         this.timeoutMs = timeoutMs;
     }
 
+    /** The sector topic carries the normalised detections, not the messages as received. */
+    @Override
+    public boolean keepsMessages() {
+        return false;
+    }
+
     @Override
     public long[] append(NormalisedBatch batch) throws PortException {
         List<CompletableFuture<SectorPublisher.Accepted>> acks = new ArrayList<>(batch.size());

@@ -86,6 +86,7 @@ public final class LivePipeline implements AutoCloseable {
         this.intake = new IntakeQueue(queueCapacity);
         this.loop = new WatchLoop(scenario, windowS, ports.alerts(), ports.trackHistory());
         this.normaliser = new Normaliser(scenario, sensors, loop::registerSensor);
+        normaliser.rawPayloads(journal.keepsMessages());
         worker = new Thread(this::run, "skydas-pipeline");
         worker.setDaemon(true);
         worker.start();
@@ -168,15 +169,6 @@ public final class LivePipeline implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Journal entries without the message as received (empty payloads): for a journal that keeps only the
-     * normalised detections, such as a Kafka ingest node's, so that the one pipeline thread does not write every
-     * message back to text for nothing.
-     */
-    public LivePipeline withoutRawPayloads() {
-        normaliser.rawPayloads(false);
-        return this;
-    }
 
     private volatile boolean tracking = true;
 

@@ -58,9 +58,44 @@ class LivePipelineJournalTest {
         await(() -> ((Number) pipeline.stats().get("processed")).longValue() == 1, "the held report processed");
         assertThat(ports.journal().entries()).extracting(JournalEntry::id, JournalEntry::sensorId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "cot:walker-1"));
+        assertThat(ports.journal().entries().get(0).payload()).as("a store's journal keeps the message as received")
+                .contains("uid=\"walker-1\"");
         assertThat(pipeline.offerCot(SideBySideCrossingTest.report("walker-2", Square.X0 + 900, Square.Y0, now)))
                 .as("accepted again").isTrue();
         await(() -> ports.journal().entries().size() == 2, "the next report journalled");
         assertThat(ports.journal().entries().get(1).id()).isEqualTo(2);
+    }
+
+    @Test
+    void aJournalThatKeepsNoMessagesGetsEntriesWithoutThemAndTheSameTracking() throws Exception {
+        org.skydas.watch.memory.MemoryJournal kept = ports.journal();
+        org.skydas.watch.port.Journal detectionsOnly = new org.skydas.watch.port.Journal() {
+            @Override
+            public long[] append(org.skydas.watch.port.NormalisedBatch batch)
+                    throws org.skydas.watch.port.PortException {
+                return kept.append(batch);
+            }
+
+            @Override
+            public void probe() throws org.skydas.watch.port.PortException {
+                kept.probe();
+            }
+
+            @Override
+            public boolean keepsMessages() {
+                return false;
+            }
+        };
+        pipeline = new LivePipeline(Square.scenario(), new org.skydas.watch.port.Ports(detectionsOnly, ports.alerts(), ports.trackHistory()),
+                100, 0.2);
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 3; i++) {
+            assertThat(pipeline.offerCot(SideBySideCrossingTest.report("walker-1", Square.X0 + 500, Square.Y0 + 5_000 - 10 * i,
+                    now + 1_000L * i))).isTrue();
+        }
+        await(() -> kept.entries().size() == 3, "three reports journalled");
+        assertThat(kept.entries()).extracting(JournalEntry::sensorId).containsOnly("cot:walker-1");
+        assertThat(kept.entries()).extracting(JournalEntry::payload).containsOnly("");
+        await(() -> !pipeline.tracks().isEmpty(), "the walker tracked");
     }
 }

@@ -64,9 +64,9 @@ public final class Normaliser {
     }
 
     /**
-     * Whether journal entries carry the message as received (default). A journal that keeps only the normalised
-     * detections (a Kafka ingest node's, ADR 0024) turns it off, so that no message is written back to text for
-     * nothing: the entries' payloads are then empty.
+     * Whether journal entries carry the message as received (default): off for a journal that does not keep them
+     * ({@link org.skydas.watch.port.Journal#keepsMessages()}), so that no message is written back to text for nothing;
+     * the entries' payloads are then empty.
      */
     public void rawPayloads(boolean keep) {
         this.rawPayloads = keep;

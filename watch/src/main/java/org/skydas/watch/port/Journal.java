@@ -16,6 +16,15 @@ public interface Journal {
      */
     long[] append(NormalisedBatch batch) throws PortException;
 
+    /**
+     * Whether this journal keeps each entry's message as received ({@link JournalEntry#payload()}): a store does; a
+     * journal that keeps only the normalised detections (a Kafka ingest node's sector topic, ADR 0024) does not, and
+     * the pipeline then leaves the payloads empty rather than write every message back to text for nothing.
+     */
+    default boolean keepsMessages() {
+        return true;
+    }
+
     /** Throws when an append would fail now: checked while the journal is down and nothing waits to be written. */
     void probe() throws PortException;
 }
