@@ -179,15 +179,10 @@ public final class SitingSolver {
     double slack = scale.slack(n * (long) periods);
     // The latest incumbent and bound (true weights), so that a report of either carries both.
     double[] latest = {constant + value(p, hint, periods), constant + reducedTotal};
-    // An anonymous class, not a lambda: OR-Tools' native side calls accept(java.lang.Double), which a lambda lacks.
-    solver.setBestBoundCallback(new java.util.function.Consumer<Double>() {
-      @Override public void accept(Double b) {
-        synchronized (latest) {
-          latest[1] = Math.min(latest[1], constant + Math.min(reducedTotal, b / scale.factor + slack));
-          progress.report((System.nanoTime() - start) / 1e9, latest[0], latest[1]);
-        }
-      }
-    });
+    // No setBestBoundCallback: OR-Tools 9.15's Java wrapper boxes the bound (jni NewObject of java.lang.Double) on a
+    // CP-SAT worker thread with a class reference that is not valid there, and the JVM dies (SIGSEGV in
+    // jni_NewObjectV, seen in CI and within seconds by SitingSolverProperties at a few thousand tries). The solution
+    // callback below carries the bound with each new incumbent, and the planner's tick reports the time.
     CpSolverStatus status = solver.solve(model, new CpSolverSolutionCallback() {
       @Override public void onSolutionCallback() {
         synchronized (latest) {
