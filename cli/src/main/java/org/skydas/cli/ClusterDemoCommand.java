@@ -104,6 +104,18 @@ public final class ClusterDemoCommand implements Callable<Integer> {
     @Option(names = "--no-kill", description = "Do not kill a tracker node.")
     boolean noKill;
 
+    @Option(names = "--no-restart", description = "Do not start the killed tracker node again (at three quarters of the "
+            + "load).")
+    boolean noRestart;
+
+    @Option(names = "--warmup", defaultValue = "15", paramLabel = "SECONDS",
+            description = "Seconds at the start of the load whose alerts are also reported apart: the nodes' JVMs "
+                    + "warming up, and every vehicle appearing at once near the border (default ${DEFAULT-VALUE}).")
+    int warmupS;
+
+    @Option(names = "--latency-windows", description = "Also print the latencies per 5 s of load (where they come from).")
+    boolean latencyWindows;
+
     @Option(names = "--keep", description = "Keep the database and the nodes' logs (their folder is printed).")
     boolean keep;
 
@@ -111,6 +123,9 @@ public final class ClusterDemoCommand implements Callable<Integer> {
     long seed;
 
     private final List<Process> children = new ArrayList<>();
+    private Path keptIn;
+    /** Starts the killed tracker node (node 2) again. */
+    private java.util.concurrent.Callable<Process> startVictimAgain;
 
     @Override
     public Integer call() throws Exception {
@@ -118,6 +133,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             throw new UserError("--nodes, --rate >= 1, --duration >= 4 s and --report-hz > 0, please");
         }
         Path work = Files.createTempDirectory("skydas-cluster-demo");
+        keptIn = work;
         Path scenarioFile = work.resolve("demo.gpkg");
         ScenarioCommand.writeDemo(scenarioFile, 10_000);
         Scenario scenario = ScenarioStore.read(scenarioFile);
@@ -136,6 +152,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             for (int k = 0; k < nodes; k++) {
                 children.add(child(work, broker.bootstrap(), dbUrl, scenarioFile, map, "tracker", 2 + k, List.of()));
             }
+            startVictimAgain = () -> child(work, broker.bootstrap(), dbUrl, scenarioFile, map, "tracker", 2, List.of());
             Readers readers = new Readers(broker.bootstrap(), topics);
             readers.start();
             try {
@@ -188,7 +205,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         }
         cmd.addAll(extra);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("node.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
         return pb.start();
     }
 
@@ -308,6 +325,8 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long t0 = System.currentTimeMillis();
         boolean killed = noKill;
+        boolean restarted = noKill || noRestart;
+        readers.loadStarted(t0);
         long nextProgress = 5;
         int next = 0;
         try (Socket socket = new Socket("127.0.0.1", cotPort)) {
@@ -321,6 +340,10 @@ public final class ClusterDemoCommand implements Callable<Integer> {
                 if (!killed && elapsed >= duration / 2.0) {
                     killed = true;
                     kill(readers);
+                }
+                if (!restarted && elapsed >= duration * 0.75) {
+                    restarted = true;
+                    restart(readers);
                 }
                 long due = (long) (elapsed * rate);
                 long now = System.currentTimeMillis();
@@ -358,6 +381,16 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         }
     }
 
+    /** Starts the killed tracker node again under its node id: a static member of the group, it takes sectors back. */
+    private void restart(Readers readers) throws Exception {
+        long at = System.currentTimeMillis();
+        children.add(startVictimAgain.call());
+        readers.restarted(at);
+        if (!headless) {
+            System.out.println("started tracker node 2 again");
+        }
+    }
+
     /**
      * After the load: waits until the ingest node has accepted what was sent and the trackers have tracked what was
      * accepted, or until neither count moved for 15 s plus the session timeout (at most 5 minutes).
@@ -391,17 +424,28 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         Map<String, Long> byRule = new TreeMap<>();
         long duplicates = 0;
         try (Connection c = connect(dbUrl); Statement st = c.createStatement()) {
-            Map<String, Integer> perTarget = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT rule, subject FROM alerts")) {
+            Map<String, List<String>> perTarget = new TreeMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT rule, subject, id, raised_at, sector_id FROM alerts ORDER BY id")) {
                 while (rs.next()) {
                     String rule = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
                     byRule.merge(rule, 1L, Long::sum);
                     String target = readers.targetOf(rs.getString(2));
-                    int k = perTarget.merge(rule + "/" + target, 1, Integer::sum);
-                    if (k > 1) {
+                    List<String> same = perTarget.computeIfAbsent(rule + " " + target, k -> new ArrayList<>());
+                    same.add("alert " + rs.getLong(3) + " " + rs.getString(2) + " t=" + rs.getDouble(4) + " sector "
+                            + rs.getString(5) + " node " + readers.nodeOf(rs.getLong(3)));
+                    if (same.size() > 1) {
                         duplicates++;
                     }
                 }
+            }
+            if (keep && duplicates > 0) {
+                List<String> lines = new ArrayList<>();
+                perTarget.forEach((key, alerts) -> {
+                    if (alerts.size() > 1) {
+                        lines.add(key + ": " + String.join("; ", alerts));
+                    }
+                });
+                Files.write(keptIn.resolve("duplicates.txt"), lines);
             }
         }
         System.out.println("detections sent " + sent);
@@ -416,6 +460,21 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         System.out.println("p99 detection_to_alert_ms " + readers.p99AlertMs(false));
         if (!noKill) {
             System.out.println("p99 detection_to_alert_ms_outside_failover " + readers.p99AlertMs(true));
+            double back = readers.restartS();
+            if (!noRestart) {
+                System.out.println("restart_s " + (Double.isNaN(back) ? "not seen"
+                        : String.format(java.util.Locale.ROOT, "%.1f", back)));
+            }
+        }
+        long warm = warmupS * 1000L;
+        System.out.println("p50 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.50, warm));
+        System.out.println("p99 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.99, warm));
+        System.out.println("p99 detection_to_kafka_ms_after_warmup " + Readers.percentile(readers.stages(true), 0.99,
+                readers.loadStart() + warm));
+        System.out.println("p99 detection_to_tracked_ms_after_warmup " + Readers.percentile(readers.stages(false), 0.99,
+                readers.loadStart() + warm));
+        if (latencyWindows) {
+            readers.printWindows();
         }
         System.out.flush();
     }
@@ -492,6 +551,8 @@ public final class ClusterDemoCommand implements Callable<Integer> {
                     SectorDetection d = DetectionCodec.decode(r.key(), r.value());
                     if (!d.halo()) {
                         accepted.add(d.id());
+                        receivedAt.put(d.id(), d.receivedAtMillis());
+                        toKafka.add(new long[] {d.receivedAtMillis(), r.timestamp() - d.receivedAtMillis()});
                     }
                 } catch (MalformedRecordException e) {
                     // none are written by the ingest node; nothing to count as accepted
@@ -499,7 +560,12 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             } else if (t.equals(topics.tracked())) {
                 ByteBuffer b = ByteBuffer.wrap(r.value());
                 while (b.remaining() >= 8) {
-                    tracked.add(b.getLong());
+                    long id = b.getLong();
+                    tracked.add(id);
+                    Long at = receivedAt.get(id);
+                    if (at != null) {
+                        toTracked.add(new long[] {at, r.timestamp() - at}); // the record's time: when it was sent
+                    }
                 }
             } else if (t.equals(topics.tracks())) {
                 ClusterRecords.TrackRecord tr = ClusterRecords.decode(r.value(), ClusterRecords.TrackRecord.class);
@@ -514,6 +580,9 @@ public final class ClusterDemoCommand implements Callable<Integer> {
                         && tr.publishedMs() >= killedAt) {
                     takeoverAt = tr.publishedMs();
                 }
+                if (restartedAt > 0 && backAt == 0 && tr.node() == victim && tr.publishedMs() >= restartedAt) {
+                    backAt = tr.publishedMs();
+                }
             } else if (t.equals(topics.alerts())) {
                 ClusterRecords.AlertRecord a = ClusterRecords.decode(r.value(), ClusterRecords.AlertRecord.class);
                 if (a == null) {
@@ -522,6 +591,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
                 if (a.externalId() != null) {
                     alertTarget.put(a.subject(), a.externalId());
                 }
+                alertNode.put(a.id(), a.node());
                 if (a.receivedMs() > 0) {
                     alertLatencies.add(new long[] {a.receivedMs(), a.committedMs() - a.receivedMs()});
                 }
@@ -585,12 +655,96 @@ public final class ClusterDemoCommand implements Callable<Integer> {
          * The p99 detection→alert latency of the new alerts, ms; {@code steady}: leaving out those whose detection came
          * from 2 s before the kill to 2 s after the take-over (they waited for the failover by design).
          */
+        /** Receipt time of each accepted detection (by id), and per detection its receipt and delay to a stage. */
+        private final Map<Long, Long> receivedAt = new HashMap<>();
+        private final List<long[]> toKafka = new ArrayList<>();
+        private final List<long[]> toTracked = new ArrayList<>();
+        private long loadStart;
+        private final Map<Long, Integer> alertNode = new HashMap<>();
+        private long restartedAt;
+        private long backAt;
+
+        /** The tracker node that announced alert {@code id}, -1 when not seen on the alerts topic. */
+        synchronized int nodeOf(long id) {
+            return alertNode.getOrDefault(id, -1);
+        }
+
+        synchronized void loadStarted(long at) {
+            loadStart = at;
+        }
+
+        synchronized long loadStart() {
+            return loadStart;
+        }
+
+        synchronized void restarted(long at) {
+            restartedAt = at;
+        }
+
+        /** From the restart of the killed node to its first track update, s; NaN when not seen. */
+        synchronized double restartS() {
+            return backAt == 0 ? Double.NaN : (backAt - restartedAt) / 1000.0;
+        }
+
+        /** Receipt → on the sector topic ({@code kafka}) or → reported tracked, per accepted detection. */
+        synchronized List<long[]> stages(boolean kafka) {
+            return new ArrayList<>(kafka ? toKafka : toTracked);
+        }
+
+        private boolean aroundFailover(long receivedMs) {
+            return killedAt > 0 && receivedMs >= killedAt - 2_000
+                    && receivedMs <= (takeoverAt > 0 ? takeoverAt : Long.MAX_VALUE - 2_000) + 2_000;
+        }
+
+        /** The percentile of detection→alert of the alerts after the warm-up, outside the failover window. */
+        synchronized String alertPercentile(double q, long warmupMs) {
+            List<long[]> kept = new ArrayList<>();
+            for (long[] a : alertLatencies) {
+                if (!aroundFailover(a[0])) {
+                    kept.add(a);
+                }
+            }
+            return percentile(kept, q, loadStart + warmupMs);
+        }
+
+        /** The q-quantile of the delays (index 1) of the entries received (index 0) at or after {@code from}. */
+        static String percentile(List<long[]> entries, double q, long from) {
+            List<Long> s = new ArrayList<>();
+            for (long[] e : entries) {
+                if (e[0] >= from) {
+                    s.add(e[1]);
+                }
+            }
+            if (s.isEmpty()) {
+                return "none";
+            }
+            java.util.Collections.sort(s);
+            return Long.toString(s.get((int) Math.floor(q * (s.size() - 1))));
+        }
+
+        /** Per 5 s of load: count, p50, p99 and max of each stage's delay and of detection→alert. */
+        synchronized void printWindows() {
+            window("detection_to_kafka_ms", toKafka);
+            window("detection_to_tracked_ms", toTracked);
+            window("detection_to_alert_ms", alertLatencies);
+        }
+
+        private void window(String name, List<long[]> entries) {
+            TreeMap<Long, List<Long>> w = new TreeMap<>();
+            for (long[] e : entries) {
+                w.computeIfAbsent(Math.max(0, e[0] - loadStart) / 5_000, k -> new ArrayList<>()).add(e[1]);
+            }
+            w.forEach((k, v) -> {
+                java.util.Collections.sort(v);
+                System.out.println("window " + name + " t=" + k * 5 + "s n " + v.size() + " p50 " + v.get(v.size() / 2)
+                        + " p99 " + v.get((int) Math.floor(0.99 * (v.size() - 1))) + " max " + v.get(v.size() - 1));
+            });
+        }
+
         synchronized String p99AlertMs(boolean steady) {
             List<Long> s = new ArrayList<>();
             for (long[] a : alertLatencies) {
-                boolean failover = killedAt > 0 && a[0] >= killedAt - 2_000
-                        && a[0] <= (takeoverAt > 0 ? takeoverAt : Long.MAX_VALUE - 2_000) + 2_000;
-                if (!steady || !failover) {
+                if (!steady || !aroundFailover(a[0])) {
                     s.add(a[1]);
                 }
             }

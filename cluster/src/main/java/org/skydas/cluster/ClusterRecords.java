@@ -44,9 +44,23 @@ public final class ClusterRecords {
                               double x, double y, long receivedMs, long committedMs, String externalId) {
     }
 
+    /** Readers and writers made once per record type (a tracker node writes and reads thousands a second). */
+    private static final ClassValue<com.fasterxml.jackson.databind.ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected com.fasterxml.jackson.databind.ObjectReader computeValue(Class<?> type) {
+            return JSON.readerFor(type);
+        }
+    };
+    private static final ClassValue<com.fasterxml.jackson.databind.ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected com.fasterxml.jackson.databind.ObjectWriter computeValue(Class<?> type) {
+            return JSON.writerFor(type);
+        }
+    };
+
     public static byte[] encode(Object record) {
         try {
-            return JSON.writeValueAsBytes(record);
+            return WRITERS.get(record.getClass()).writeValueAsBytes(record);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + record, e);
         }
@@ -55,7 +69,7 @@ public final class ClusterRecords {
     /** The record, or null when {@code bytes} are not one (counted by the caller). */
     public static <T> T decode(byte[] bytes, Class<T> type) {
         try {
-            return JSON.readValue(bytes, type);
+            return READERS.get(type).readValue(bytes);
         } catch (IOException e) {
             return null;
         }

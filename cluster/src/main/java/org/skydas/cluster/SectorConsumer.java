@@ -52,6 +52,16 @@ public final class SectorConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SectorConsumer.class);
     static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * The handler is flushed and offsets are committed at most this often (and always when partitions are revoked or
+     * the consumer closes): both wait for round trips (Kafka's acknowledgements, the store, the commit itself), and an
+     * offset committed later only means a longer replay after a crash — which the handler's effects, idempotent, allow
+     * (a take-over replays the last seconds anyway).
+     */
+    static final long COMMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private long lastCommitNanos = System.nanoTime();
+    /** Per partition, the first offset handled since the handler's last flush (where a failed flush goes back to). */
+    private final Map<TopicPartition, Long> unflushed = new HashMap<>();
     static final long RETRY_PAUSE_MS = 500;
 
     /** Running totals of one consumer. */
@@ -144,12 +154,16 @@ public final class SectorConsumer implements AutoCloseable {
                     if (!running) {
                         break;
                     }
-                    handlePartition(tp, polled.records(tp));
+                    if (handlePartition(tp, polled.records(tp))) {
+                        unflushed.putIfAbsent(tp, polled.records(tp).get(0).offset());
+                    }
                 }
                 if (abandoned) {
                     break; // as if killed between the handler's work and the commit
                 }
-                commit();
+                if (System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_NANOS && flushHandler()) {
+                    commit();
+                }
             }
         } catch (WakeupException e) {
             // closing
@@ -163,8 +177,9 @@ public final class SectorConsumer implements AutoCloseable {
                             CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(Duration.ZERO));
                 } else {
                     try {
+                        handler.flush();
                         commit();
-                    } catch (RuntimeException e) {
+                    } catch (Exception e) {
                         LOG.warn("event=sector_final_commit_failed consumer={} error=\"{}\"", name, e.toString());
                     }
                     // A node stopped on purpose hands its sectors over at once (a static member would otherwise
@@ -179,7 +194,33 @@ public final class SectorConsumer implements AutoCloseable {
         }
     }
 
-    private void handlePartition(TopicPartition tp, List<ConsumerRecord<String, byte[]>> batch) {
+    /**
+     * Lets the handler make durable what it took since the last flush; when it cannot, all of that is delivered again
+     * (each partition sought back to the first record handled since, its offsets not committed) after a pause.
+     */
+    private boolean flushHandler() {
+        try {
+            handler.flush();
+            unflushed.clear();
+            return true;
+        } catch (Exception e) {
+            long n = handlerFailures.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("event=sector_handler_failed consumer={} partitions={} failures={} on=flush action=redeliver "
+                        + "error=\"{}\"", name, numbers(unflushed.keySet()), n, e.toString());
+            }
+            unflushed.forEach((tp, first) -> {
+                uncommitted.remove(tp);
+                consumer.seek(tp, first);
+            });
+            unflushed.clear();
+            pause();
+            return false;
+        }
+    }
+
+    /** Handles one partition's records of a poll; false when the handler refused them (they come again). */
+    private boolean handlePartition(TopicPartition tp, List<ConsumerRecord<String, byte[]>> batch) {
         int partition = tp.partition();
         List<String> sectors = map.sectorsOf(partition);
         List<SectorDetection> detections = new ArrayList<>(batch.size());
@@ -214,6 +255,7 @@ public final class SectorConsumer implements AutoCloseable {
                 handled.addAndGet(detections.size());
             }
             uncommitted.put(tp, new OffsetAndMetadata(next));
+            return true;
         } catch (Exception e) {
             long n = handlerFailures.incrementAndGet();
             if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th…: a store down for an hour does not flood the log
@@ -222,6 +264,7 @@ public final class SectorConsumer implements AutoCloseable {
             }
             consumer.seek(tp, first);
             pause();
+            return false;
         }
     }
 
@@ -243,6 +286,7 @@ public final class SectorConsumer implements AutoCloseable {
         if (uncommitted.isEmpty()) {
             return;
         }
+        lastCommitNanos = System.nanoTime();
         try {
             consumer.commitSync(uncommitted);
             commits.incrementAndGet();
@@ -291,12 +335,21 @@ public final class SectorConsumer implements AutoCloseable {
             handler.revoked(numbers(partitions));
             Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>();
             for (TopicPartition tp : partitions) {
+                unflushed.remove(tp);
                 OffsetAndMetadata o = uncommitted.remove(tp);
                 if (o != null) {
                     mine.put(tp, o);
                 }
             }
             if (!mine.isEmpty()) {
+                try {
+                    handler.flush(); // what was handled in those partitions is durable before its offsets go
+                } catch (Exception e) {
+                    commitFailures.incrementAndGet();
+                    LOG.warn("event=sector_commit_failed consumer={} partitions={} on=revoke action=redelivered_elsewhere "
+                            + "error=\"{}\"", name, numbers(partitions), e.toString());
+                    return;
+                }
                 try {
                     consumer.commitSync(mine);
                     commits.incrementAndGet();
@@ -319,6 +372,7 @@ public final class SectorConsumer implements AutoCloseable {
             lostCount.addAndGet(partitions.size());
             LOG.warn("event=sector_partitions_lost consumer={} partitions={}", name, numbers(partitions));
             partitions.forEach(uncommitted::remove);
+            partitions.forEach(unflushed::remove);
             handler.lost(numbers(partitions));
         }
     }

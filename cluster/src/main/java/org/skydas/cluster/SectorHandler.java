@@ -27,12 +27,22 @@ public interface SectorHandler {
 
     /**
      * One partition's next detections, in order. Return only once their effects are durable (journal, alerts, track
-     * history committed, or safely handed to something that is); throwing means nothing of the batch may be counted
+     * history committed, or safely handed to something that is) or will be by {@link #flush}; throwing means nothing
+     * of the batch may be counted
      * on: the consumer logs it, waits and delivers the same batch again. State kept in memory (the tracker) must not
      * take a detection twice: keep per partition the offset applied so far and skip below it
      * ({@link SectorBatch#offsets}).
      */
     void handle(SectorBatch batch) throws Exception;
+
+    /**
+     * Called before the consumer commits offsets (every half second while records come, on revocation and at close):
+     * make durable whatever {@link #handle} left in flight since the last flush (acknowledgements waited for once, not
+     * once per batch; buffered writes), or throw — the consumer then delivers again everything handled since the last
+     * successful flush, as when {@code handle} throws.
+     */
+    default void flush() throws Exception {
+    }
 
     /**
      * The group is taking {@code partitions} away (another node will own them): finish and hand over — e.g. publish

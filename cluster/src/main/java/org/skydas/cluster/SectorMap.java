@@ -164,6 +164,48 @@ public final class SectorMap {
         return new Routing(ids.get(owner), haloIds);
     }
 
+    /**
+     * The owner sector of the LKS-94 position: the same sector as {@code route(x, y).owner()}, found without the halo,
+     * so the search box is the owner's reach only (the nearest line's distance from the cell's centre plus half the
+     * cell's diagonal) instead of that plus 2H. A tracker node asks this for every track update.
+     */
+    public String owner(double x, double y) {
+        return ids.get(ownerOrdinal(x, y));
+    }
+
+    /** The partition of the sector that owns the LKS-94 position: {@code partitionOf(owner(x, y))}. */
+    public int ownerPartition(double x, double y) {
+        return partitionOfOrdinal(ownerOrdinal(x, y));
+    }
+
+    private int ownerOrdinal(double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new IllegalArgumentException("sector map: position must be finite, is (" + x + ", " + y + ")");
+        }
+        Coordinate p = new Coordinate(x, y);
+        Envelope search = new Envelope(p);
+        search.expandBy(nearestFromCell(x, y) + CELL_HALF_DIAGONAL_M);
+        // The nearest segment wins; ties go to the sector listed first, as in route.
+        int[] owner = {-1};
+        double[] bestD = {Double.POSITIVE_INFINITY};
+        index.query(search, item -> {
+            Segment s = (Segment) item;
+            double d = s.line().distance(p);
+            if (d < bestD[0] || (d == bestD[0] && s.sector() < owner[0])) {
+                bestD[0] = d;
+                owner[0] = s.sector();
+            }
+        });
+        if (owner[0] < 0) {
+            return ordinalOf(route(x, y).owner()); // cannot happen (the reach holds the nearest line); stay exact
+        }
+        return owner[0];
+    }
+
+    private int ordinalOf(String sectorId) {
+        return ordinal.get(sectorId);
+    }
+
     /** The distance from the centre of p's cell to the nearest sector line, cached per cell (a bounded cache). */
     private double nearestFromCell(double x, double y) {
         long i = (long) Math.floor(x / CELL_M);

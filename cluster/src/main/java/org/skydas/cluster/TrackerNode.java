@@ -1,7 +1,6 @@
 package org.skydas.cluster;
 
 import java.nio.ByteBuffer;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,8 +69,13 @@ import org.slf4j.LoggerFactory;
  * adopt the global ids the dead node published; the alerts they raise again fold into the open ones. Delivery is at
  * least once; alerts are at most one open per subject and rule; track history is keyed (track, time).
  *
+ * <p><b>Off the consumer's thread.</b> Alerts and track points go to one store writer thread (the store's connection
+ * is used by it alone), which writes whatever is waiting in one transaction: the consumer never waits for PostgreSQL
+ * while it tracks, and under a burst alerts are written in groups. The tracked-topic records are sent without waiting.
+ * Both are waited for once, by {@link #flush}, before the consumer commits offsets (every half second).
+ *
  * <p>Thread-safety: the consumer thread calls the handler methods and a ticker lets time pass every 100 ms (the
- * reorder window, silent tracks ageing); both under this object's lock.
+ * reorder window, silent tracks ageing); both under this object's lock. The store writer never takes it.
  */
 public final class TrackerNode implements SectorHandler, AutoCloseable {
 
@@ -120,6 +127,10 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     private final AtomicLong adoptedByPosition = new AtomicLong();
     private final AtomicLong newGlobalIds = new AtomicLong();
     private final AtomicLong storeFailures = new AtomicLong();
+    /** The tracked-topic records of handled batches, acknowledged by {@link #flush} before their offsets commit. */
+    private final List<Future<RecordMetadata>> pendingAcks = new ArrayList<>();
+    private final StoreWriter storeWriter = new StoreWriter();
+    private final Thread storeWriterThread;
 
     /**
      * A tracker node {@code nodeId} over {@code scenario}'s sectors ({@code map}), writing alerts and track history to
@@ -150,6 +161,9 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         this.registryReader = new Thread(() -> readTracks(bootstrap), "skydas-tracks-reader-" + nodeId);
         registryReader.setDaemon(true);
         registryReader.start();
+        this.storeWriterThread = new Thread(storeWriter, "skydas-store-writer-" + nodeId);
+        storeWriterThread.setDaemon(true);
+        storeWriterThread.start();
     }
 
     // ---- SectorHandler -------------------------------------------------------------------------------------------
@@ -230,8 +244,36 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
                 ids.putLong(owners[i]);
             }
             // Acknowledged before the batch counts as handled: what the demo reads as "tracked" is never overstated.
-            producer.send(new ProducerRecord<>(topics.tracked(), batch.partition(), Integer.toString(nodeId),
-                    ids.array())).get(30, TimeUnit.SECONDS);
+            // Acknowledged (flush) before the batch's offsets commit: what the demo reads as "tracked" is never
+            // overstated. Waited for once per poll, not once per partition's batch.
+            pendingAcks.add(producer.send(new ProducerRecord<>(topics.tracked(), batch.partition(),
+                    Integer.toString(nodeId), ids.array())));
+        }
+    }
+
+    /**
+     * Makes durable what the handled batches left in flight: waits until the store writer has written every finding
+     * and track point handed to it so far, then until Kafka acknowledged the tracked-topic records. A store failure is
+     * retried by the writer (its findings and points stay queued; the batches come again, but the tracker, having
+     * taken them, skips them); a failed acknowledgement is sent again with the redelivery.
+     */
+    @Override
+    public void flush() throws Exception {
+        // The alerts and track points of what was handled are in the store (waited for outside this object's lock:
+        // the writer never takes it), then the tracked-topic records acknowledged.
+        storeWriter.awaitWritten(30_000);
+        awaitTrackedAcks();
+    }
+
+    private synchronized void awaitTrackedAcks() throws Exception {
+        try {
+            for (Future<RecordMetadata> f : pendingAcks) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new PortException("tracked ids not acknowledged: " + e.getCause(), e.getCause());
+        } finally {
+            pendingAcks.clear();
         }
     }
 
@@ -267,6 +309,8 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         long global = -1;
         double publishedT = Double.NEGATIVE_INFINITY;
         boolean publishedLast;
+        /** Kafka's answer to the last publication of this track (alerts naming it wait for it), or null. */
+        Future<RecordMetadata> published;
         double nextAdoptAttemptT = Double.NEGATIVE_INFINITY;
     }
 
@@ -282,6 +326,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             }
         };
         final Map<Long, LocalTrack> tracks = new HashMap<>();
+        final Set<Long> globalsInUse = new HashSet<>();
         final List<Long> ended = new ArrayList<>();
 
         PartitionLoop(int partition) {
@@ -310,17 +355,12 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         }
 
         boolean owns(double x, double y) {
-            return Double.isFinite(x) && Double.isFinite(y) && map.partitionOf(map.route(x, y).owner()) == partition;
+            return Double.isFinite(x) && Double.isFinite(y) && map.ownerPartition(x, y) == partition;
         }
 
+        /** The global ids this loop's tracks carry (kept as they are given and as tracks end, not rebuilt per call). */
         Set<Long> inUse() {
-            Set<Long> s = new HashSet<>();
-            for (LocalTrack t : tracks.values()) {
-                if (t.global >= 0) {
-                    s.add(t.global);
-                }
-            }
-            return s;
+            return globalsInUse;
         }
 
         /** The global id of a local track: adopted from a published one, or new once the track must be named. */
@@ -334,12 +374,14 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
                 long g = registry.adopt(s.externalId(), s.t(), s.x(), s.y(), inUse());
                 if (g >= 0) {
                     lt.global = g;
+                    globalsInUse.add(g);
                     (s.externalId() != null ? adoptedByExternalId : adoptedByPosition).incrementAndGet();
                     return g;
                 }
             }
             if (mustName) {
                 lt.global = globalIds.next();
+                globalsInUse.add(lt.global);
                 newGlobalIds.incrementAndGet();
             }
             return lt.global;
@@ -348,7 +390,12 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         void updated(TrackState s) {
             // A track deleted in an earlier batch and its id: forget them now that their findings were raised.
             if (!ended.isEmpty()) {
-                ended.forEach(tracks::remove);
+                for (Long id : ended) {
+                    LocalTrack gone = tracks.remove(id);
+                    if (gone != null && gone.global >= 0) {
+                        globalsInUse.remove(gone.global);
+                    }
+                }
                 ended.clear();
             }
             LocalTrack lt = tracks.computeIfAbsent(s.id(), k -> new LocalTrack());
@@ -356,7 +403,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             boolean owned = owns(s.x(), s.y());
             long g = resolve(lt, owned);
             if (owned && (!lt.publishedLast || s.t() - lt.publishedT >= settings.publishStepS())) {
-                publishTrack(g, s, false);
+                lt.published = publishTrack(g, s, false);
                 lt.publishedT = s.t();
             }
             lt.publishedLast = owned;
@@ -370,14 +417,16 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             ended.add(s.id());
         }
 
-        void publishTrack(long g, TrackState s, boolean deleted) {
-            String sector = map.route(s.x(), s.y()).owner();
+        Future<RecordMetadata> publishTrack(long g, TrackState s, boolean deleted) {
+            String sector = map.owner(s.x(), s.y());
             ClusterRecords.TrackRecord r = new ClusterRecords.TrackRecord(g, nodeId, partition, sector, s.t(), s.x(),
                     s.y(), s.vx(), s.vy(), s.mostLikelyClass().name().toLowerCase(java.util.Locale.ROOT), deleted,
                     s.externalId(), System.currentTimeMillis());
             registry.note(r);
-            producer.send(new ProducerRecord<>(topics.tracks(), Long.toString(g), ClusterRecords.encode(r)));
+            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topics.tracks(), Long.toString(g),
+                    ClusterRecords.encode(r)));
             tracksPublished.incrementAndGet();
+            return sent;
         }
 
         /** {@code track:LOCAL} → {@code track:GLOBAL}; other subjects unchanged. Null when the track is unknown. */
@@ -392,10 +441,19 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             long g = resolve(lt, true);
             if (lt.publishedT == Double.NEGATIVE_INFINITY) {
                 // An alert names it before any update of it was published: publish it, so that a replay finds it.
-                publishTrack(g, lt.last, false);
+                lt.published = publishTrack(g, lt.last, false);
                 lt.publishedT = lt.last.t();
             }
             return "track:" + g;
+        }
+
+        /** Kafka's answer to the last publication of the track {@code localSubject} names, or null. */
+        Future<RecordMetadata> publication(String localSubject) {
+            if (!localSubject.startsWith("track:")) {
+                return null;
+            }
+            LocalTrack lt = tracks.get(Long.parseLong(localSubject.substring(6)));
+            return lt == null ? null : lt.published;
         }
 
         String externalIdOf(String localSubject) {
@@ -460,40 +518,151 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             if (mine.isEmpty()) {
                 return out;
             }
-            // The tracks these alerts name are on the tracks topic before the alerts are committed: a node that
-            // replays this partition after a crash finds their global ids there, and its alerts fold into these.
-            producer.flush();
-            List<WatchStore.SharedRaise> raised;
-            try {
-                raised = store.raiseShared(mine, "tracker-" + nodeId);
-            } catch (SQLException e) {
-                storeFailures.incrementAndGet();
-                throw new PortException("alerts not stored: " + e.getMessage(), e);
+            List<StoreWriter.Pending> pending = new ArrayList<>(mine.size());
+            for (int k = 0; k < mine.size(); k++) {
+                String local = findings.get(at.get(k)).subject();
+                pending.add(new StoreWriter.Pending(mine.get(k), receivedAtMillis.get(at.get(k)),
+                        pl.externalIdOf(local), pl.publication(local)));
             }
-            long committed = System.currentTimeMillis();
-            for (int k = 0; k < raised.size(); k++) {
-                WatchStore.SharedRaise r = raised.get(k);
-                int i = at.get(k);
-                out.set(i, new AlertBook.Raised(r.alert(), r.isNew(), r.audit()));
-                if (!r.isNew()) {
-                    alertsFolded.incrementAndGet();
-                    continue;
-                }
-                alertsNew.incrementAndGet();
-                long received = receivedAtMillis.get(i);
-                var a = r.alert();
-                ClusterRecords.AlertRecord rec = new ClusterRecords.AlertRecord(a.id(),
-                        a.rule().name().toLowerCase(java.util.Locale.ROOT), a.severity().name(), a.subject(),
-                        a.sectorId(), nodeId, a.raisedAt(), a.x(), a.y(), received, committed,
-                        pl.externalIdOf(findings.get(i).subject()));
-                producer.send(new ProducerRecord<>(topics.alerts(), a.subject(), ClusterRecords.encode(rec)));
-            }
-            return out;
+            storeWriter.add(pending);
+            return out; // written by the store writer; the loop only counts what it is told was raised
         }
 
         @Override
         public void escalate(double afterS) {
             // Escalation is the API nodes' (they hold the operators' side of the alert life cycle).
+        }
+    }
+
+    /**
+     * The one thread that writes to the shared store (its connection is not shared between threads): the owned
+     * findings of every loop, as many as are waiting in one transaction (a group commit: under a burst the alerts do
+     * not queue behind each other's writes, and the consumer does not wait for the store at all), then the new alerts
+     * announced on the alerts topic; then the owned track points waiting. Before an alert write it waits until Kafka
+     * has the last publication of each track the findings name: a node that replays the partition after a crash finds
+     * their global ids there, and its alerts fold into these. A failed write is retried (what failed stays queued) and
+     * holds the consumer's commit ({@link #flush}) until it succeeds.
+     */
+    private final class StoreWriter implements Runnable {
+
+        /** One finding to raise: the detection receipt that made it, its track's external id and last publication. */
+        record Pending(Finding finding, long receivedMs, String externalId, Future<RecordMetadata> published) {
+        }
+
+        private final List<Pending> queue = new ArrayList<>();
+        private final List<TrackPoint> points = new ArrayList<>();
+        private long added;
+        private long written;
+        private volatile boolean open = true;
+
+        synchronized void add(List<Pending> pending) {
+            queue.addAll(pending);
+            added += pending.size();
+            notifyAll();
+        }
+
+        synchronized void addPoints(List<TrackPoint> owned) {
+            points.addAll(owned);
+            added += owned.size();
+            notifyAll();
+        }
+
+        /** Waits until everything added so far is committed to the store. */
+        void awaitWritten(long timeoutMs) throws PortException, InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            synchronized (this) {
+                long target = added;
+                while (written < target) {
+                    long left = deadline - System.currentTimeMillis();
+                    if (left <= 0) {
+                        throw new PortException("alerts and track points not stored within " + timeoutMs + " ms ("
+                                + (target - written) + " waiting)", null);
+                    }
+                    wait(left);
+                }
+            }
+        }
+
+        void close() {
+            open = false;
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+
+        @Override
+        public void run() {
+            while (open) {
+                List<Pending> batch;
+                List<TrackPoint> owned;
+                synchronized (this) {
+                    while (open && queue.isEmpty() && points.isEmpty()) {
+                        try {
+                            wait(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    batch = new ArrayList<>(queue);
+                    owned = new ArrayList<>(points);
+                }
+                try {
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                        done(batch.size(), () -> queue.subList(0, batch.size()).clear());
+                    }
+                    if (!owned.isEmpty()) {
+                        store.appendTrackPoints(owned);
+                        done(owned.size(), () -> points.subList(0, owned.size()).clear());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    long n = storeFailures.incrementAndGet();
+                    if (Long.bitCount(n) == 1) {
+                        LOG.warn("event=tracker_store_write_failed node={} findings={} points={} failures={} "
+                                + "action=retry error=\"{}\"", nodeId, batch.size(), owned.size(), n, e.toString());
+                    }
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                    // what failed is still queued: tried again
+                }
+            }
+        }
+
+        private synchronized void done(int n, Runnable dequeue) {
+            dequeue.run();
+            written += n;
+            notifyAll();
+        }
+
+        private void write(List<Pending> batch) throws Exception {
+                for (Pending p : batch) {
+                if (p.published() != null) {
+                    p.published().get(30, TimeUnit.SECONDS);
+                }
+            }
+            List<Finding> findings = new ArrayList<>(batch.size());
+            batch.forEach(p -> findings.add(p.finding()));
+            List<WatchStore.SharedRaise> raised = store.raiseShared(findings, "tracker-" + nodeId);
+            long committed = System.currentTimeMillis();
+            for (int k = 0; k < raised.size(); k++) {
+                WatchStore.SharedRaise r = raised.get(k);
+                if (!r.isNew()) {
+                    alertsFolded.incrementAndGet();
+                    continue;
+                }
+                alertsNew.incrementAndGet();
+                var a = r.alert();
+                ClusterRecords.AlertRecord rec = new ClusterRecords.AlertRecord(a.id(),
+                        a.rule().name().toLowerCase(java.util.Locale.ROOT), a.severity().name(), a.subject(),
+                        a.sectorId(), nodeId, a.raisedAt(), a.x(), a.y(), batch.get(k).receivedMs(), committed,
+                        batch.get(k).externalId());
+                producer.send(new ProducerRecord<>(topics.alerts(), a.subject(), ClusterRecords.encode(rec)));
+            }
         }
     }
 
@@ -520,12 +689,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             if (mine.isEmpty()) {
                 return;
             }
-            try {
-                store.appendTrackPoints(mine);
-            } catch (SQLException e) {
-                storeFailures.incrementAndGet();
-                throw new PortException("track history not stored: " + e.getMessage(), e);
-            }
+            storeWriter.addPoints(mine); // written by the store writer; flush waits for it before offsets commit
         }
     }
 
@@ -535,6 +699,10 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "skydas-tracks-reader-" + nodeId);
+        // Every node reads every track update (thousands a second on a busy border) to adopt ids at hand-over:
+        // fetch them in batches of at most 100 ms rather than a fetch round per few records (CPU on both sides).
+        c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -601,6 +769,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     public void close() {
         running = false;
         ticker.shutdownNow();
+        storeWriter.close();
         KafkaConsumer<String, byte[]> c;
         synchronized (this) {
             c = registryConsumer;

@@ -241,6 +241,57 @@ class SectorFailoverTest {
     }
 
     @Test
+    void aFailedFlushDeliversAgainEverythingHandledSinceTheLastFlush() throws Exception {
+        String topic = "flush-retry";
+        SectorTopic.ensure(admin, topic, MAP, (short) 1, 24);
+        ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+        Set<Long> sinceFlush = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Long> unflushedWhenItFailed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger flushFailures = new AtomicInteger(1);
+        Recorder r = new Recorder("c", seen) {
+            @Override
+            public void handle(SectorBatch batch) throws Exception {
+                super.handle(batch);
+                batch.detections().forEach(d -> sinceFlush.add(d.id()));
+            }
+
+            @Override
+            public void flush() throws Exception {
+                if (!sinceFlush.isEmpty() && flushFailures.getAndDecrement() > 0) {
+                    unflushedWhenItFailed.addAll(sinceFlush);
+                    sinceFlush.clear();
+                    throw new java.sql.SQLException("store unavailable at the flush");
+                }
+                sinceFlush.clear();
+            }
+        };
+        SectorConsumer c = SectorConsumer.connect(kafka.bootstrap(), "flush-retry-group", topic, MAP, r, "c", Map.of())
+                .start();
+        try (SectorPublisher publisher = SectorPublisher.connect(kafka.bootstrap(), topic, MAP, 2, Map.of())) {
+            Set<String> accepted = publish(publisher, 0, 500);
+            await("all handled and the failed flush's records again", () -> keys(seen).equals(accepted)
+                    && !unflushedWhenItFailed.isEmpty() && unflushedWhenItFailed.stream().allMatch(id ->
+                    seen.stream().filter(x -> x.id() == id).count() >= 2));
+            assertThat(c.counters().handlerFailures()).isEqualTo(1);
+            assertThat(c.alive()).isTrue();
+        } finally {
+            c.close();
+        }
+        // Everything was committed in the end: a new member of the group has nothing left to read.
+        ConcurrentLinkedQueue<Seen> after = new ConcurrentLinkedQueue<>();
+        Recorder next = new Recorder("d", after);
+        SectorConsumer d = SectorConsumer.connect(kafka.bootstrap(), "flush-retry-group", topic, MAP, next, "d",
+                Map.of()).start();
+        try {
+            await("the next member owns every partition", () -> next.owned.size() == MAP.partitions());
+            Thread.sleep(1_500); // a few polls from the committed offsets
+            assertThat(after).isEmpty();
+        } finally {
+            d.close();
+        }
+    }
+
+    @Test
     void unreadableAndMisroutedRecordsAreCountedAndTheRestHandled() throws Exception {
         String topic = "bad-input";
         SectorTopic.ensure(admin, topic, MAP, (short) 1, 24);

@@ -83,6 +83,9 @@ class SectorMapProperties {
         double[] d = distances(demo().sectors(), c);
         double min = java.util.Arrays.stream(d).min().orElseThrow();
         assertThat(d[indexOf(demo().sectors(), r.owner())]).isCloseTo(min, org.assertj.core.data.Offset.offset(1e-6));
+        // The owner-only search (what tracker nodes ask per track update) names the same sector and partition.
+        assertThat(map.owner(c.x, c.y)).isEqualTo(r.owner());
+        assertThat(map.ownerPartition(c.x, c.y)).isEqualTo(map.partitionOf(r.owner()));
     }
 
     @Property(tries = 300)
@@ -139,6 +142,7 @@ class SectorMapProperties {
         double min = java.util.Arrays.stream(d).min().orElseThrow();
         double owner = d[indexOf(sectors, r.owner())];
         assertThat(owner).isCloseTo(min, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(map.owner(c.x, c.y)).isEqualTo(r.owner());
         for (int k = 0; k < d.length; k++) {
             String id = sectors.get(k).id();
             if (id.equals(r.owner()) || Math.abs(d[k] - owner - 2 * halo) < 1e-6) continue;
