@@ -19,17 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skydas.alert.AlertBook;
 import org.skydas.alert.Finding;
 import org.skydas.model.Scenario;
@@ -372,9 +368,14 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
 
         void publishTrack(long g, TrackState s, boolean deleted) {
             String sector = map.route(s.x(), s.y()).owner();
+            Map<String, Double> classes = new LinkedHashMap<>();
+            for (org.skydas.model.TargetKind k : org.skydas.model.TargetKind.values()) {
+                classes.put(k.name().toLowerCase(java.util.Locale.ROOT), s.classProbability(k));
+            }
             ClusterRecords.TrackRecord r = new ClusterRecords.TrackRecord(g, nodeId, partition, sector, s.t(), s.x(),
                     s.y(), s.vx(), s.vy(), s.mostLikelyClass().name().toLowerCase(java.util.Locale.ROOT), deleted,
-                    s.externalId(), System.currentTimeMillis());
+                    s.externalId(), System.currentTimeMillis(), s.status().name().toLowerCase(java.util.Locale.ROOT),
+                    s.existence(), classes);
             registry.note(r);
             producer.send(new ProducerRecord<>(topics.tracks(), Long.toString(g), ClusterRecords.encode(r)));
             tracksPublished.incrementAndGet();
@@ -532,30 +533,14 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     // ---- the tracks topic, read for hand-over ---------------------------------------------------------------------
 
     private void readTracks(String bootstrap) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "skydas-tracks-reader-" + nodeId);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClusterTopics.readerConfig(bootstrap,
+                "skydas-tracks-reader-" + nodeId))) {
             synchronized (this) {
                 registryConsumer = consumer;
             }
             List<TopicPartition> all = ClusterTopics.partitionsOf(consumer, topics.tracks());
             consumer.assign(all);
-            long since = System.currentTimeMillis() - (long) (TrackRegistry.KEEP_S * 1000);
-            Map<TopicPartition, Long> times = new HashMap<>();
-            all.forEach(tp -> times.put(tp, since));
-            Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(times);
-            for (TopicPartition tp : all) {
-                OffsetAndTimestamp o = from.get(tp);
-                if (o != null) {
-                    consumer.seek(tp, o.offset());
-                } else {
-                    consumer.seekToEnd(List.of(tp));
-                }
-            }
+            ClusterTopics.seekToTime(consumer, all, System.currentTimeMillis() - (long) (TrackRegistry.KEEP_S * 1000));
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     ClusterRecords.TrackRecord t = ClusterRecords.decode(r.value(), ClusterRecords.TrackRecord.class);
