@@ -242,13 +242,14 @@ public final class ClusterLivePicture implements LivePicture, AutoCloseable {
         all.addAll(alertParts);
         c.assign(all);
         ClusterTopics.seekToTime(c, trackParts, System.currentTimeMillis() - expireMs);
+        trackParts.forEach(c::position); // a seek to the end resolved now: from ready() on, nothing published is missed
         for (TopicPartition tp : alertParts) {
             Long next = alertsNext.get(tp);
             if (next != null) {
                 c.seek(tp, next);
             } else {
                 c.seekToEnd(List.of(tp));
-                alertsNext.put(tp, c.position(tp)); // resolved now: an alert published from here on is pushed
+                alertsNext.put(tp, c.position(tp)); // resolved now, as the tracks'
             }
         }
     }

@@ -185,7 +185,7 @@ final class LiveApi {
         return http.decodedCount();
     }
 
-    /** The track as the console reads it; an unknown existence (NaN: a cluster track record without it) as null quality. */
+    /** The track as the console reads it; an unknown existence (NaN: a cluster track record without it): null quality. */
     static TrackFeature feature(TrackState t) {
         Map<String, Double> probs = new LinkedHashMap<>();
         for (TargetKind k : TargetKind.values()) {
