@@ -36,6 +36,18 @@ public final class ClusterRecords {
     public record TrackRecord(long id, int node, int partition, String sector, double t, double x, double y, double vx,
                               double vy, String targetClass, boolean deleted, String externalId, long publishedMs,
                               String status, Double existence, java.util.Map<String, Double> classProbabilities) {
+
+        /** Jackson reads the record through this (the canonical) constructor. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public TrackRecord {
+        }
+
+        /** A record without status, quality and class probabilities (as written before they were added). */
+        public TrackRecord(long id, int node, int partition, String sector, double t, double x, double y, double vx,
+                           double vy, String targetClass, boolean deleted, String externalId, long publishedMs) {
+            this(id, node, partition, sector, t, x, y, vx, vy, targetClass, deleted, externalId, publishedMs, null, null,
+                    null);
+        }
     }
 
     /**

@@ -163,11 +163,19 @@ class ClusterLivePictureTest {
                 .replace("\"x\":" + X, "\"x\":\"NaN\"").getBytes(StandardCharsets.UTF_8)); // no position
         sendRaw(topics.alerts(), "{\"id\":".getBytes(StandardCharsets.UTF_8));
         send(good);
-        TrackerNodeClusterTest.await("the good record shown and the bad ones counted",
-                () -> held(p, 5) != null && p.counters().malformed() == 4);
-        assertThat(p.tracks()).hasSize(1);
+        // A record of an older node, without status, quality and class probabilities: shown with its class alone.
+        send(new ClusterRecords.TrackRecord(6, 11, 0, "BY-001", t0, X + 10, Y, 0, 0, "drone", false, null,
+                System.currentTimeMillis()));
+        TrackerNodeClusterTest.await("the good records shown and the bad ones counted",
+                () -> held(p, 5) != null && held(p, 6) != null && p.counters().malformed() == 4);
+        TrackState older = held(p, 6);
+        assertThat(older.mostLikelyClass()).isEqualTo(TargetKind.DRONE);
+        assertThat(older.classProbability(TargetKind.DRONE)).isEqualTo(1.0);
+        assertThat(older.existence()).isNaN();
+        assertThat(older.status()).isEqualTo(TrackStatus.CONFIRMED);
+        assertThat(p.tracks()).hasSize(2);
         assertThat(held(p, 5).x()).isEqualTo(X);
-        assertThat(seen.updated).hasSize(1);
+        assertThat(seen.updated).hasSize(2);
     }
 
     @Test
