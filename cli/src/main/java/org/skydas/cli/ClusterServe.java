@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.skydas.cluster.ClusterLivePicture;
 import org.skydas.cluster.ClusterTopics;
 import org.skydas.cluster.SectorConsumer;
 import org.skydas.cluster.SectorJournal;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>tracker</b>: a member of the tracker group ({@link SectorConsumer}) running a {@link TrackerNode} over the
  *       partitions it owns, alerts into the shared PostgreSQL store, tracks and alerts to their topics;</li>
  *   <li><b>api</b>: the HTTP API and web client over the shared PostgreSQL store (alerts, acknowledgements, audit,
- *       users), stateless.</li>
+ *       users), stateless; the live tracks and the WebSocket's track and alert pushes from the tracks and alerts
+ *       topics ({@link ClusterLivePicture}).</li>
  * </ul>
  */
 final class ClusterServe implements AutoCloseable {
@@ -82,6 +84,7 @@ final class ClusterServe implements AutoCloseable {
     TrackerNode tracker;
     SectorConsumer consumer;
     SectorPublisher publisher;
+    ClusterLivePicture live;
 
     /** Starts the node's roles; on a failure closes what had started. */
     static ClusterServe start(Path file, String host, int port, Path dataDir, Options o, Feeds.Ports feedPorts,
@@ -166,6 +169,12 @@ final class ClusterServe implements AutoCloseable {
             if (pipeline != null) {
                 server.withLive(pipeline, feeds::stats).withListenerHealth(feeds::health);
             }
+            // The tracks are on the tracker nodes: every API node shows them, and pushes them and new alerts, from the
+            // tracks and alerts topics (an ingest node's pipeline tracks nothing).
+            live = new ClusterLivePicture(o.kafka(), topics, o.nodeId(), watch::alert,
+                    ClusterLivePicture.Settings.defaults()).start();
+            open.add(live);
+            server.withLivePicture(live);
             try {
                 server.start(host, port);
             } catch (RuntimeException e) {

@@ -28,9 +28,26 @@ public final class ClusterRecords {
      * @param deleted     the track ended (its last estimate)
      * @param externalId  the track's external id (CoT uid, Remote ID serial…), or null
      * @param publishedMs when it was published, ms since the epoch
+     * @param status      the track's life-cycle state ({@code confirmed}, {@code coasting}…), for the operators' picture;
+     *                    null in records of nodes before it was added
+     * @param existence   the track's existence probability (its quality on the picture), or null (as {@code status})
+     * @param classProbabilities per target class ({@code person}, {@code vehicle}…), or null (as {@code status})
      */
     public record TrackRecord(long id, int node, int partition, String sector, double t, double x, double y, double vx,
-                              double vy, String targetClass, boolean deleted, String externalId, long publishedMs) {
+                              double vy, String targetClass, boolean deleted, String externalId, long publishedMs,
+                              String status, Double existence, java.util.Map<String, Double> classProbabilities) {
+
+        /** Jackson reads the record through this (the canonical) constructor. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public TrackRecord {
+        }
+
+        /** A record without status, quality and class probabilities (as written before they were added). */
+        public TrackRecord(long id, int node, int partition, String sector, double t, double x, double y, double vx,
+                           double vy, String targetClass, boolean deleted, String externalId, long publishedMs) {
+            this(id, node, partition, sector, t, x, y, vx, vy, targetClass, deleted, externalId, publishedMs, null, null,
+                    null);
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The topics of a scaled-out WATCH (docs/adr/0024-kafka-scale-out.md): {@code detections} (the sector topic, one
  * partition per block of sectors, {@link SectorTopic}), {@code tracks} (track updates published by the owner of the
- * track's position, key = global track id; also read by every tracker node to hand tracks over), {@code alerts} (each
+ * track's position, key = global track id; also read by every tracker node to hand tracks over, and by every API
+ * node for its live picture: {@link ClusterLivePicture}), {@code alerts} (each
  * alert a tracker node committed as new, key = subject) and {@code tracked} (per handled batch, the ids of the owner
  * copies a tracker node handed to its tracker: what the cluster demo checks "nothing lost" against).
  */
@@ -91,6 +92,42 @@ public record ClusterTopics(String detections, String tracks, String alerts, Str
                 throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
             }
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * A consumer's settings for reading topics outside any group (partitions assigned by hand, nothing committed):
+     * string keys, byte values.
+     */
+    static Map<String, Object> readerConfig(String bootstrap, String clientId) {
+        Map<String, Object> c = new java.util.HashMap<>();
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        return c;
+    }
+
+    /**
+     * Places {@code consumer} on each of {@code partitions} at its first record published at or after {@code sinceMs}
+     * (Kafka's offsets for a timestamp), or at its end when none was.
+     */
+    static void seekToTime(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                           List<org.apache.kafka.common.TopicPartition> partitions, long sinceMs) {
+        Map<org.apache.kafka.common.TopicPartition, Long> times = new java.util.HashMap<>();
+        partitions.forEach(tp -> times.put(tp, sinceMs));
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> from =
+                consumer.offsetsForTimes(times);
+        for (org.apache.kafka.common.TopicPartition tp : partitions) {
+            org.apache.kafka.clients.consumer.OffsetAndTimestamp o = from.get(tp);
+            if (o != null) {
+                consumer.seek(tp, o.offset());
+            } else {
+                consumer.seekToEnd(List.of(tp));
+            }
         }
     }
 }

@@ -20,18 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skydas.alert.AlertBook;
 import org.skydas.alert.Finding;
 import org.skydas.model.Scenario;
@@ -130,6 +126,9 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     /** The tracked-topic records of handled batches, acknowledged by {@link #flush} before their offsets commit. */
     private final List<Future<RecordMetadata>> pendingAcks = new ArrayList<>();
     private final StoreWriter storeWriter = new StoreWriter();
+    private final long startedAtMs = System.currentTimeMillis();
+    /** How far the tracks-topic reader has read, per partition of the tracks topic (its next offset). */
+    private final Map<Integer, Long> registryRead = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread storeWriterThread;
 
     /**
@@ -168,8 +167,51 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
 
     // ---- SectorHandler -------------------------------------------------------------------------------------------
 
+    /** How long a take-over waits for the tracks-topic reader to have read what was published before it (ms). */
+    static final long REGISTRY_CATCH_UP_MS = 30_000;
+
+    /**
+     * Waits until the tracks-topic reader has read every track published before now (bounded): a node just started —
+     * or started again after a crash — must know the global ids the others (and its former self) published before it
+     * replays a partition, else its replayed tracks take new ids and raise their alerts a second time.
+     */
+    private void awaitRegistry() {
+        long t0 = System.currentTimeMillis();
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (org.apache.kafka.common.TopicPartitionInfo p : admin.describeTopics(List.of(topics.tracks()))
+                    .allTopicNames().get(10, TimeUnit.SECONDS).get(topics.tracks()).partitions()) {
+                latest.put(new TopicPartition(topics.tracks(), p.partition()), OffsetSpec.latest());
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all()
+                    .get(10, TimeUnit.SECONDS);
+            while (running && System.currentTimeMillis() - t0 < REGISTRY_CATCH_UP_MS) {
+                boolean caughtUp = true;
+                for (var e : end.entrySet()) {
+                    if (registryRead.getOrDefault(e.getKey().partition(), -1L) < e.getValue().offset()) {
+                        caughtUp = false;
+                        break;
+                    }
+                }
+                if (caughtUp) {
+                    LOG.info("event=tracker_registry_caught_up node={} waited_ms={} tracks={}", nodeId,
+                            System.currentTimeMillis() - t0, registry.size());
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            LOG.warn("event=tracker_registry_behind node={} waited_ms={} action=replay_anyway", nodeId,
+                    System.currentTimeMillis() - t0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("event=tracker_registry_unknown node={} action=replay_anyway error=\"{}\"", nodeId, e.toString());
+        }
+    }
+
     @Override
     public synchronized Map<Integer, Long> assigned(Collection<OwnedPartition> partitions) {
+        awaitRegistry();
         Map<Integer, Long> starts = new HashMap<>();
         for (OwnedPartition p : partitions) {
             loops.put(p.partition(), new PartitionLoop(p.partition()));
@@ -419,9 +461,14 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
 
         Future<RecordMetadata> publishTrack(long g, TrackState s, boolean deleted) {
             String sector = map.owner(s.x(), s.y());
+            Map<String, Double> classes = new LinkedHashMap<>();
+            for (org.skydas.model.TargetKind k : org.skydas.model.TargetKind.values()) {
+                classes.put(k.name().toLowerCase(java.util.Locale.ROOT), s.classProbability(k));
+            }
             ClusterRecords.TrackRecord r = new ClusterRecords.TrackRecord(g, nodeId, partition, sector, s.t(), s.x(),
                     s.y(), s.vx(), s.vy(), s.mostLikelyClass().name().toLowerCase(java.util.Locale.ROOT), deleted,
-                    s.externalId(), System.currentTimeMillis());
+                    s.externalId(), System.currentTimeMillis(), s.status().name().toLowerCase(java.util.Locale.ROOT),
+                    s.existence(), classes);
             registry.note(r);
             Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topics.tracks(), Long.toString(g),
                     ClusterRecords.encode(r)));
@@ -696,40 +743,29 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     // ---- the tracks topic, read for hand-over ---------------------------------------------------------------------
 
     private void readTracks(String bootstrap) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "skydas-tracks-reader-" + nodeId);
+        Map<String, Object> c = ClusterTopics.readerConfig(bootstrap, "skydas-tracks-reader-" + nodeId);
         // Every node reads every track update (thousands a second on a busy border) to adopt ids at hand-over:
         // fetch them in batches of at most 100 ms rather than a fetch round per few records (CPU on both sides).
-        c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024);
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
             synchronized (this) {
                 registryConsumer = consumer;
             }
             List<TopicPartition> all = ClusterTopics.partitionsOf(consumer, topics.tracks());
             consumer.assign(all);
-            long since = System.currentTimeMillis() - (long) (TrackRegistry.KEEP_S * 1000);
-            Map<TopicPartition, Long> times = new HashMap<>();
-            all.forEach(tp -> times.put(tp, since));
-            Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(times);
-            for (TopicPartition tp : all) {
-                OffsetAndTimestamp o = from.get(tp);
-                if (o != null) {
-                    consumer.seek(tp, o.offset());
-                } else {
-                    consumer.seekToEnd(List.of(tp));
-                }
-            }
+            ClusterTopics.seekToTime(consumer, all, System.currentTimeMillis() - (long) (TrackRegistry.KEEP_S * 1000));
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     ClusterRecords.TrackRecord t = ClusterRecords.decode(r.value(), ClusterRecords.TrackRecord.class);
-                    if (t != null && t.node() != nodeId) {
+                    // This process notes its own publications as it makes them; those of an earlier process with this
+                    // node id (killed and started again) are read like any other node's, so that it adopts them.
+                    if (t != null && (t.node() != nodeId || t.publishedMs() < startedAtMs)) {
                         registry.note(t);
                     }
+                }
+                for (TopicPartition tp : all) {
+                    registryRead.put(tp.partition(), consumer.position(tp));
                 }
             }
         } catch (WakeupException e) {

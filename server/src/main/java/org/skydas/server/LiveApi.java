@@ -12,6 +12,7 @@ import org.skydas.ingest.listen.ListenerStats;
 import org.skydas.model.TargetKind;
 import org.skydas.server.http.ApiError;
 import org.skydas.track.TrackState;
+import org.skydas.watch.LivePicture;
 import org.skydas.watch.LivePipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,7 +21,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.javalin.Javalin;
 
-/** The live picture: current tracks as GeoJSON (WGS84) and the ingest counters. */
+/**
+ * The live picture: current tracks as GeoJSON (WGS84) and their stored history, from a {@link LivePicture}; and, where
+ * this process runs a pipeline, its ingest ({@code POST /api/detections}) and counters.
+ */
 final class LiveApi {
 
     /** How long POST /api/detections waits for the journal commit of what it accepts, s. */
@@ -28,13 +32,16 @@ final class LiveApi {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    private final LivePicture picture;
+    /** Null on a cluster API node without the ingest role: no ingest routes then. */
     private final LivePipeline pipeline;
     private WatchServices watch;
     private final Supplier<List<ListenerStats>> listeners;
     private final ListenerStats http = new ListenerStats("json-http");
     private final org.skydas.ingest.json.DetectionParser parser = new org.skydas.ingest.json.DetectionParser();
 
-    LiveApi(LivePipeline pipeline, Supplier<List<ListenerStats>> listeners) {
+    LiveApi(LivePicture picture, LivePipeline pipeline, Supplier<List<ListenerStats>> listeners) {
+        this.picture = picture;
         this.pipeline = pipeline;
         this.listeners = listeners;
     }
@@ -81,11 +88,17 @@ final class LiveApi {
                     new TrackHistory.Points(times))).contentType("application/geo+json");
         });
         app.get("/api/tracks", ctx -> {
-            List<TrackState> tracks = new ArrayList<>(pipeline.tracks());
+            List<TrackState> tracks = new ArrayList<>(picture.tracks());
             tracks.sort(Comparator.comparingLong(TrackState::id));
             ctx.json(new TrackFeature.Collection(tracks.stream().map(LiveApi::feature).toList()))
                     .contentType("application/geo+json");
         });
+        if (pipeline != null) {
+            registerIngest(app);
+        }
+    }
+
+    private void registerIngest(Javalin app) {
         app.post("/api/detections", ctx -> {
             String refusal = pipeline.refusal();
             if (refusal != null) {
@@ -172,6 +185,7 @@ final class LiveApi {
         return http.decodedCount();
     }
 
+    /** The track as the console reads it; an unknown existence (NaN: a cluster track record without it): null quality. */
     static TrackFeature feature(TrackState t) {
         Map<String, Double> probs = new LinkedHashMap<>();
         for (TargetKind k : TargetKind.values()) {
@@ -182,7 +196,7 @@ final class LiveApi {
                 t.mostLikelyClass().name().toLowerCase(Locale.ROOT), probs, t.status().name().toLowerCase(Locale.ROOT),
                 Math.round(Math.hypot(t.vx(), t.vy()) * 10) / 10.0,
                 Math.round((Math.toDegrees(Math.atan2(t.vx(), t.vy())) + 360) % 360),
-                Math.round(t.existence() * 1000) / 1000.0, t.externalId(),
+                Double.isNaN(t.existence()) ? null : Math.round(t.existence() * 1000) / 1000.0, t.externalId(),
                 java.time.Instant.ofEpochMilli((long) (t.t() * 1000)).toString()));
     }
 

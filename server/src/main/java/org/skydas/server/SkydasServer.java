@@ -52,13 +52,28 @@ public final class SkydasServer implements AutoCloseable {
         this.hub = watch == null ? new StreamHub() : new StreamHub(watch.alertLatency());
     }
 
-    /** Serves the live picture of {@code pipeline} (tracks, ingest counters); call before {@link #start}. */
+    /**
+     * Serves the ingest of {@code pipeline} ({@code POST /api/detections}, its counters, its health) and, unless
+     * {@link #withLivePicture} names another, its live picture (tracks and their pushes); call before {@link #start}.
+     */
     public SkydasServer withLive(org.skydas.watch.LivePipeline pipeline,
                                  java.util.function.Supplier<java.util.List<org.skydas.ingest.listen.ListenerStats>> stats) {
         this.pipeline = pipeline;
         this.listenerStats = stats;
         return this;
     }
+
+    /**
+     * Serves {@code picture} as the live picture ({@code GET /api/tracks}, track and alert pushes on {@code /api/stream})
+     * instead of the pipeline's: a cluster node's API, whose tracks are on the tracks topic (ADR 0024). Call before
+     * {@link #start}; needs the watch services.
+     */
+    public SkydasServer withLivePicture(org.skydas.watch.LivePicture picture) {
+        this.picture = picture;
+        return this;
+    }
+
+    private org.skydas.watch.LivePicture picture;
 
     private java.util.function.Supplier<Map<String, Boolean>> listenerHealth = Map::of;
     private java.nio.file.Path tlsCert;
@@ -252,11 +267,18 @@ public final class SkydasServer implements AutoCloseable {
                 ws.onClose(hub::unsubscribe);
                 ws.onError(hub::unsubscribe);
             });
-            if (pipeline != null) {
-                pipeline.onTrackChange(hub::trackUpdated, hub::trackDeleted);
-            }
-            if (pipeline != null) {
-                liveApi = new LiveApi(pipeline, listenerStats).withHistory(watch).withOperations(() -> {
+            org.skydas.watch.LivePicture shown = picture != null ? picture : pipeline;
+            if (shown != null) {
+                shown.onTrackChange(hub::trackUpdated, hub::trackDeleted);
+                shown.onAlertCommitted(c -> {
+                    if (c.receivedAtMillis() > 0) {
+                        watch.alertLatency().record(AlertLatency.Stage.COMMITTED,
+                                c.committedAtMillis() - c.receivedAtMillis());
+                    }
+                    hub.alertCommitted(new WatchServices.AlertChange(c.alert(), c.receivedAtMillis(),
+                            c.committedAtMillis()));
+                });
+                liveApi = new LiveApi(shown, pipeline, listenerStats).withHistory(watch).withOperations(() -> {
                     org.skydas.server.ops.Operations ops = operations;
                     return ops == null ? java.util.List.of() : ops.metrics();
                 });

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * why, offers are refused and counted), keeps the feeds' part of the batch and retries it every second, and
  * fails the HTTP part at once so that those clients hear it was not accepted. Nothing is dropped silently.
  */
-public final class LivePipeline implements AutoCloseable {
+public final class LivePipeline implements LivePicture, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivePipeline.class);
 
@@ -195,6 +195,7 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /** Adds a subscriber to track changes (called on the pipeline thread: must not block). */
+    @Override
     public void onTrackChange(java.util.function.Consumer<TrackState> updated, java.util.function.Consumer<TrackState> deleted) {
         loop.onTrackChange(updated, deleted);
     }
@@ -204,6 +205,7 @@ public final class LivePipeline implements AutoCloseable {
         return loop.tracksSeen();
     }
 
+    @Override
     public Collection<TrackState> tracks() {
         return loop.tracks();
     }
