@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.skydas.alert.WatchSettings;
 import org.skydas.cluster.ClusterTopics;
 import org.skydas.cluster.SectorConsumer;
 import org.skydas.cluster.SectorJournal;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>tracker</b>: a member of the tracker group ({@link SectorConsumer}) running a {@link TrackerNode} over the
  *       partitions it owns, alerts into the shared PostgreSQL store, tracks and alerts to their topics;</li>
  *   <li><b>api</b>: the HTTP API and web client over the shared PostgreSQL store (alerts, acknowledgements, audit,
- *       users), stateless.</li>
+ *       users), stateless; it escalates the shared alerts left unacknowledged (several API nodes escalate each
+ *       once).</li>
  * </ul>
  */
 final class ClusterServe implements AutoCloseable {
@@ -172,10 +174,36 @@ final class ClusterServe implements AutoCloseable {
                 throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             }
             open.add(server::stop);
+            open.add(escalateShared(watch, WatchSettings.fromMetadata(s.metadata()).escalateAfterS()));
         }
         LOG.info("event=cluster_node_started node={} roles={} kafka={} partitions={}", o.nodeId(), o.roles(),
                 o.kafka(), map.partitions());
     }
+
+    /**
+     * An API node escalates the shared alerts left unacknowledged (every {@link #ESCALATE_EVERY_S} s, as one process's
+     * watch loop does): in the store, under the lock of every node's alert writes, so several API nodes escalate each
+     * alert once (WatchStore.escalateShared). Returns what stops it.
+     */
+    private static AutoCloseable escalateShared(WatchServices watch, double afterS) {
+        java.util.concurrent.ScheduledExecutorService every = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "skydas-escalation");
+                    t.setDaemon(true);
+                    return t;
+                });
+        every.scheduleWithFixedDelay(() -> {
+            try {
+                watch.escalate(afterS);
+            } catch (Exception e) { // the next round tries again: a thrown exception would end the schedule
+                LOG.warn("event=escalation_failed error=\"{}\"", e.toString());
+            }
+        }, ESCALATE_EVERY_S, ESCALATE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+        return every::shutdownNow;
+    }
+
+    /** How often an API node escalates, s. */
+    static final long ESCALATE_EVERY_S = 5;
 
     void announce(String host) {
         if (server != null) {
