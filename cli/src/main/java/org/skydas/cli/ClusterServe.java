@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.skydas.alert.WatchSettings;
 import org.skydas.cluster.ClusterTopics;
+import org.skydas.cluster.IngestAlerts;
 import org.skydas.cluster.SectorConsumer;
 import org.skydas.cluster.SectorJournal;
 import org.skydas.cluster.SectorMap;
@@ -25,7 +26,6 @@ import org.skydas.server.WatchServices;
 import org.skydas.store.ScenarioStore;
 import org.skydas.store.watch.WatchStore;
 import org.skydas.watch.LivePipeline;
-import org.skydas.watch.port.AlertSink;
 import org.skydas.watch.port.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * (docs/adr/0024-kafka-scale-out.md). Roles, alone or together ({@code ingest,api}; {@code all} = the three):
  * <ul>
  *   <li><b>ingest</b>: the listeners and the normaliser; the journal is the sector topic ({@link SectorJournal}: a
- *       detection is accepted when Kafka acknowledged every copy); nothing is tracked here;</li>
+ *       detection is accepted when Kafka acknowledged every copy); nothing is tracked here, but the silence of the
+ *       node's own sensors raises sensor_down into the shared store ({@link IngestAlerts});</li>
  *   <li><b>tracker</b>: a member of the tracker group ({@link SectorConsumer}) running a {@link TrackerNode} over the
  *       partitions it owns, alerts into the shared PostgreSQL store, tracks and alerts to their topics;</li>
  *   <li><b>api</b>: the HTTP API and web client over the shared PostgreSQL store (alerts, acknowledgements, audit,
@@ -137,21 +138,17 @@ final class ClusterServe implements AutoCloseable {
         if (o.roles().contains(Role.INGEST)) {
             publisher = SectorPublisher.connect(o.kafka(), topics.detections(), map, o.nodeId(), Map.of());
             open.add(publisher);
-            AlertSink none = new AlertSink() {
-                @Override
-                public List<org.skydas.alert.AlertBook.Raised> raise(List<org.skydas.alert.Finding> findings,
-                                                                     List<Long> receivedAtMillis) {
-                    return List.of(); // an ingest node tracks nothing, so finds nothing
-                }
-
-                @Override
-                public void escalate(double afterS) {
-                }
-            };
+            // An ingest node tracks nothing; what it finds is the silence of its own sensors (sensor_down).
+            WatchStore alertStore = WatchStore.openPostgres(o.db()).sharedWithOtherNodes();
+            open.add(alertStore);
+            KafkaProducer<String, byte[]> alertProducer = new KafkaProducer<>(SectorPublisher.producerConfig(o.kafka(),
+                    "skydas-ingest-alerts-" + o.nodeId()));
+            open.add(alertProducer);
+            IngestAlerts alerts = new IngestAlerts(alertStore, alertProducer, topics.alerts(), o.nodeId());
             SectorPublisher pub = publisher;
-            pipeline = new LivePipeline(s, new Ports(new SectorJournal(publisher, 30_000), none, points -> { }),
+            pipeline = new LivePipeline(s, new Ports(new SectorJournal(publisher, 30_000), alerts, points -> { }),
                     100_000, windowS).withoutTracking().withMaxClockLead(maxClockLeadS)
-                    .withStats("kafka", pub::counters);
+                    .withStats("kafka", pub::counters).withStats("ingest_alerts", alerts::counters);
             open.add(pipeline);
             Feeds.Guard guard = security.feedGuard(host);
             feeds = Feeds.start(host, feedPorts, pipeline, guard);

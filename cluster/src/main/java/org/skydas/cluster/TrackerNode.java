@@ -482,9 +482,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
                 alertsNew.incrementAndGet();
                 long received = receivedAtMillis.get(i);
                 var a = r.alert();
-                ClusterRecords.AlertRecord rec = new ClusterRecords.AlertRecord(a.id(),
-                        a.rule().name().toLowerCase(java.util.Locale.ROOT), a.severity().name(), a.subject(),
-                        a.sectorId(), nodeId, a.raisedAt(), a.x(), a.y(), received, committed,
+                ClusterRecords.AlertRecord rec = ClusterRecords.AlertRecord.of(a, nodeId, received, committed,
                         pl.externalIdOf(findings.get(i).subject()));
                 producer.send(new ProducerRecord<>(topics.alerts(), a.subject(), ClusterRecords.encode(rec)));
             }
