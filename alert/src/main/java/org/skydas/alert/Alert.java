@@ -49,7 +49,8 @@ public record Alert(long id, RuleKind rule, Severity severity, String subject, A
                 messageParams);
     }
 
-    Alert escalatedAt(double t) {
+    /** This alert escalated one severity step at {@code t} (public for a store that escalates shared alerts itself). */
+    public Alert escalatedAt(double t) {
         return new Alert(id, rule, severity.escalated(), subject, status, resolution, raisedAt, t, x, y, sectorId,
                 zoneId, message, true, occurrences, acknowledgedBy, acknowledgeNote, resolvedBy, resolveNote, coverage,
                 messageKey, messageParams);

@@ -12,7 +12,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.skydas.cluster.ClusterLivePicture;
+import org.skydas.alert.WatchSettings;
 import org.skydas.cluster.ClusterTopics;
+import org.skydas.cluster.IngestAlerts;
 import org.skydas.cluster.SectorConsumer;
 import org.skydas.cluster.SectorJournal;
 import org.skydas.cluster.SectorMap;
@@ -25,7 +27,6 @@ import org.skydas.server.WatchServices;
 import org.skydas.store.ScenarioStore;
 import org.skydas.store.watch.WatchStore;
 import org.skydas.watch.LivePipeline;
-import org.skydas.watch.port.AlertSink;
 import org.skydas.watch.port.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * (docs/adr/0024-kafka-scale-out.md). Roles, alone or together ({@code ingest,api}; {@code all} = the three):
  * <ul>
  *   <li><b>ingest</b>: the listeners and the normaliser; the journal is the sector topic ({@link SectorJournal}: a
- *       detection is accepted when Kafka acknowledged every copy); nothing is tracked here;</li>
+ *       detection is accepted when Kafka acknowledged every copy); nothing is tracked here, but the silence of the
+ *       node's own sensors raises sensor_down into the shared store ({@link IngestAlerts});</li>
  *   <li><b>tracker</b>: a member of the tracker group ({@link SectorConsumer}) running a {@link TrackerNode} over the
  *       partitions it owns, alerts into the shared PostgreSQL store, tracks and alerts to their topics;</li>
  *   <li><b>api</b>: the HTTP API and web client over the shared PostgreSQL store (alerts, acknowledgements, audit,
  *       users), stateless; the live tracks and the WebSocket's track and alert pushes from the tracks and alerts
- *       topics ({@link ClusterLivePicture}).</li>
+ *       topics ({@link ClusterLivePicture}); it escalates the shared alerts left unacknowledged (several API nodes
+ *       escalate each once).</li>
  * </ul>
  */
 final class ClusterServe implements AutoCloseable {
@@ -118,6 +121,10 @@ final class ClusterServe implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
+        if (o.roles().contains(Role.TRACKER) && o.nodeId() >= 1 << 13) {
+            throw new UserError("--node-id: a tracker node's id must be in 0..8191 (its global track ids, shown in the "
+                    + "browser, must stay below 2^53), is " + o.nodeId());
+        }
         if (o.roles().contains(Role.TRACKER)) {
             WatchStore store = WatchStore.openPostgres(o.db()).sharedWithOtherNodes();
             open.add(store);
@@ -138,21 +145,17 @@ final class ClusterServe implements AutoCloseable {
         if (o.roles().contains(Role.INGEST)) {
             publisher = SectorPublisher.connect(o.kafka(), topics.detections(), map, o.nodeId(), Map.of());
             open.add(publisher);
-            AlertSink none = new AlertSink() {
-                @Override
-                public List<org.skydas.alert.AlertBook.Raised> raise(List<org.skydas.alert.Finding> findings,
-                                                                     List<Long> receivedAtMillis) {
-                    return List.of(); // an ingest node tracks nothing, so finds nothing
-                }
-
-                @Override
-                public void escalate(double afterS) {
-                }
-            };
+            // An ingest node tracks nothing; what it finds is the silence of its own sensors (sensor_down).
+            WatchStore alertStore = WatchStore.openPostgres(o.db()).sharedWithOtherNodes();
+            open.add(alertStore);
+            KafkaProducer<String, byte[]> alertProducer = new KafkaProducer<>(SectorPublisher.producerConfig(o.kafka(),
+                    "skydas-ingest-alerts-" + o.nodeId()));
+            open.add(alertProducer);
+            IngestAlerts alerts = new IngestAlerts(alertStore, alertProducer, topics.alerts(), o.nodeId());
             SectorPublisher pub = publisher;
-            pipeline = new LivePipeline(s, new Ports(new SectorJournal(publisher, 30_000), none, points -> { }),
+            pipeline = new LivePipeline(s, new Ports(new SectorJournal(publisher, 30_000), alerts, points -> { }),
                     100_000, windowS).withoutTracking().withMaxClockLead(maxClockLeadS)
-                    .withStats("kafka", pub::counters);
+                    .withStats("kafka", pub::counters).withStats("ingest_alerts", alerts::counters);
             open.add(pipeline);
             Feeds.Guard guard = security.feedGuard(host);
             feeds = Feeds.start(host, feedPorts, pipeline, guard);
@@ -181,10 +184,36 @@ final class ClusterServe implements AutoCloseable {
                 throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             }
             open.add(server::stop);
+            open.add(escalateShared(watch, WatchSettings.fromMetadata(s.metadata()).escalateAfterS()));
         }
         LOG.info("event=cluster_node_started node={} roles={} kafka={} partitions={}", o.nodeId(), o.roles(),
                 o.kafka(), map.partitions());
     }
+
+    /**
+     * An API node escalates the shared alerts left unacknowledged (every {@link #ESCALATE_EVERY_S} s, as one process's
+     * watch loop does): in the store, under the lock of every node's alert writes, so several API nodes escalate each
+     * alert once (WatchStore.escalateShared). Returns what stops it.
+     */
+    private static AutoCloseable escalateShared(WatchServices watch, double afterS) {
+        java.util.concurrent.ScheduledExecutorService every = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "skydas-escalation");
+                    t.setDaemon(true);
+                    return t;
+                });
+        every.scheduleWithFixedDelay(() -> {
+            try {
+                watch.escalate(afterS);
+            } catch (Exception e) { // the next round tries again: a thrown exception would end the schedule
+                LOG.warn("event=escalation_failed error=\"{}\"", e.toString());
+            }
+        }, ESCALATE_EVERY_S, ESCALATE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+        return every::shutdownNow;
+    }
+
+    /** How often an API node escalates, s. */
+    static final long ESCALATE_EVERY_S = 5;
 
     void announce(String host) {
         if (server != null) {

@@ -59,6 +59,13 @@ public final class ClusterRecords {
      */
     public record AlertRecord(long id, String rule, String severity, String subject, String sector, int node, double t,
                               double x, double y, long receivedMs, long committedMs, String externalId) {
+
+        /** The record of new alert {@code a} committed by node {@code node}. */
+        public static AlertRecord of(org.skydas.alert.Alert a, int node, long receivedMs, long committedMs,
+                                     String externalId) {
+            return new AlertRecord(a.id(), a.rule().name().toLowerCase(java.util.Locale.ROOT), a.severity().name(),
+                    a.subject(), a.sectorId(), node, a.raisedAt(), a.x(), a.y(), receivedMs, committedMs, externalId);
+        }
     }
 
     /** Readers and writers made once per record type (a tracker node writes and reads thousands a second). */

@@ -9,30 +9,38 @@ import java.nio.charset.StandardCharsets;
 import org.skydas.model.TargetKind;
 import org.skydas.track.Detection;
 import org.skydas.track.Dimension;
+import org.skydas.track.RangeRate;
 
 /**
  * The value of a sector-topic record: a {@link SectorDetection} less its sector (the record's key), in a small
  * versioned binary form. The journal codec of the watch store is a different thing (compressed decoded messages kept
  * in a database, above this module); here the tracker node needs the normalised detection itself, fast.
  *
- * <p>Version 1, big-endian:
+ * <p>Version 2 (written), big-endian:
  * <pre>
- *   u8  version (1)           u16 flags (bits below; unknown bits are an error)
+ *   u8  version (2)           u16 flags (bits below; unknown bits are an error)
  *   i64 id                    i64 receivedAtMillis
  *   f64 t, x, y, varX, covXY, varY
  *   f64 z        if Z         f64 varZ if VAR_Z     f64 vx if VX     f64 vy if VY
  *   u8  class    if CLASS     f64 classConfidence   if CONFIDENCE    f64 snr if SNR    u8 dimension if DIMENSION
+ *   f64 rate, variance, sensorX, sensorY, sensorZ, ambiguity          if RANGE_RATE (sensorZ, ambiguity may be NaN)
  *   str source                str listener if LISTENER               str externalId if EXTERNAL_ID
  *   (HALO carries no bytes)   str = u16 length + UTF-8 bytes
  * </pre>
+ * Version 1 is the same without the RANGE_RATE flag and its bytes: a Doppler radar's range rate
+ * ({@link Detection#rangeRate()}) was lost on the topic. Both are read (a topic keeps days of version 1 records); a
+ * version 1 record with the RANGE_RATE bit set is an error, as any unknown bit is.
  * An optional number is present when it is not NaN, so every detection round-trips exactly (NaN comes back as
  * {@code Double.NaN}); classes and dimensions are coded by the fixed tables below, never by the enums' order. A new
  * field takes a new version; readers of version n reject n+1 with a clear error rather than guess (deploy readers
- * first). A detection is about 80 bytes plus its strings.
+ * first: tracker nodes before ingest nodes). A detection is about 80 bytes plus its strings, 48 more with a range rate.
  */
 public final class DetectionCodec {
 
-    public static final int VERSION = 1;
+    /** The version written. */
+    public static final int VERSION = 2;
+    /** The oldest version read. */
+    public static final int OLDEST_READ = 1;
 
     static final int HALO = 1;
     static final int Z = 1 << 1;
@@ -45,7 +53,10 @@ public final class DetectionCodec {
     static final int DIMENSION = 1 << 8;
     static final int LISTENER = 1 << 9;
     static final int EXTERNAL_ID = 1 << 10;
-    static final int KNOWN = (1 << 11) - 1;
+    static final int RANGE_RATE = 1 << 11;
+    /** The flags of version 1, and of version 2. */
+    static final int KNOWN_V1 = (1 << 11) - 1;
+    static final int KNOWN = (1 << 12) - 1;
 
     /** Class codes of version 1: the index in this table. */
     private static final TargetKind[] CLASSES = {TargetKind.PERSON, TargetKind.VEHICLE, TargetKind.DRONE,
@@ -69,9 +80,10 @@ public final class DetectionCodec {
                 | (Double.isNaN(m.vx()) ? 0 : VX) | (Double.isNaN(m.vy()) ? 0 : VY)
                 | (m.classHint() == null ? 0 : CLASS) | (Double.isNaN(m.classConfidence()) ? 0 : CONFIDENCE)
                 | (Double.isNaN(m.snr()) ? 0 : SNR) | (m.dimension() == null ? 0 : DIMENSION)
-                | (listener == null ? 0 : LISTENER) | (external == null ? 0 : EXTERNAL_ID);
+                | (listener == null ? 0 : LISTENER) | (external == null ? 0 : EXTERNAL_ID)
+                | (m.rangeRate() == null ? 0 : RANGE_RATE);
         int size = 1 + 2 + 8 + 8 + 6 * 8 + 8 * Integer.bitCount(flags & (Z | VAR_Z | VX | VY | CONFIDENCE | SNR))
-                + Integer.bitCount(flags & (CLASS | DIMENSION))
+                + Integer.bitCount(flags & (CLASS | DIMENSION)) + (m.rangeRate() == null ? 0 : 6 * 8)
                 + 2 + source.length + (listener == null ? 0 : 2 + listener.length)
                 + (external == null ? 0 : 2 + external.length);
         ByteBuffer b = ByteBuffer.allocate(size);
@@ -85,6 +97,11 @@ public final class DetectionCodec {
         if ((flags & CONFIDENCE) != 0) b.putDouble(m.classConfidence());
         if ((flags & SNR) != 0) b.putDouble(m.snr());
         if ((flags & DIMENSION) != 0) b.put((byte) code(DIMENSIONS, m.dimension()));
+        if ((flags & RANGE_RATE) != 0) {
+            RangeRate r = m.rangeRate();
+            b.putDouble(r.rate()).putDouble(r.variance()).putDouble(r.sensorX()).putDouble(r.sensorY())
+                    .putDouble(r.sensorZ()).putDouble(r.ambiguity());
+        }
         putString(b, source);
         if (listener != null) putString(b, listener);
         if (external != null) putString(b, external);
@@ -100,16 +117,17 @@ public final class DetectionCodec {
             throw new MalformedRecordException("record for sector " + key + " has no value");
         }
         int version = value[0] & 0xFF;
-        if (version != VERSION) {
+        if (version < OLDEST_READ || version > VERSION) {
             throw new MalformedRecordException("record for sector " + key + " has codec version " + version
-                    + "; this node reads version " + VERSION);
+                    + "; this node reads versions " + OLDEST_READ + " to " + VERSION);
         }
+        int known = version == 1 ? KNOWN_V1 : KNOWN;
         try {
             ByteBuffer b = ByteBuffer.wrap(value, 1, value.length - 1);
             int flags = b.getShort() & 0xFFFF;
-            if ((flags & ~KNOWN) != 0) {
+            if ((flags & ~known) != 0) {
                 throw new MalformedRecordException("record for sector " + key + " has unknown flags 0x"
-                        + Integer.toHexString(flags & ~KNOWN));
+                        + Integer.toHexString(flags & ~known) + " for codec version " + version);
             }
             long id = b.getLong();
             long received = b.getLong();
@@ -127,6 +145,8 @@ public final class DetectionCodec {
             double confidence = (flags & CONFIDENCE) != 0 ? b.getDouble() : Double.NaN;
             double snr = (flags & SNR) != 0 ? b.getDouble() : Double.NaN;
             Dimension dim = (flags & DIMENSION) != 0 ? table(DIMENSIONS, b.get(), "dimension", key) : null;
+            RangeRate rangeRate = (flags & RANGE_RATE) != 0 ? new RangeRate(b.getDouble(), b.getDouble(),
+                    b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble()) : null;
             String source = getString(b, key);
             String listener = (flags & LISTENER) != 0 ? getString(b, key) : null;
             String external = (flags & EXTERNAL_ID) != 0 ? getString(b, key) : null;
@@ -135,7 +155,7 @@ public final class DetectionCodec {
                         + " bytes after its last field");
             }
             Detection d = new Detection(t, 0, x, y, z, varZ, varX, covXY, varY, vx, vy, cls, confidence, external, snr,
-                    dim);
+                    dim, rangeRate);
             return new SectorDetection(id, source, listener, received, key, (flags & HALO) != 0, d);
         } catch (BufferUnderflowException e) {
             throw new MalformedRecordException("record for sector " + key + " is truncated (" + value.length

@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * nodes never share ids; one node after a restart starts above every id it gave before as long as it gave fewer than
  * 256 ids per millisecond on average since its previous start (256 000 detections a second) and its clock did not go
  * back. 48 bits of counter last 34 years from 2026.
+ *
+ * <p>{@link #forTracks}: the global track ids of a tracker node, which the web console shows and asks for, so they
+ * must be exact in a JavaScript number (below 2<sup>53</sup>): the node's number in 13 bits (0..8191) above a 40-bit
+ * counter that starts at the node's clock in milliseconds since 2026-01-01 (at most one new track per millisecond on
+ * average between restarts; 40 bits last 34 years).
  */
 public final class DetectionIds {
 
@@ -16,8 +21,13 @@ public final class DetectionIds {
     static final int NODE_BITS = 16;
     static final int COUNTER_BITS = 64 - NODE_BITS;
     static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
+    /** Track ids: node bits and counter bits, 53 in all. */
+    static final int TRACK_NODE_BITS = 13;
+    static final int TRACK_COUNTER_BITS = 40;
 
     private final long node;
+    private final int counterBits;
+    private final int clockShift;
     private final AtomicLong counter = new AtomicLong();
     private final java.util.function.LongSupplier clock;
 
@@ -27,21 +37,42 @@ public final class DetectionIds {
     }
 
     DetectionIds(int nodeId, java.util.function.LongSupplier clockMillis) {
-        if (nodeId < 0 || nodeId >= (1 << NODE_BITS)) {
-            throw new IllegalArgumentException("node id must be in 0.." + ((1 << NODE_BITS) - 1) + ", is " + nodeId);
+        this(nodeId, NODE_BITS, COUNTER_BITS, 8, clockMillis);
+    }
+
+    private DetectionIds(int nodeId, int nodeBits, int counterBits, int clockShift,
+                         java.util.function.LongSupplier clockMillis) {
+        if (nodeId < 0 || nodeId >= (1 << nodeBits)) {
+            throw new IllegalArgumentException("node id must be in 0.." + ((1 << nodeBits) - 1) + ", is " + nodeId);
         }
-        this.node = (long) nodeId << COUNTER_BITS;
+        this.node = (long) nodeId << counterBits;
+        this.counterBits = counterBits;
+        this.clockShift = clockShift;
         this.clock = clockMillis;
+    }
+
+    /** The global track ids of tracker node {@code nodeId} (0..8191): all below 2<sup>53</sup>. */
+    public static DetectionIds forTracks(int nodeId) {
+        return forTracks(nodeId, System::currentTimeMillis);
+    }
+
+    static DetectionIds forTracks(int nodeId, java.util.function.LongSupplier clockMillis) {
+        return new DetectionIds(nodeId, TRACK_NODE_BITS, TRACK_COUNTER_BITS, 0, clockMillis);
     }
 
     /** The next id; thread-safe. */
     public long next() {
-        long floor = Math.max(0, clock.getAsLong() - EPOCH_MILLIS) << 8;
+        long floor = Math.max(0, clock.getAsLong() - EPOCH_MILLIS) << clockShift;
         long c = counter.updateAndGet(prev -> Math.max(prev + 1, floor));
-        if (c > COUNTER_MASK) {
-            throw new IllegalStateException("detection id counter exhausted (node " + (node >>> COUNTER_BITS) + ")");
+        if (c >= 1L << counterBits) {
+            throw new IllegalStateException("id counter exhausted (node " + (node >>> counterBits) + ")");
         }
         return node | c;
+    }
+
+    /** The tracker node that gave global track id {@code id}. */
+    public static int nodeOfTrack(long id) {
+        return (int) (id >>> TRACK_COUNTER_BITS);
     }
 
     /** The ingest node that gave {@code id}. */

@@ -150,7 +150,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         this.settings = settings;
         this.models = FeedSensorModels.fromMetadata(scenario.metadata());
         this.border = new org.skydas.alert.BorderIndex(scenario);
-        this.globalIds = new DetectionIds(nodeId);
+        this.globalIds = DetectionIds.forTracks(nodeId); // exact in the browser: below 2^53
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "skydas-tracker-tick-" + nodeId);
             t.setDaemon(true);
@@ -704,10 +704,8 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
                 }
                 alertsNew.incrementAndGet();
                 var a = r.alert();
-                ClusterRecords.AlertRecord rec = new ClusterRecords.AlertRecord(a.id(),
-                        a.rule().name().toLowerCase(java.util.Locale.ROOT), a.severity().name(), a.subject(),
-                        a.sectorId(), nodeId, a.raisedAt(), a.x(), a.y(), batch.get(k).receivedMs(), committed,
-                        batch.get(k).externalId());
+                ClusterRecords.AlertRecord rec = ClusterRecords.AlertRecord.of(a, nodeId, batch.get(k).receivedMs(),
+                        committed, batch.get(k).externalId());
                 producer.send(new ProducerRecord<>(topics.alerts(), a.subject(), ClusterRecords.encode(rec)));
             }
         }

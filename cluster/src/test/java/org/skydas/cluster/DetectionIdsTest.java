@@ -40,4 +40,24 @@ class DetectionIdsTest {
         assertThat(other.next()).isNotEqualTo(after.next());
         assertThatThrownBy(() -> new DetectionIds(65_536)).hasMessageContaining("0..65535");
     }
+
+    @Test
+    void trackIdsStayExactInAJavaScriptNumberForEveryTrackerNodeForThirtyFourYears() {
+        long maxSafe = (1L << 53) - 1; // Number.MAX_SAFE_INTEGER
+        AtomicLong clock = new AtomicLong(DetectionIds.EPOCH_MILLIS + 34L * 365 * 86_400_000L);
+        DetectionIds last = DetectionIds.forTracks(8_191, clock::get);
+        long id = last.next();
+        assertThat(id).isLessThanOrEqualTo(maxSafe);
+        assertThat(DetectionIds.nodeOfTrack(id)).isEqualTo(8_191);
+        assertThat((double) id).isEqualTo((double) (id - 1) + 1); // no rounding as a double
+        // A restarted node starts above its earlier ids (at most one new track per millisecond on average).
+        clock.set(DetectionIds.EPOCH_MILLIS + 5_000);
+        DetectionIds before = DetectionIds.forTracks(3, clock::get);
+        long previous = 0;
+        for (int k = 0; k < 4_000; k++) previous = before.next(); // 4 000 tracks within 4 s after the start
+        clock.addAndGet(4_001);
+        assertThat(DetectionIds.forTracks(3, clock::get).next()).isGreaterThan(previous);
+        assertThat(DetectionIds.nodeOfTrack(DetectionIds.forTracks(4, clock::get).next())).isEqualTo(4);
+        assertThatThrownBy(() -> DetectionIds.forTracks(8_192)).hasMessageContaining("0..8191");
+    }
 }

@@ -474,6 +474,10 @@ public final class WatchServices implements AutoCloseable {
     /** Escalates alerts left new for {@code afterS} seconds. */
     public synchronized void escalate(double afterS) throws SQLException {
         double now = now();
+        if (store.isShared()) {
+            escalateShared(now, afterS);
+            return;
+        }
         if (book.mayMissOpen()) { // new alerts memory let go of escalate too
             for (Alert a : store.alertsToEscalate(now - afterS, ESCALATE_BATCH)) {
                 book.hold(a);
@@ -490,6 +494,26 @@ public final class WatchServices implements AutoCloseable {
                 throw x;
             }
             events.forEach(e -> changed(e.after()));
+        }
+        evictedResolved += book.evictResolvedBefore(now - keepResolvedS);
+        trim();
+    }
+
+    /**
+     * Cluster mode: tracker nodes raise alerts into the shared store, which this book never held, and other API nodes
+     * escalate too; so the store escalates, under the lock of every node's alert writes (each alert once, whichever
+     * node comes first), and memory takes the escalated states of the alerts it holds. Listeners hear of each.
+     */
+    private void escalateShared(double now, double afterS) throws SQLException {
+        List<AuditEvent> events = store.escalateShared(now, afterS, ESCALATE_BATCH);
+        for (AuditEvent e : events) {
+            if (book.get(e.alertId()) != null) {
+                book.restore(java.util.Map.of(e.alertId(), e.after()));
+            }
+            changed(e.after());
+        }
+        if (!events.isEmpty()) {
+            LOG.info("event=alerts_escalated count={} shared=true", events.size());
         }
         evictedResolved += book.evictResolvedBefore(now - keepResolvedS);
         trim();
@@ -516,12 +540,22 @@ public final class WatchServices implements AutoCloseable {
         evictedOpen += book.trim(maxHeld);
     }
 
-    /** Takes alert {@code id} into memory from the store when memory let go of it (to change it). */
+    /**
+     * Takes alert {@code id} into memory from the store when memory let go of it (to change it); in a shared store,
+     * also when the store's state differs from memory's.
+     */
     private void holdFromStore(long id) throws SQLException {
-        if (book.get(id) == null) {
+        Alert held = book.get(id);
+        if (held == null) {
             Alert a = store.alert(id);
             if (a != null) {
                 book.hold(a);
+            }
+        } else if (store.isShared()) {
+            // Other nodes change shared alerts (repeats, escalation, operators elsewhere): change the stored state.
+            Alert a = store.alert(id);
+            if (a != null && !a.equals(held)) {
+                book.restore(java.util.Map.of(id, a));
             }
         }
     }
@@ -596,31 +630,43 @@ public final class WatchServices implements AutoCloseable {
     }
 
     public synchronized Alert acknowledge(long id, String user, String note) throws SQLException {
-        AuditEvent e;
-        holdFromStore(id);
-        try {
-            e = book.acknowledge(id, user, note, now());
-        } catch (IllegalStateException x) {
-            throw new Conflict(x.getMessage()); // already acknowledged or resolved
-        }
-        storeOrUndo(e);
+        AuditEvent e = change(id, () -> book.acknowledge(id, user, note, now())); // Conflict: acknowledged or resolved
         LOG.info("event=alert_acknowledged alert={} user={}", id, user);
         trim();
         return changed(e.after());
     }
 
     public synchronized Alert resolve(long id, String user, Resolution r, String note) throws SQLException {
-        AuditEvent e;
-        holdFromStore(id);
-        try {
-            e = book.resolve(id, user, r, note, now());
-        } catch (IllegalStateException x) {
-            throw new Conflict(x.getMessage()); // already resolved
-        }
-        storeOrUndo(e);
+        AuditEvent e = change(id, () -> book.resolve(id, user, r, note, now())); // Conflict: already resolved
         LOG.info("event=alert_resolved alert={} user={} resolution={}", id, user, r);
         trim();
         return changed(e.after());
+    }
+
+    /**
+     * One operator's change of alert {@code id} in the book, committed. In a shared store another node may change the
+     * alert between reading it and committing (a repeat, an escalation): the store refuses a change made from an
+     * outdated state, and it is made once more from the state the store has now.
+     */
+    private AuditEvent change(long id, java.util.function.Supplier<AuditEvent> change) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            holdFromStore(id);
+            AuditEvent e;
+            try {
+                e = change.get();
+            } catch (IllegalStateException x) {
+                throw new Conflict(x.getMessage());
+            }
+            try {
+                storeOrUndo(e);
+                return e;
+            } catch (WatchStore.ChangedElsewhere x) {
+                if (attempt >= 3) {
+                    throw x;
+                }
+                LOG.info("event=alert_changed_elsewhere alert={} attempt={}", id, attempt);
+            }
+        }
     }
 
     /** Commits one change of the book, or puts the book back as it was before it and rethrows. */
@@ -685,7 +731,7 @@ public final class WatchServices implements AutoCloseable {
     }
 
     public synchronized Alert alert(long id) throws SQLException {
-        Alert a = book.get(id);
+        Alert a = store.isShared() ? null : book.get(id); // a shared alert changes on other nodes: the store's state
         return a != null ? a : store.alert(id);
     }
 

@@ -162,7 +162,9 @@ public final class LivePipeline implements LivePicture, AutoCloseable {
 
     /**
      * An ingest node of a scaled-out WATCH (issue 17, ADR 0024): batches are normalised and journalled — the journal
-     * being the cluster's sector topic, whose tracker nodes run the watch loop — and not tracked here.
+     * being the cluster's sector topic, whose tracker nodes run the watch loop — and not tracked here. The loop still
+     * hears the sources' signs of life and the clock, so the silence of this node's sensors raises sensor_down into
+     * the alert port.
      */
     public LivePipeline withoutTracking() {
         tracking = false;
@@ -303,6 +305,7 @@ public final class LivePipeline implements LivePicture, AutoCloseable {
         if (tracking) {
             loop.apply(normalised, System.currentTimeMillis());
         } else {
+            loop.signsOfLife(normalised); // an ingest node still notices its own sensors' silence (sensor_down)
             loop.endBatch(normalised.messages(), false, System.currentTimeMillis()); // counts what was processed
         }
     }
@@ -366,6 +369,7 @@ public final class LivePipeline implements LivePicture, AutoCloseable {
         if (tracking) {
             loop.apply(p, System.currentTimeMillis());
         } else {
+            loop.signsOfLife(p);
             loop.endBatch(p.messages(), false, System.currentTimeMillis());
         }
     }

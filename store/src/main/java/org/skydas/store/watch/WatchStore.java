@@ -224,9 +224,32 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    /** Stores an alert's new state together with the audit event that records the change. */
+    /**
+     * A change of a shared alert made from a state another node has changed since (a repeat, an escalation, another
+     * operator): refused, nothing written; the caller reads the alert again and makes its change from that.
+     */
+    public static final class ChangedElsewhere extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        ChangedElsewhere(long id) {
+            super("alert " + id + " was changed by another node meanwhile");
+        }
+    }
+
+    /**
+     * Stores an alert's new state together with the audit event that records the change. In a shared store a change
+     * whose audit has a {@code before} state is refused with {@link ChangedElsewhere} when the stored alert is no
+     * longer that state (checked under the lock of every node's alert writes).
+     */
     public void record(Alert alert, AuditEvent audit) throws SQLException {
         try {
+            lockSharedAlertsFirst();
+            if (shared && audit != null && audit.before() != null) {
+                List<Alert> now = alertsWhereInTransaction("id = ?", alert.id());
+                if (!now.isEmpty() && !now.get(0).equals(audit.before())) {
+                    throw new ChangedElsewhere(alert.id());
+                }
+            }
             upsert(alert);
             if (audit != null) {
                 append(audit);
@@ -250,6 +273,7 @@ public final class WatchStore implements AutoCloseable {
             return;
         }
         try {
+            lockSharedAlertsFirst();
             for (int i = 0; i < alerts.size(); i++) {
                 upsert(alerts.get(i));
                 if (audits.get(i) != null) {
@@ -321,6 +345,50 @@ public final class WatchStore implements AutoCloseable {
     }
 
     /**
+     * Cluster mode (ADR 0024): escalates, in one transaction under the lock every node's alert write takes, the alerts
+     * left new and not yet escalated since at least {@code afterS} seconds before {@code now} (oldest first, at most
+     * {@code limit}), each one severity step with its {@code escalated} audit entry (actor {@code system}, as
+     * {@code AlertBook} does) numbered with the next audit sequence of the table. The candidates are read after the
+     * lock is held, so an alert another node escalated (or an operator acknowledged) in the meantime is no longer one:
+     * several API nodes running this at once escalate each alert once. Returns the audit entries written (their
+     * {@code after} is the alert as stored). PostgreSQL only.
+     */
+    public List<AuditEvent> escalateShared(double now, double afterS, int limit) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new SQLException("alerts shared between nodes need the PostgreSQL watch store (--db)");
+        }
+        String dueWhere = "status = 'NEW' AND NOT escalated AND raised_at <= ? ORDER BY raised_at, id LIMIT ";
+        try {
+            // Most rounds find nothing due: they look without the lock, which the tracker nodes' alert writes need.
+            if (alertsWhereInTransaction(dueWhere + 1, now - afterS).isEmpty()) {
+                c.commit();
+                return List.of();
+            }
+            lockSharedAlerts();
+            List<Alert> due = alertsWhereInTransaction(dueWhere + limit, now - afterS);
+            List<AuditEvent> out = new ArrayList<>(due.size());
+            long nextSequence = lastAuditSequenceInTransaction() + 1;
+            for (Alert a : due) {
+                Alert after = a.escalatedAt(now);
+                AuditEvent e = new AuditEvent(nextSequence++, now, "system", a.id(), "escalated", a, after);
+                upsert(after);
+                insertAudit(e);
+                out.add(e);
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Whether this store shares its alerts with other nodes ({@link #sharedWithOtherNodes}). */
+    public boolean isShared() {
+        return shared;
+    }
+
+    /**
      * Cluster mode: this store shares its alerts and audit with other nodes' stores ({@link #raiseShared}), so the
      * audit sequence a caller's in-memory book gives an event may already be taken by another node: each audit append
      * then takes the shared lock and uses the next free sequence at or above the one given. PostgreSQL only.
@@ -334,6 +402,17 @@ public final class WatchStore implements AutoCloseable {
     }
 
     private boolean shared;
+
+    /**
+     * A shared store's alert change takes the lock before it touches a row: {@link #raiseShared} and
+     * {@link #escalateShared} lock first and then update rows, so a writer that updated a row first and then waited
+     * for the lock (in {@link #append}) could deadlock with them.
+     */
+    private void lockSharedAlertsFirst() throws SQLException {
+        if (shared) {
+            lockSharedAlerts();
+        }
+    }
 
     private void lockSharedAlerts() throws SQLException {
         try (Statement st = c.createStatement()) {

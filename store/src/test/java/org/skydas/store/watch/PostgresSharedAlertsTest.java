@@ -153,6 +153,88 @@ class PostgresSharedAlertsTest {
     }
 
     @Test
+    void twoApiNodesEscalatingAtOnceEscalateEachDueAlertOnceWithOneAuditEntry() throws Exception {
+        WatchStore tracker = node();
+        WatchStore apiA = node();
+        WatchStore apiB = node();
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            findings.add(crossing("track:" + i, i)); // raised at 0..59: due at now 1000 after 300 s
+        }
+        findings.add(crossing("track:recent", 900)); // 100 s old at 1000: not due
+        findings.add(crossing("track:seen", 5));
+        List<WatchStore.SharedRaise> raised = tracker.raiseShared(findings, "tracker-1");
+        Alert seen = raised.get(61).alert();
+        Alert acknowledged = new Alert(seen.id(), seen.rule(), seen.severity(), seen.subject(), AlertStatus.ACKNOWLEDGED,
+                null, seen.raisedAt(), 10, seen.x(), seen.y(), seen.sectorId(), seen.zoneId(), seen.message(), false, 1,
+                "operator", "on it", null, null, seen.coverage());
+        apiA.record(acknowledged, new AuditEvent(1, 10, "operator", seen.id(), "acknowledged", seen, acknowledged));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<AuditEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (WatchStore api : List.of(apiA, apiB)) {
+                runs.add(pool.submit(() -> {
+                    // Small batches, each node round after round: both keep finding work while any is left.
+                    for (int round = 0; round < 40; round++) {
+                        events.addAll(api.escalateShared(1000, 300, 3));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(events).hasSize(60);
+        assertThat(events).extracting(AuditEvent::alertId).doesNotHaveDuplicates();
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.action()).isEqualTo("escalated");
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.before().escalated()).isFalse();
+            assertThat(e.after().escalated()).isTrue();
+            assertThat(e.after().severity()).isEqualTo(Severity.HIGH.escalated());
+        });
+        assertThat(tracker.queryLong("SELECT count(*) FROM audit WHERE action = 'escalated'")).isEqualTo(60);
+        assertThat(tracker.queryLong("SELECT count(DISTINCT sequence) FROM audit")).isEqualTo(62 + 1 + 60);
+        assertThat(tracker.queryLong("SELECT count(*) FROM alerts WHERE escalated AND severity = '"
+                + Severity.HIGH.escalated().name() + "'")).isEqualTo(60);
+        assertThat(tracker.openAlert("track:recent", RuleKind.BORDER_CROSSING).escalated()).isFalse();
+        assertThat(tracker.alert(seen.id()).escalated()).as("acknowledged: not escalated").isFalse();
+        // Nothing is escalated twice later either; the recent one is, once it is due.
+        assertThat(apiB.escalateShared(1000, 300, 100)).isEmpty();
+        assertThat(apiA.escalateShared(1200, 300, 100)).extracting(e -> e.after().subject())
+                .containsExactly("track:recent");
+    }
+
+    @Test
+    void anOperatorsChangeFromAStateAnotherNodeChangedIsRefusedAndNothingWritten() throws Exception {
+        WatchStore tracker = node();
+        WatchStore api = node();
+        Alert raised = tracker.raiseShared(List.of(crossing("track:3", 1)), "tracker-1").get(0).alert();
+        Alert escalated = api.escalateShared(1000, 300, 10).get(0).after();
+        // An operator on another API node acknowledges the alert as its memory had it before the escalation.
+        Alert ack = new Alert(raised.id(), raised.rule(), raised.severity(), raised.subject(), AlertStatus.ACKNOWLEDGED,
+                null, raised.raisedAt(), 1001, raised.x(), raised.y(), raised.sectorId(), raised.zoneId(),
+                raised.message(), false, 1, "operator", null, null, null, raised.coverage());
+        assertThatThrownBy(() -> tracker.record(ack, new AuditEvent(5, 1001, "operator", raised.id(), "acknowledged",
+                raised, ack))).isInstanceOf(WatchStore.ChangedElsewhere.class).hasMessageContaining("another node");
+        assertThat(api.alert(raised.id())).isEqualTo(escalated);
+        assertThat(api.queryLong("SELECT count(*) FROM audit")).isEqualTo(2);
+        // Made from the state the store has now, it is written.
+        Alert ack2 = new Alert(escalated.id(), escalated.rule(), escalated.severity(), escalated.subject(),
+                AlertStatus.ACKNOWLEDGED, null, escalated.raisedAt(), 1001, escalated.x(), escalated.y(),
+                escalated.sectorId(), escalated.zoneId(), escalated.message(), true, 1, "operator", null, null, null,
+                escalated.coverage());
+        tracker.record(ack2, new AuditEvent(5, 1001, "operator", raised.id(), "acknowledged", escalated, ack2));
+        assertThat(api.alert(raised.id()).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(api.alert(raised.id()).escalated()).isTrue();
+    }
+
+    @Test
     void theDatabaseItselfRefusesASecondOpenAlertOfOneSubjectAndRule() throws Exception {
         WatchStore a = node();
         Alert raised = a.raiseShared(List.of(crossing("track:5", 1)), "t").get(0).alert();
@@ -169,6 +251,7 @@ class PostgresSharedAlertsTest {
             assertThatThrownBy(s::sharedWithOtherNodes).hasMessageContaining("PostgreSQL");
             assertThatThrownBy(() -> s.raiseShared(List.of(crossing("track:1", 1)), "t"))
                     .hasMessageContaining("PostgreSQL");
+            assertThatThrownBy(() -> s.escalateShared(1000, 300, 10)).hasMessageContaining("PostgreSQL");
         }
     }
 }

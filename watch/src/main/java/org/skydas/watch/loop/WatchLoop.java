@@ -154,14 +154,19 @@ public final class WatchLoop {
         findingReceivedAt.add(receivedAtMillis);
     }
 
-    /** A whole normalised batch after its journal commit, then {@link #endBatch}. */
-    public void apply(NormalisedBatch b, long wallMillis) throws PortException {
+    /** The signs of life of a normalised batch's messages ({@link #signOfLife} for each). */
+    public void signsOfLife(NormalisedBatch b) {
         for (int m = 0; m < b.messages(); m++) {
             String alive = b.signOfLifeAt(m);
             if (alive != null) {
                 signOfLife(alive, b.signOfLifeTimeAt(m));
             }
         }
+    }
+
+    /** A whole normalised batch after its journal commit, then {@link #endBatch}. */
+    public void apply(NormalisedBatch b, long wallMillis) throws PortException {
+        signsOfLife(b);
         for (int i = 0; i < b.size(); i++) {
             detection(b.detectionAt(i), b.sourceAt(i), b.receivedAtMillisAt(i));
         }
