@@ -135,6 +135,7 @@ final class ClusterServe implements AutoCloseable {
                     new TrackerNode.Settings(windowS, TrackerNode.Settings.defaults().rebuildS(),
                             TrackerNode.Settings.defaults().publishStepS()));
             open.add(tracker);
+            tracker.awaitTracksRead(TrackerNode.REGISTRY_CATCH_UP_MS); // before joining: no partition waits for it
             consumer = SectorConsumer.connect(o.kafka(), TRACKER_GROUP, topics.detections(), map, tracker,
                     "node-" + o.nodeId(), Map.of()).start();
             open.add(consumer);

@@ -129,6 +129,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     private final long startedAtMs = System.currentTimeMillis();
     /** How far the tracks-topic reader has read, per partition of the tracks topic (its next offset). */
     private final Map<Integer, Long> registryRead = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean registryCaughtUp;
     private final Thread storeWriterThread;
 
     /**
@@ -168,14 +169,19 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     // ---- SectorHandler -------------------------------------------------------------------------------------------
 
     /** How long a take-over waits for the tracks-topic reader to have read what was published before it (ms). */
-    static final long REGISTRY_CATCH_UP_MS = 30_000;
+    public static final long REGISTRY_CATCH_UP_MS = 30_000;
 
     /**
-     * Waits until the tracks-topic reader has read every track published before now (bounded): a node just started —
-     * or started again after a crash — must know the global ids the others (and its former self) published before it
-     * replays a partition, else its replayed tracks take new ids and raise their alerts a second time.
+     * Waits until the tracks-topic reader has read every track published before now (at most {@code timeoutMs}): a
+     * node just started — or started again after a crash — must know the global ids the others (and its former self)
+     * published before it replays a partition, else its replayed tracks take new ids and raise their alerts a second
+     * time. Call it before the node joins the tracker group (so that no partition waits for it); a take-over calls it
+     * too until it has succeeded once (afterwards the reader follows the topic). True when caught up.
      */
-    private void awaitRegistry() {
+    public boolean awaitTracksRead(long timeoutMs) {
+        if (registryCaughtUp) {
+            return true;
+        }
         long t0 = System.currentTimeMillis();
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -185,7 +191,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all()
                     .get(10, TimeUnit.SECONDS);
-            while (running && System.currentTimeMillis() - t0 < REGISTRY_CATCH_UP_MS) {
+            while (running && System.currentTimeMillis() - t0 < timeoutMs) {
                 boolean caughtUp = true;
                 for (var e : end.entrySet()) {
                     if (registryRead.getOrDefault(e.getKey().partition(), -1L) < e.getValue().offset()) {
@@ -194,24 +200,26 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
                     }
                 }
                 if (caughtUp) {
+                    registryCaughtUp = true;
                     LOG.info("event=tracker_registry_caught_up node={} waited_ms={} tracks={}", nodeId,
                             System.currentTimeMillis() - t0, registry.size());
-                    return;
+                    return true;
                 }
                 Thread.sleep(50);
             }
-            LOG.warn("event=tracker_registry_behind node={} waited_ms={} action=replay_anyway", nodeId,
+            LOG.warn("event=tracker_registry_behind node={} waited_ms={} action=go_on", nodeId,
                     System.currentTimeMillis() - t0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("event=tracker_registry_unknown node={} action=replay_anyway error=\"{}\"", nodeId, e.toString());
+            LOG.warn("event=tracker_registry_unknown node={} action=go_on error=\"{}\"", nodeId, e.toString());
         }
+        return false;
     }
 
     @Override
     public synchronized Map<Integer, Long> assigned(Collection<OwnedPartition> partitions) {
-        awaitRegistry();
+        awaitTracksRead(REGISTRY_CATCH_UP_MS);
         Map<Integer, Long> starts = new HashMap<>();
         for (OwnedPartition p : partitions) {
             loops.put(p.partition(), new PartitionLoop(p.partition()));

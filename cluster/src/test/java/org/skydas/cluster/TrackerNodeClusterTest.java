@@ -105,6 +105,7 @@ class TrackerNodeClusterTest {
                 "tracker-" + id));
         TrackerNode node = new TrackerNode(SCENARIO, MAP, id, store, producer, topics, admin, kafka.bootstrap(), group,
                 TrackerNode.Settings.defaults());
+        assertThat(node.awaitTracksRead(30_000)).as("the tracks published before it read").isTrue();
         SectorConsumer consumer = SectorConsumer.connect(kafka.bootstrap(), group, topics.detections(), MAP, node,
                 "n" + id, Map.of());
         open.add(store);
