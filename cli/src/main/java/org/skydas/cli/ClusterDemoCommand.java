@@ -42,7 +42,6 @@ import org.skydas.cluster.ClusterTopics;
 import org.skydas.cluster.DetectionCodec;
 import org.skydas.cluster.DevBroker;
 import org.skydas.cluster.MalformedRecordException;
-import org.skydas.cluster.SectorDetection;
 import org.skydas.cluster.SectorMap;
 import org.skydas.geo.Lks94;
 import org.skydas.ingest.cot.CotDetail;
@@ -550,7 +549,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             String t = r.topic();
             if (t.equals(topics.detections())) {
                 try {
-                    SectorDetection d = DetectionCodec.decode(r.key(), r.value());
+                    DetectionCodec.Head d = DetectionCodec.head(r.value()); // the head alone: this reader is load too
                     if (!d.halo()) {
                         accepted.add(d.id());
                         receivedAt.put(d.id(), d.receivedAtMillis());

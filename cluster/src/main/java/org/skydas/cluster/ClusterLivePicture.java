@@ -206,7 +206,12 @@ public final class ClusterLivePicture implements LivePicture, AutoCloseable {
                             alertsNext.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
                         }
                     }
-                    sweep(System.currentTimeMillis());
+                    long now = System.currentTimeMillis();
+                    // Not after every poll: that walked thousands of tracks dozens of times a second.
+                    if (now - lastSweepMs >= SWEEP_EVERY_MS) {
+                        lastSweepMs = now;
+                        sweep(now);
+                    }
                 }
             } catch (WakeupException e) {
                 return; // closing
@@ -343,6 +348,10 @@ public final class ClusterLivePicture implements LivePicture, AutoCloseable {
     }
 
     /** Drops the tracks not updated for expireS, and forgets the ends remembered long enough. */
+    /** Silent tracks are looked for at most this often (ms). */
+    static final long SWEEP_EVERY_MS = 500;
+    private long lastSweepMs;
+
     private void sweep(long now) {
         for (Iterator<Map.Entry<Long, Held>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
             Held h = it.next().getValue();

@@ -109,6 +109,33 @@ public final class DetectionCodec {
     }
 
     /** The detection of record ({@code key}, {@code value}); a record this version cannot read is an error. */
+    /** A record's fixed head: what an audit of the topic needs without decoding the detection. */
+    public record Head(long id, boolean halo, long receivedAtMillis) {
+    }
+
+    /**
+     * The id, halo mark and receipt time of a record (version, flags, id and receipt time are at fixed places in every
+     * version read), without decoding the rest; a record {@link #decode} would refuse for its head is refused alike.
+     */
+    public static Head head(byte[] value) throws MalformedRecordException {
+        if (value == null || value.length < 19) {
+            throw new MalformedRecordException("record too short for its head (" + (value == null ? 0 : value.length)
+                    + " bytes)");
+        }
+        int version = value[0] & 0xFF;
+        if (version < OLDEST_READ || version > VERSION) {
+            throw new MalformedRecordException("record has codec version " + version + "; this node reads versions "
+                    + OLDEST_READ + " to " + VERSION);
+        }
+        ByteBuffer b = ByteBuffer.wrap(value, 1, value.length - 1);
+        int flags = b.getShort() & 0xFFFF;
+        if ((flags & ~(version == 1 ? KNOWN_V1 : KNOWN)) != 0) {
+            throw new MalformedRecordException("record has unknown flags 0x" + Integer.toHexString(flags) + " for codec "
+                    + "version " + version);
+        }
+        return new Head(b.getLong(), (flags & HALO) != 0, b.getLong());
+    }
+
     public static SectorDetection decode(String key, byte[] value) throws MalformedRecordException {
         if (key == null || key.isEmpty()) {
             throw new MalformedRecordException("record has no key (the sector)");

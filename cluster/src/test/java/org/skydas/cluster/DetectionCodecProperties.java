@@ -69,6 +69,8 @@ class DetectionCodecProperties {
     void everyDetectionRoundTripsExactly(@ForAll("detections") SectorDetection d) throws Exception {
         byte[] value = DetectionCodec.encode(d);
         assertThat(DetectionCodec.decode("BY-017", value)).isEqualTo(d);
+        assertThat(DetectionCodec.head(value))
+                .isEqualTo(new DetectionCodec.Head(d.id(), d.halo(), d.receivedAtMillis()));
     }
 
     @Property(tries = 300)
