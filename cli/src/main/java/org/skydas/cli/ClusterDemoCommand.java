@@ -470,6 +470,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         long warm = warmupS * 1000L;
         System.out.println("p50 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.50, warm));
         System.out.println("p99 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.99, warm));
+        System.out.println("p99 detection_to_alert_ms_steady " + readers.steadyPercentile(0.99, warm));
         System.out.println("p99 detection_to_kafka_ms_after_warmup " + Readers.percentile(readers.stages(true), 0.99,
                 readers.loadStart() + warm));
         System.out.println("p99 detection_to_tracked_ms_after_warmup " + Readers.percentile(readers.stages(false), 0.99,
@@ -702,6 +703,26 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             List<long[]> kept = new ArrayList<>();
             for (long[] a : alertLatencies) {
                 if (!aroundFailover(a[0])) {
+                    kept.add(a);
+                }
+            }
+            return percentile(kept, q, loadStart + warmupMs);
+        }
+
+        /**
+         * The percentile of detection→alert in the steady state: after the warm-up, and leaving out the receipts from
+         * 2 s before the kill to 12 s after the take-over (the failover and the 10 s replay that rebuilds the dead
+         * node's tracks) and from the restart to 12 s after the restarted node's first track (the group moving
+         * partitions back to it, and its replay).
+         */
+        synchronized String steadyPercentile(double q, long warmupMs) {
+            List<long[]> kept = new ArrayList<>();
+            for (long[] a : alertLatencies) {
+                boolean failover = killedAt > 0 && a[0] >= killedAt - 2_000
+                        && a[0] <= (takeoverAt > 0 ? takeoverAt + 12_000 : Long.MAX_VALUE);
+                boolean restart = restartedAt > 0 && a[0] >= restartedAt
+                        && a[0] <= (backAt > 0 ? backAt + 12_000 : Long.MAX_VALUE);
+                if (!failover && !restart) {
                     kept.add(a);
                 }
             }

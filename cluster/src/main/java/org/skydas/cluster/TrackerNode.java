@@ -123,6 +123,7 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
     private final AtomicLong adoptedByPosition = new AtomicLong();
     private final AtomicLong newGlobalIds = new AtomicLong();
     private final AtomicLong storeFailures = new AtomicLong();
+    private final AtomicLong tracksNotPublished = new AtomicLong();
     /** The tracked-topic records of handled batches, acknowledged by {@link #flush} before their offsets commit. */
     private final List<Future<RecordMetadata>> pendingAcks = new ArrayList<>();
     private final StoreWriter storeWriter = new StoreWriter();
@@ -695,9 +696,20 @@ public final class TrackerNode implements SectorHandler, AutoCloseable {
         }
 
         private void write(List<Pending> batch) throws Exception {
-                for (Pending p : batch) {
-                if (p.published() != null) {
+            for (Pending p : batch) {
+                if (p.published() == null) {
+                    continue;
+                }
+                try {
                     p.published().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // That publication is lost (the producer gave up): write the alert anyway — a replay elsewhere
+                    // may then name the track anew, which is better than an alert never written.
+                    long n = tracksNotPublished.incrementAndGet();
+                    if (Long.bitCount(n) == 1) {
+                        LOG.warn("event=tracker_track_not_published node={} subject={} failures={} error=\"{}\"",
+                                nodeId, p.finding().subject(), n, e.getCause().toString());
+                    }
                 }
             }
             List<Finding> findings = new ArrayList<>(batch.size());
