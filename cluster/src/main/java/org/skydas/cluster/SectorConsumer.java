@@ -199,6 +199,14 @@ public final class SectorConsumer implements AutoCloseable {
      * (each partition sought back to the first record handled since, its offsets not committed) after a pause.
      */
     private boolean flushHandler() {
+        if (flushOrRewind()) {
+            return true;
+        }
+        pause();
+        return false;
+    }
+
+    private boolean flushOrRewind() {
         try {
             handler.flush();
             unflushed.clear();
@@ -214,7 +222,6 @@ public final class SectorConsumer implements AutoCloseable {
                 consumer.seek(tp, first);
             });
             unflushed.clear();
-            pause();
             return false;
         }
     }
@@ -342,12 +349,12 @@ public final class SectorConsumer implements AutoCloseable {
                 }
             }
             if (!mine.isEmpty()) {
-                try {
-                    handler.flush(); // what was handled in those partitions is durable before its offsets go
-                } catch (Exception e) {
+                // What was handled in those partitions is durable before their offsets go; if not, they are read again
+                // by their next owner, and the partitions kept here from the first record not made durable.
+                if (!flushOrRewind()) {
                     commitFailures.incrementAndGet();
-                    LOG.warn("event=sector_commit_failed consumer={} partitions={} on=revoke action=redelivered_elsewhere "
-                            + "error=\"{}\"", name, numbers(partitions), e.toString());
+                    LOG.warn("event=sector_commit_failed consumer={} partitions={} on=revoke action=redelivered_elsewhere",
+                            name, numbers(partitions));
                     return;
                 }
                 try {
