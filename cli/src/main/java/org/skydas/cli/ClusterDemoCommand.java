@@ -3,14 +3,12 @@ package org.skydas.cli;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -35,8 +32,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.linearref.LengthIndexedLine;
-import org.skydas.alert.BorderIndex;
 import org.skydas.cluster.ClusterRecords;
 import org.skydas.cluster.ClusterTopics;
 import org.skydas.cluster.DetectionCodec;
@@ -49,7 +44,6 @@ import org.skydas.ingest.cot.CotEvent;
 import org.skydas.ingest.cot.CotPoint;
 import org.skydas.ingest.cot.CotXmlWriter;
 import org.skydas.model.Scenario;
-import org.skydas.model.Sector;
 import org.skydas.store.ScenarioStore;
 
 import picocli.CommandLine.Command;
@@ -141,19 +135,21 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         SectorMap map = SectorMap.of(scenario, Math.min(partitions, scenario.sectors().size()), 1000);
         String database = "skydas_demo_" + Long.toHexString(System.nanoTime());
         String server = db.endsWith("/") ? db.substring(0, db.length() - 1) : db;
-        createDatabase(server, database);
+        ClusterProcesses.createDatabase(server, database, "cluster-demo");
         String dbUrl = server + "/" + database;
         ClusterTopics topics = ClusterTopics.DEFAULT;
         try (DevBroker broker = new DevBroker(sessionTimeoutS * 1000); Admin admin = broker.admin()) {
             topics.ensure(admin, map, (short) 1, 24);
-            int cotPort = freePort();
-            int httpPort = freePort();
-            children.add(child(work, broker.bootstrap(), dbUrl, scenarioFile, map, "ingest,api", 1,
-                    List.of("--cot-port", Integer.toString(cotPort), "--port", Integer.toString(httpPort))));
+            int cotPort = ClusterProcesses.freePort();
+            int httpPort = ClusterProcesses.freePort();
+            children.add(ClusterProcesses.startNode(work, broker.bootstrap(), dbUrl, scenarioFile, map, "ingest,api",
+                    1, List.of("--cot-port", Integer.toString(cotPort), "--port", Integer.toString(httpPort))));
             for (int k = 0; k < nodes; k++) {
-                children.add(child(work, broker.bootstrap(), dbUrl, scenarioFile, map, "tracker", 2 + k, List.of()));
+                children.add(ClusterProcesses.startNode(work, broker.bootstrap(), dbUrl, scenarioFile, map, "tracker",
+                        2 + k, List.of()));
             }
-            startVictimAgain = () -> child(work, broker.bootstrap(), dbUrl, scenarioFile, map, "tracker", 2, List.of());
+            startVictimAgain = () -> ClusterProcesses.startNode(work, broker.bootstrap(), dbUrl, scenarioFile, map,
+                    "tracker", 2, List.of());
             Readers readers = new Readers(broker.bootstrap(), topics);
             readers.start();
             try {
@@ -173,8 +169,8 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         } finally {
             stopChildren();
             if (!keep) {
-                dropDatabase(server, database);
-                deleteTree(work);
+                ClusterProcesses.dropDatabase(server, database, "cluster-demo");
+                ClusterProcesses.deleteTree(work);
             } else {
                 System.err.println("cluster-demo: kept database " + dbUrl + " and logs in " + work);
             }
@@ -183,32 +179,6 @@ public final class ClusterDemoCommand implements Callable<Integer> {
     }
 
     // ---- the nodes --------------------------------------------------------------------------------------------------
-
-    private Process child(Path work, String bootstrap, String dbUrl, Path scenarioFile, SectorMap map, String role,
-                          int nodeId, List<String> extra) throws Exception {
-        Path dir = work.resolve("node-" + nodeId);
-        Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx768m");
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--enable-native-access") || a.startsWith("--sun-misc-unsafe")) {
-                cmd.add(a);
-            }
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--kafka", bootstrap, "--db", dbUrl, "--role", role, "--node-id", Integer.toString(nodeId),
-                "--scenario", scenarioFile.toString(), "--data-dir", dir.toString(), "--replicas", "1",
-                "--partitions", Integer.toString(map.partitions()), "--halo", Long.toString(Math.round(map.haloM())),
-                "--tak-port", "-1", "--asterix-port", "-1", "--remoteid-port", "-1", "--tak-out-port", "-1"));
-        if (!extra.contains("--cot-port")) {
-            cmd.addAll(List.of("--cot-port", "-1"));
-        }
-        cmd.addAll(extra);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
-        return pb.start();
-    }
 
     /** Waits until the ingest node's CoT port answers and every tracker node is in the group. */
     private void awaitReady(Admin admin, int cotPort) throws Exception {
@@ -248,76 +218,15 @@ public final class ClusterDemoCommand implements Callable<Integer> {
     }
 
     private void stopChildren() {
-        for (Process p : children) {
-            if (p.isAlive()) {
-                p.destroy(); // SIGTERM: a clean stop
-            }
-        }
-        for (Process p : children) {
-            try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
-            }
-        }
+        ClusterProcesses.stop(children);
     }
 
     // ---- the load ---------------------------------------------------------------------------------------------------
 
-    /** A vehicle: starts outside, drives towards and over the border at a slant. */
-    private record Vehicle(String uid, double x0, double y0, double vx, double vy) {
-    }
-
-    private List<Vehicle> vehicles(Scenario scenario, int n) {
-        Random rnd = new Random(seed);
-        BorderIndex border = new BorderIndex(scenario);
-        List<Sector> sectors = scenario.sectors();
-        List<Vehicle> out = new ArrayList<>(n);
-        int attempts = 0;
-        while (out.size() < n && attempts++ < n * 20) {
-            Sector s = sectors.get(rnd.nextInt(sectors.size()));
-            LengthIndexedLine line = new LengthIndexedLine(s.geometry());
-            double len = s.geometry().getLength();
-            double at = rnd.nextDouble() * len;
-            Coordinate p = line.extractPoint(at);
-            Coordinate a = line.extractPoint(Math.max(0, at - 20));
-            Coordinate b = line.extractPoint(Math.min(len, at + 20));
-            double tx = b.x - a.x;
-            double ty = b.y - a.y;
-            double tl = Math.hypot(tx, ty);
-            if (tl < 1) {
-                continue;
-            }
-            tx /= tl;
-            ty /= tl;
-            double nx = -ty;
-            double ny = tx;
-            boolean plusInside = border.onTerritory(p.x + 300 * nx, p.y + 300 * ny);
-            boolean minusInside = border.onTerritory(p.x - 300 * nx, p.y - 300 * ny);
-            if (plusInside == minusInside) {
-                continue; // a lake, the sea, a corner: not a clean land crossing
-            }
-            double in = plusInside ? 1 : -1;
-            double off = 100 + rnd.nextDouble() * 500;
-            double along = (rnd.nextDouble() - 0.5) * 600;
-            double x0 = p.x - in * nx * off + tx * along;
-            double y0 = p.y - in * ny * off + ty * along;
-            double angle = Math.toRadians((rnd.nextDouble() - 0.5) * 90);
-            double speed = 8 + rnd.nextDouble() * 7;
-            double dx = in * nx * Math.cos(angle) - in * ny * Math.sin(angle);
-            double dy = in * nx * Math.sin(angle) + in * ny * Math.cos(angle);
-            out.add(new Vehicle("demo-" + out.size(), x0, y0, dx * speed, dy * speed));
-        }
-        return out;
-    }
-
     /** Sends CoT reports at {@code rate} per second for {@code duration} s; kills a tracker node at half time. */
     private long drive(Scenario scenario, int cotPort, Readers readers, SectorMap map) throws Exception {
         int n = Math.max(1, (int) Math.round(rate / reportHz));
-        List<Vehicle> fleet = vehicles(scenario, n);
+        List<BorderFleet.Mover> fleet = BorderFleet.crossing(scenario, n, seed);
         if (fleet.isEmpty()) {
             throw new UserError("cluster-demo: the scenario has no land border with national territory to cross");
         }
@@ -351,7 +260,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
                 Instant time = Instant.ofEpochMilli(now);
                 double s = (now - t0) / 1000.0;
                 while (sent < due) {
-                    Vehicle v = fleet.get(next);
+                    BorderFleet.Mover v = fleet.get(next);
                     next = (next + 1) % fleet.size();
                     Coordinate ll = Lks94.toWgs84(v.x0() + v.vx() * s, v.y0() + v.vy() * s);
                     CotEvent e = CotEvent.of(v.uid(), "a-u-G-E-V", "m-g", time, time, time.plusSeconds(30),
@@ -424,7 +333,7 @@ public final class ClusterDemoCommand implements Callable<Integer> {
     private void report(Readers readers, long sent, String dbUrl) throws Exception {
         Map<String, Long> byRule = new TreeMap<>();
         long duplicates = 0;
-        try (Connection c = connect(dbUrl); Statement st = c.createStatement()) {
+        try (Connection c = ClusterProcesses.connect(dbUrl); Statement st = c.createStatement()) {
             Map<String, List<String>> perTarget = new TreeMap<>();
             try (ResultSet rs = st.executeQuery("SELECT rule, subject, id, raised_at, sector_id FROM alerts ORDER BY id")) {
                 while (rs.next()) {
@@ -784,47 +693,6 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             for (Thread t : threads) {
                 t.join(5_000);
             }
-        }
-    }
-
-    // ---- PostgreSQL and files ---------------------------------------------------------------------------------------
-
-    static Connection connect(String url) throws Exception {
-        java.net.URI u = new java.net.URI(url);
-        String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":", 2)[0];
-        String password = u.getUserInfo() != null && u.getUserInfo().contains(":") ? u.getUserInfo().split(":", 2)[1] : "";
-        return DriverManager.getConnection("jdbc:postgresql://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")
-                + u.getPath(), user, password);
-    }
-
-    private static void createDatabase(String server, String database) {
-        try (Connection c = connect(server + "/postgres"); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        } catch (Exception e) {
-            throw new UserError("cluster-demo: no PostgreSQL at " + server.replaceAll(":[^:@/]*@", ":***@")
-                    + " (--db): " + e.getMessage());
-        }
-    }
-
-    private static void dropDatabase(String server, String database) {
-        try (Connection c = connect(server + "/postgres"); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (Exception e) {
-            System.err.println("cluster-demo: could not drop database " + database + ": " + e.getMessage());
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary folder: the OS cleans it eventually
         }
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             ClusterDemoCommand.class,
+            ClusterBenchCommand.class,
             ScenarioCommand.class,
             ProgrammeCommand.class,
             ObstaclesCommand.class,

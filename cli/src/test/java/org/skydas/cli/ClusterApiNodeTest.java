@@ -58,7 +58,7 @@ class ClusterApiNodeTest {
     void anApiNodeServesAndPushesTheTracksAndAlertsOfTheTopics() throws Exception {
         String server = System.getenv().getOrDefault("SKYDAS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432");
         String database = "skydas_apinode_" + Long.toHexString(System.nanoTime());
-        try (var c = ClusterDemoCommand.connect(server + "/postgres"); var st = c.createStatement()) {
+        try (var c = ClusterProcesses.connect(server + "/postgres"); var st = c.createStatement()) {
             st.execute("CREATE DATABASE " + database);
         } catch (java.sql.SQLException e) {
             if (!org.skydas.testkit.SharedData.inCi()) {
@@ -139,7 +139,7 @@ class ClusterApiNodeTest {
                 ws.abort();
             }
         } finally {
-            try (var c = ClusterDemoCommand.connect(server + "/postgres"); var st = c.createStatement()) {
+            try (var c = ClusterProcesses.connect(server + "/postgres"); var st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
