@@ -118,6 +118,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "17", description = "Random seed of the targets (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--one-core-per-node", description = "Pin tracker node i to core i modulo the machine's cores "
+            + "(taskset): each node as if alone on a one-core machine, the broker and this process floating.")
+    boolean oneCorePerNode;
+
     @Option(names = "--keep", description = "Keep the nodes' logs and the last run's database (their names are printed).")
     boolean keep;
 
@@ -165,9 +169,10 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         String lastDatabase = null;
         try (DevBroker broker = new DevBroker(sessionTimeoutS * 1000); Admin admin = broker.admin()) {
             topics.ensure(admin, map, (short) 1, 24);
-            System.out.println(String.format(Locale.ROOT, "machine cores %d load_average %.1f",
+            System.out.println(String.format(Locale.ROOT, "machine cores %d load_average %.1f%s",
                     Runtime.getRuntime().availableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    oneCorePerNode ? " nodes_pinned one_core_each" : ""));
             Load load = fill(scenario, map, broker.bootstrap(), topics);
             List<Run> all = new ArrayList<>();
             // Node counts interleaved (1, 2, 3, 1, 2, 3…): a change in the machine's other load hits every count alike.
@@ -302,8 +307,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             tracked.start();
             long launch = System.nanoTime();
             for (int i = 0; i < k; i++) {
+                String cpus = oneCorePerNode ? Integer.toString(i % Runtime.getRuntime().availableProcessors()) : null;
                 procs.add(ClusterProcesses.startNode(work, broker.bootstrap(), dbUrl, scenarioFile, map, "tracker",
-                        11 + i, List.of()));
+                        11 + i, List.of(), cpus));
             }
             long joinAt = 0;
             long trackedAtJoin = 0;

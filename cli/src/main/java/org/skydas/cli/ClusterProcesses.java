@@ -29,9 +29,18 @@ final class ClusterProcesses {
      */
     static Process startNode(Path work, String bootstrap, String dbUrl, Path scenarioFile, SectorMap map, String role,
                              int nodeId, List<String> extra) throws Exception {
+        return startNode(work, bootstrap, dbUrl, scenarioFile, map, role, nodeId, extra, null);
+    }
+
+    /** As above; with {@code cpus} (a CPU list such as "1"), the node runs on those CPUs only (taskset(1)). */
+    static Process startNode(Path work, String bootstrap, String dbUrl, Path scenarioFile, SectorMap map, String role,
+                             int nodeId, List<String> extra, String cpus) throws Exception {
         Path dir = work.resolve("node-" + nodeId);
         Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>();
+        if (cpus != null) {
+            cmd.addAll(List.of("taskset", "-c", cpus)); // execs the JVM: the process is still the node
+        }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx768m");
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
