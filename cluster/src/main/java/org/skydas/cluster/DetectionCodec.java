@@ -108,7 +108,6 @@ public final class DetectionCodec {
         return b.array();
     }
 
-    /** The detection of record ({@code key}, {@code value}); a record this version cannot read is an error. */
     /** A record's fixed head: what an audit of the topic needs without decoding the detection. */
     public record Head(long id, boolean halo, long receivedAtMillis) {
     }
@@ -122,20 +121,34 @@ public final class DetectionCodec {
             throw new MalformedRecordException("record too short for its head (" + (value == null ? 0 : value.length)
                     + " bytes)");
         }
-        int version = value[0] & 0xFF;
-        if (version < OLDEST_READ || version > VERSION) {
-            throw new MalformedRecordException("record has codec version " + version + "; this node reads versions "
-                    + OLDEST_READ + " to " + VERSION);
-        }
-        ByteBuffer b = ByteBuffer.wrap(value, 1, value.length - 1);
-        int flags = b.getShort() & 0xFFFF;
-        if ((flags & ~(version == 1 ? KNOWN_V1 : KNOWN)) != 0) {
-            throw new MalformedRecordException("record has unknown flags 0x" + Integer.toHexString(flags) + " for codec "
-                    + "version " + version);
-        }
+        int flags = checkedFlags(value, "record");
+        ByteBuffer b = ByteBuffer.wrap(value, 3, value.length - 3);
         return new Head(b.getLong(), (flags & HALO) != 0, b.getLong());
     }
 
+    /**
+     * The flags of a record whose version this node reads and whose flags that version knows; else the error, naming
+     * the record as {@code what}.
+     */
+    private static int checkedFlags(byte[] value, String what) throws MalformedRecordException {
+        int version = value[0] & 0xFF;
+        if (version < OLDEST_READ || version > VERSION) {
+            throw new MalformedRecordException(what + " has codec version " + version + "; this node reads versions "
+                    + OLDEST_READ + " to " + VERSION);
+        }
+        if (value.length < 3) {
+            throw new MalformedRecordException(what + " is truncated (" + value.length + " bytes)");
+        }
+        int flags = ((value[1] & 0xFF) << 8) | (value[2] & 0xFF);
+        int known = version == 1 ? KNOWN_V1 : KNOWN;
+        if ((flags & ~known) != 0) {
+            throw new MalformedRecordException(what + " has unknown flags 0x" + Integer.toHexString(flags & ~known)
+                    + " for codec version " + version);
+        }
+        return flags;
+    }
+
+    /** The detection of record ({@code key}, {@code value}); a record this version cannot read is an error. */
     public static SectorDetection decode(String key, byte[] value) throws MalformedRecordException {
         if (key == null || key.isEmpty()) {
             throw new MalformedRecordException("record has no key (the sector)");
@@ -143,19 +156,9 @@ public final class DetectionCodec {
         if (value == null || value.length == 0) {
             throw new MalformedRecordException("record for sector " + key + " has no value");
         }
-        int version = value[0] & 0xFF;
-        if (version < OLDEST_READ || version > VERSION) {
-            throw new MalformedRecordException("record for sector " + key + " has codec version " + version
-                    + "; this node reads versions " + OLDEST_READ + " to " + VERSION);
-        }
-        int known = version == 1 ? KNOWN_V1 : KNOWN;
+        int flags = checkedFlags(value, "record for sector " + key);
         try {
-            ByteBuffer b = ByteBuffer.wrap(value, 1, value.length - 1);
-            int flags = b.getShort() & 0xFFFF;
-            if ((flags & ~known) != 0) {
-                throw new MalformedRecordException("record for sector " + key + " has unknown flags 0x"
-                        + Integer.toHexString(flags & ~known) + " for codec version " + version);
-            }
+            ByteBuffer b = ByteBuffer.wrap(value, 3, value.length - 3);
             long id = b.getLong();
             long received = b.getLong();
             double t = b.getDouble();
