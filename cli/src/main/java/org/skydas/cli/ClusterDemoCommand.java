@@ -367,23 +367,26 @@ public final class ClusterDemoCommand implements Callable<Integer> {
         System.out.println("failover_s " + (noKill ? "none" : Double.isNaN(failover) ? "not seen"
                 : String.format(java.util.Locale.ROOT, "%.1f", failover)));
         byRule.forEach((rule, count) -> System.out.println("alerts " + rule + " " + count));
-        System.out.println("p99 detection_to_alert_ms " + readers.p99AlertMs(false));
+        System.out.println("p99 detection_to_alert_ms " + readers.alertPercentile(0.99, Long.MIN_VALUE, r -> false));
         if (!noKill) {
-            System.out.println("p99 detection_to_alert_ms_outside_failover " + readers.p99AlertMs(true));
+            System.out.println("p99 detection_to_alert_ms_outside_failover " + readers.alertPercentile(0.99,
+                    Long.MIN_VALUE, readers::failoverWindow));
             double back = readers.restartS();
             if (!noRestart) {
                 System.out.println("restart_s " + (Double.isNaN(back) ? "not seen"
                         : String.format(java.util.Locale.ROOT, "%.1f", back)));
             }
         }
-        long warm = warmupS * 1000L;
-        System.out.println("p50 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.50, warm));
-        System.out.println("p99 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.99, warm));
-        System.out.println("p99 detection_to_alert_ms_steady " + readers.steadyPercentile(0.99, warm));
+        long warm = readers.loadStart() + warmupS * 1000L;
+        System.out.println("p50 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.50, warm,
+                readers::failoverWindow));
+        System.out.println("p99 detection_to_alert_ms_after_warmup " + readers.alertPercentile(0.99, warm,
+                readers::failoverWindow));
+        System.out.println("p99 detection_to_alert_ms_steady " + readers.alertPercentile(0.99, warm, readers::unsteady));
         System.out.println("p99 detection_to_kafka_ms_after_warmup " + Readers.percentile(readers.stages(true), 0.99,
-                readers.loadStart() + warm));
+                warm));
         System.out.println("p99 detection_to_tracked_ms_after_warmup " + Readers.percentile(readers.stages(false), 0.99,
-                readers.loadStart() + warm));
+                warm));
         if (latencyWindows) {
             readers.printWindows();
         }
@@ -562,10 +565,6 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             return ext != null ? ext : subject;
         }
 
-        /**
-         * The p99 detection→alert latency of the new alerts, ms; {@code steady}: leaving out those whose detection came
-         * from 2 s before the kill to 2 s after the take-over (they waited for the failover by design).
-         */
         /** Receipt time of each accepted detection (by id), and per detection its receipt and delay to a stage. */
         private final Map<Long, Long> receivedAt = new HashMap<>();
         private final List<long[]> toKafka = new ArrayList<>();
@@ -602,40 +601,44 @@ public final class ClusterDemoCommand implements Callable<Integer> {
             return new ArrayList<>(kafka ? toKafka : toTracked);
         }
 
-        private boolean aroundFailover(long receivedMs) {
+        /** A receipt from 2 s before the kill to {@code afterMs} after the take-over (or later, before it). */
+        private boolean aroundFailover(long receivedMs, long afterMs) {
             return killedAt > 0 && receivedMs >= killedAt - 2_000
-                    && receivedMs <= (takeoverAt > 0 ? takeoverAt : Long.MAX_VALUE - 2_000) + 2_000;
+                    && receivedMs <= (takeoverAt > 0 ? takeoverAt + afterMs : Long.MAX_VALUE);
         }
 
-        /** The percentile of detection→alert of the alerts after the warm-up, outside the failover window. */
-        synchronized String alertPercentile(double q, long warmupMs) {
-            List<long[]> kept = new ArrayList<>();
-            for (long[] a : alertLatencies) {
-                if (!aroundFailover(a[0])) {
-                    kept.add(a);
-                }
-            }
-            return percentile(kept, q, loadStart + warmupMs);
+        /** A receipt from the restart to 12 s after the restarted node's first track (or later, before it). */
+        private boolean aroundRestart(long receivedMs) {
+            return restartedAt > 0 && receivedMs >= restartedAt
+                    && receivedMs <= (backAt > 0 ? backAt + 12_000 : Long.MAX_VALUE);
         }
 
         /**
-         * The percentile of detection→alert in the steady state: after the warm-up, and leaving out the receipts from
-         * 2 s before the kill to 12 s after the take-over (the failover and the 10 s replay that rebuilds the dead
-         * node's tracks) and from the restart to 12 s after the restarted node's first track (the group moving
-         * partitions back to it, and its replay).
+         * The q-quantile of detection→alert of the new alerts whose detection came at or after {@code fromMs}, leaving
+         * out those {@code leftOut} names by their receipt.
          */
-        synchronized String steadyPercentile(double q, long warmupMs) {
+        synchronized String alertPercentile(double q, long fromMs, java.util.function.LongPredicate leftOut) {
             List<long[]> kept = new ArrayList<>();
             for (long[] a : alertLatencies) {
-                boolean failover = killedAt > 0 && a[0] >= killedAt - 2_000
-                        && a[0] <= (takeoverAt > 0 ? takeoverAt + 12_000 : Long.MAX_VALUE);
-                boolean restart = restartedAt > 0 && a[0] >= restartedAt
-                        && a[0] <= (backAt > 0 ? backAt + 12_000 : Long.MAX_VALUE);
-                if (!failover && !restart) {
+                if (!leftOut.test(a[0])) {
                     kept.add(a);
                 }
             }
-            return percentile(kept, q, loadStart + warmupMs);
+            return percentile(kept, q, fromMs);
+        }
+
+        /** Outside the failover: leaving out the receipts from 2 s before the kill to 2 s after the take-over. */
+        boolean failoverWindow(long receivedMs) {
+            return aroundFailover(receivedMs, 2_000);
+        }
+
+        /**
+         * Outside the steady state: the receipts from 2 s before the kill to 12 s after the take-over (the failover and
+         * the 10 s replay that rebuilds the dead node's tracks) and from the restart to 12 s after the restarted node's
+         * first track (the group moving partitions back to it, and its replay).
+         */
+        boolean unsteady(long receivedMs) {
+            return aroundFailover(receivedMs, 12_000) || aroundRestart(receivedMs);
         }
 
         /** The q-quantile of the delays (index 1) of the entries received (index 0) at or after {@code from}. */
@@ -670,20 +673,6 @@ public final class ClusterDemoCommand implements Callable<Integer> {
                 System.out.println("window " + name + " t=" + k * 5 + "s n " + v.size() + " p50 " + v.get(v.size() / 2)
                         + " p99 " + v.get((int) Math.floor(0.99 * (v.size() - 1))) + " max " + v.get(v.size() - 1));
             });
-        }
-
-        synchronized String p99AlertMs(boolean steady) {
-            List<Long> s = new ArrayList<>();
-            for (long[] a : alertLatencies) {
-                if (!steady || !aroundFailover(a[0])) {
-                    s.add(a[1]);
-                }
-            }
-            if (s.isEmpty()) {
-                return "none";
-            }
-            java.util.Collections.sort(s);
-            return Long.toString(s.get((int) Math.floor(0.99 * (s.size() - 1))));
         }
 
         @Override
